@@ -1,0 +1,43 @@
+"""Read and write YAML front matter safely.
+
+Front matter comes from strangers (commentary pull requests), so it is only
+ever loaded with ``yaml.safe_load``: a ``!!python/object`` tag is an error,
+never code. Writing is deterministic (key order kept, Unicode kept) so that
+importing twice yields byte-identical files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class FrontMatterError(ValueError):
+    """The front matter is not valid YAML or not a mapping."""
+
+
+def split(text: str) -> tuple[dict[str, Any], str]:
+    """Return ``(meta, body)``; a file without front matter has ``meta == {}``."""
+    match = _FENCE.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError("front matter must be a set of 'key: value' lines")
+    return meta, text[match.end() :]
+
+
+def dump(meta: dict[str, Any], body: str) -> str:
+    """Join ``meta`` and ``body`` into a Markdown file with front matter."""
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{head}---\n\n{body.lstrip()}"
