@@ -1,0 +1,232 @@
+"""Import one essay: parse, keep ids, render, check for hand edits, then write.
+
+Everything is decided before anything is written, so a refusal (a hand-edited
+page, a source that would be overwritten) leaves the tree untouched, and
+``dry_run`` reports exactly what a real run would do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition import essay_pages, frontmatter
+from edition.files import digest, write_atomic
+from edition.glossary.terms import GLOSSARY_DIR, load_terms, name_index, term_slug, term_title
+from edition.importer import state as import_state
+from edition.importer.ids import IdAllocator, match_paragraphs
+from edition.importer.parse import SourceError, decode, parse
+from edition.markup import plain_text
+from edition.model import Essay, Paragraph, Section
+from edition.text import slugify
+
+ESSAYS_DIR = "essays"
+SOURCES_DIR = "sources"
+PLACEHOLDER = re.compile(r"\[([^\]\n]+)\]\(#\)")
+BASE_FOR_KIND = {"note": "note", "bio": "about-the-author"}
+OPENING_BASE = "opening"
+
+
+class ImportRefused(Exception):
+    """The import would lose something (a hand edit, a source); nothing was written."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or with ``dry_run``, would do."""
+
+    slug: str
+    pages: dict[str, int] = field(default_factory=dict)  # page -> paragraph count
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    glossary_links: list[str] = field(default_factory=list)
+    stubs: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+    kept_ids: int = 0
+    new_ids: list[str] = field(default_factory=list)
+    retired_ids: list[str] = field(default_factory=list)
+    source_copy: str = ""
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_source(path: Path) -> str:
+    """The source's text, or a SourceError saying why it cannot be read."""
+    if not path.exists():
+        raise SourceError("does not exist")
+    if path.is_dir():
+        raise SourceError("is a directory, not a text file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot be read ({exc.strerror})") from None
+    return decode(data)
+
+
+def _ids_elsewhere(essays_dir: Path, slug: str, docs_dir: Path) -> set[str]:
+    """Paragraph ids owned by the other essays of the site."""
+    taken: set[str] = set()
+    for folder in essays_dir.iterdir() if essays_dir.is_dir() else ():
+        if folder.is_dir() and folder.name != slug and (folder / "index.md").exists():
+            try:
+                taken.update(p.id for p in essay_pages.load(folder, docs_dir).paragraphs())
+            except (ValueError, frontmatter.FrontMatterError):
+                continue  # a damaged essay is the build's to report, not the importer's
+    return taken
+
+
+def _link_terms(text: str, names: dict[str, str], report: ImportReport, new_terms: dict[str, str]) -> str:
+    """Point every ``[words](#)`` at its glossary entry (an existing one if a name matches)."""
+
+    def replace(match: re.Match) -> str:
+        words = match.group(1)
+        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or term_slug(words)
+        if slug not in names.values():
+            new_terms.setdefault(slug, term_title(words))
+        report.glossary_links.append(slug)
+        return f"[{words}](../../{GLOSSARY_DIR}/{slug}.md)"
+
+    return PLACEHOLDER.sub(replace, text)
+
+
+def _page_slug(title: str, taken: set[str]) -> str:
+    base = slugify(title, fallback="section")
+    slug, n = base, 2
+    while slug in taken or slug in essay_pages.RESERVED_PAGES:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def build_essay(
+    text: str, slug: str, source_rel: str, root: Path, previous: import_state.ImportState, options: dict
+) -> tuple[Essay, str, ImportReport, dict[str, str], import_state.ImportState]:
+    """Parse and assemble the essay with its ids; return it with what else would be written."""
+    docs_dir = root / "docs"
+    parsed = parse(text, title=options.get("title"), author=options.get("author"), when=options.get("date"))
+    report = ImportReport(slug=slug, repairs=parsed.repairs)
+    terms, _ = load_terms(docs_dir, root)
+    names = name_index(terms)
+    new_terms: dict[str, str] = {}
+    essay = Essay(slug=slug, title=parsed.title, author=parsed.author, date=parsed.date, source=source_rel)
+    opening = Section("", "index")
+    essay.sections.append(opening)
+    page_names: set[str] = set()
+    placed: list[tuple[Paragraph, str]] = []  # paragraph, id base
+    for block in parsed.blocks:
+        if block.kind == "heading":
+            essay.sections.append(Section(block.text, _page_slug(block.text, page_names)))
+            continue
+        paragraph = Paragraph("", _link_terms(block.text, names, report, new_terms), kind=block.kind)
+        if block.kind == "note":
+            essay.note = paragraph
+        elif block.kind == "bio":
+            essay.bio = paragraph
+        else:
+            essay.sections[-1].paragraphs.append(paragraph)
+        section = essay.sections[-1]
+        placed.append((paragraph, BASE_FOR_KIND.get(block.kind) or (OPENING_BASE if section.slug == "index" else section.slug)))
+    folder = docs_dir / ESSAYS_DIR / slug
+    old = [(pid, plain_text(t)) for pid, t in previous.paragraphs]
+    matches = match_paragraphs(old, [plain_text(p.text) for p, _ in placed])
+    allocator = IdAllocator(slug, previous.ever_issued(), _ids_elsewhere(folder.parent, slug, docs_dir))
+    for (paragraph, base), kept in zip(placed, matches):
+        paragraph.id = kept or allocator.new(base)
+        if kept:
+            report.kept_ids += 1
+        else:
+            report.new_ids.append(paragraph.id)
+    current = {p.id for p, _ in placed}
+    report.retired_ids = [pid for pid, _ in previous.paragraphs if pid not in current]
+    new_state = import_state.ImportState(
+        source=source_rel,
+        paragraphs=[(p.id, p.text) for p, _ in placed],
+        retired=sorted(set(previous.retired) | set(report.retired_ids)),
+    )
+    return essay, parsed.published, report, new_terms, new_state
+
+
+def _check_hand_edits(folder: Path, previous: import_state.ImportState | None, pages: dict[str, str], force: bool, root: Path) -> list[str]:
+    """Refuse (unless ``force``) to overwrite or remove a page edited since the last import.
+
+    Returns the stale pages (written by the last import, no longer produced).
+    """
+    known = previous.pages if previous else {}
+    stale = [name for name in known if name not in pages and (folder / name).exists()]
+    for name in [*pages, *stale]:
+        path = folder / name
+        if force or not path.exists():
+            continue
+        content = path.read_bytes()
+        if name not in known:
+            if content != pages.get(name, "").encode("utf-8"):
+                raise ImportRefused(
+                    f"{_rel(path, root)}: exists but was not written by the importer; "
+                    "move it away or re-run with --force to replace it"
+                )
+        elif digest(content) != known[name]:
+            raise ImportRefused(
+                f"{_rel(path, root)}: was edited by hand since the last import; re-run with --force to "
+                "overwrite it (the edit is lost), or make the change in the source instead"
+            )
+    return stale
+
+
+def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bool = False, dry_run: bool = False, **options) -> ImportReport:
+    """Import ``source`` into ``root/docs/essays/<slug>/``; see the module docstring.
+
+    Raises SourceError (bad input) or ImportRefused (something would be lost).
+    """
+    docs_dir = root / "docs"
+    text = read_source(source)
+    slug = slug or slugify(source.stem)
+    if slugify(slug) != slug:
+        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {slugify(slug)!r})")
+    sources_dir = root / SOURCES_DIR
+    inside = source.resolve().parent == sources_dir.resolve()
+    kept_source = source.resolve() if inside else sources_dir / f"{slug}.txt"
+    source_rel = _rel(kept_source, root)
+    folder = docs_dir / ESSAYS_DIR / slug
+    previous = import_state.load(folder)
+    built = build_essay(text, slug, source_rel, root, previous or import_state.ImportState(), options)
+    essay, published, report, new_terms, new_state = built
+    pages = essay_pages.render(essay, published)
+    stale = _check_hand_edits(folder, previous, pages, force, root)
+    if not inside and kept_source.exists() and kept_source.read_bytes() != source.read_bytes():
+        raise ImportRefused(
+            f"{source_rel}: already holds a different text and sources are never overwritten; "
+            f"edit {source_rel} itself and import it, or choose another --slug"
+        )
+    report.source_copy = "" if inside or kept_source.exists() else source_rel
+    for name, content in pages.items():
+        essay_rel = f"{ESSAYS_DIR}/{slug}/{name}"
+        report.pages[essay_rel] = sum(1 for _ in essay_pages.parse_paragraphs(content, essay_rel))
+        path = folder / name
+        same = path.exists() and path.read_bytes() == content.encode("utf-8")
+        (report.unchanged if same else report.written).append(_rel(path, root))
+    report.removed = [_rel(folder / name, root) for name in stale]
+    glossary = docs_dir / GLOSSARY_DIR
+    report.stubs = [_rel(glossary / f"{s}.md", root) for s in new_terms if not (glossary / f"{s}.md").exists()]
+    if dry_run:
+        return report
+    if report.source_copy:
+        write_atomic(kept_source, source.read_bytes())
+    for name, content in pages.items():
+        if _rel(folder / name, root) in report.written:
+            write_atomic(folder / name, content)
+    for name in stale:
+        (folder / name).unlink()
+    for term_slug_, title in new_terms.items():
+        path = glossary / f"{term_slug_}.md"
+        if not path.exists():
+            write_atomic(path, frontmatter.dump({"title": title, "summary": "", "status": "stub"}, "This entry is a stub: write it.\n"))
+    new_state.pages = {name: digest(content) for name, content in pages.items()}
+    import_state.save(folder, new_state)
+    return report

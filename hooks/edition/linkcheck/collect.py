@@ -1,0 +1,190 @@
+"""Fast extraction of ids and links from one page's final HTML.
+
+A link checker never needs the document tree, only each address, where it
+sits in the page and which ids the page has.  One compiled regular expression
+over the few tags that carry addresses does that an order of magnitude faster
+than building a DOM (BeautifulSoup, ``html.parser``) for every page, which is
+what keeps the check cheap on a site of thousands of pages.
+
+Each link is attributed to the file a person must edit: the nearest enclosing
+element's ``data-source`` (other hooks wrap notes and glossary summaries taken
+from other files in one), else the page's own Markdown source when the link
+lies inside the rendered content, else the theme/template that wrote the page.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import NamedTuple
+
+# An attribute list that may contain '>' inside quoted values.
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+
+# Comments and the bodies of <script>/<style> are matched (and skipped) so
+# that markup quoted inside them is not mistaken for a link; a <script>'s own
+# attributes are still read for its src.
+_TAG = re.compile(
+    r"<!--.*?-->"
+    r"|<(script|style)\b(" + _ATTRS + r")>.*?</\1\s*>"
+    r"|<(a|area|link|img|iframe|source|audio|video|track|embed)\b(" + _ATTRS + r")>",
+    re.S | re.I,
+)
+_ATTR = re.compile(r"""([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_SOURCE_OPEN = re.compile(
+    r"""<([a-zA-Z][\w-]*)\b""" + _ATTRS + r"""\sdata-source\s*=\s*(?:"([^"]*)"|'([^']*)')""" + _ATTRS + ">"
+)
+_LINK_ATTRS = frozenset({"href", "src", "srcset"})
+_STRIP_TAGS = re.compile(r"<[^>]*>")
+
+
+class Link(NamedTuple):
+    """One address found in a page.
+
+    ``source`` is the file to edit (a repository-relative Markdown path, or
+    the output page for links the theme wrote, then ``theme`` is true);
+    ``text`` is the link's words, kept only for ``href="#"`` placeholders so
+    the message can quote them.
+    """
+
+    url: str
+    tag: str
+    attr: str
+    rel: str
+    source: str
+    theme: bool
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A written page: its output file, its ids and every link in it.
+
+    ``file`` is relative to ``site_dir`` (``essays/x/index.html``);
+    ``src_uri`` is the Markdown source relative to the docs directory, or
+    ``None`` for pages no Markdown file produced (404.html, generated pages).
+    """
+
+    file: str
+    src_uri: str | None
+    ids: frozenset[str]
+    links: tuple[Link, ...]
+
+
+def _value(m: re.Match[str], first: int) -> str:
+    """The matched alternative of a quoted/unquoted value, entity-decoded."""
+    value = m.group(first)
+    if value is None:
+        value = m.group(first + 1)
+        if value is None:
+            value = m.group(first + 2)
+    return htmllib.unescape(value) if "&" in value else value
+
+
+def extract_ids(html: str) -> frozenset[str]:
+    """Every ``id`` in the page (``name`` anchors are added by :func:`scan`)."""
+    return frozenset(_value(m, 1) for m in _ID.finditer(html))
+
+
+def _source_spans(html: str) -> list[tuple[int, int, str]]:
+    """Extents of elements carrying ``data-source``, sorted by start.
+
+    The end is found by counting opening and closing tags of the same name,
+    which is exact for well-formed output and needs no tree.
+    """
+    spans = []
+    for m in _SOURCE_OPEN.finditer(html):
+        name = m.group(1)
+        tag = re.compile(r"<(/?)" + re.escape(name) + r"\b", re.I)
+        depth, end = 1, len(html)
+        for t in tag.finditer(html, m.end()):
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                end = t.start()
+                break
+        source = m.group(2) if m.group(2) is not None else m.group(3)
+        spans.append((m.start(), end, htmllib.unescape(source)))
+    return spans
+
+
+def _owner(pos: int, spans: list[tuple[int, int, str]], starts: list[int]) -> str | None:
+    """The ``data-source`` of the innermost span containing ``pos``."""
+    i = bisect_right(starts, pos)
+    while i > 0:
+        i -= 1
+        start, end, source = spans[i]
+        if pos < end:
+            return source
+    return None
+
+
+def _link_text(html: str, end: int) -> str:
+    """The words of an ``<a>`` that ends its start tag at ``end``."""
+    close = html.find("</a", end)
+    return " ".join(_STRIP_TAGS.sub("", html[end:close if close >= 0 else end]).split())
+
+
+def scan(
+    html: str,
+    file: str,
+    source: str | None = None,
+    src_uri: str | None = None,
+    content: str | None = None,
+) -> Page:
+    """Collect the ids and links of one page in a single pass.
+
+    ``source`` is the page's Markdown file relative to the repository root
+    and ``content`` its rendered body (MkDocs' ``page.content``): links inside
+    that body are the author's, links outside it the theme's.  If the body
+    cannot be found verbatim (a later plugin rewrote the page), every link is
+    blamed on the source, which is the safer guess for a contributor.
+    """
+    if source is None:
+        lo, hi = 0, 0
+    elif content and (lo := html.find(content)) >= 0:
+        hi = lo + len(content)
+    else:
+        lo, hi = 0, len(html)
+    spans = _source_spans(html) if "data-source" in html else []
+    starts = [s[0] for s in spans]
+    ids = set(extract_ids(html))
+    links = []
+    for m in _TAG.finditer(html):
+        tag = m.group(3)
+        if tag is None:
+            tag, attrs = m.group(1), m.group(2)
+            if tag is None or tag.lower() != "script" or "src" not in attrs:
+                continue
+        else:
+            attrs = m.group(4)
+        tag = tag.lower()
+        pos = m.start()
+        owner = _owner(pos, spans, starts) if spans else None
+        if owner is not None:
+            who, theme = owner, False
+        elif lo <= pos < hi:
+            who, theme = source or file, False
+        else:
+            who, theme = file, True
+        rel = ""
+        found = []
+        for a in _ATTR.finditer(attrs):
+            name = a.group(1).lower()
+            if name in _LINK_ATTRS:
+                found.append((name, _value(a, 2)))
+            elif name == "rel":
+                rel = _value(a, 2).lower()
+            elif name == "name" and tag == "a":
+                ids.add(_value(a, 2))
+        for name, url in found:
+            if name == "srcset":
+                for part in url.split(","):
+                    if part.strip():
+                        links.append(Link(part.split()[0], tag, name, rel, who, theme))
+                continue
+            text = _link_text(html, m.end()) if url.strip() == "#" and tag == "a" else ""
+            links.append(Link(url, tag, name, rel, who, theme, text))
+    return Page(file, src_uri, frozenset(ids), tuple(links))

@@ -1,0 +1,134 @@
+"""Map a link in an output page to the file a browser would fetch.
+
+Resolution works on the built site only (the files under ``site_dir`` and
+the output page's own location), never on MkDocs' page objects, so the same
+rules hold for links written by Markdown, raw HTML, templates and other
+hooks alike, and for both ``use_directory_urls`` settings.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+
+class OutsideSite(ValueError):
+    """A link that leaves the site: above its root, or off its path prefix."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the built site holds, listed once per build.
+
+    ``files`` are every file under ``site_dir`` (posix paths relative to it);
+    ``prefix`` is the path part of ``site_url`` (``/`` when unset), which
+    absolute links such as those on ``404.html`` start with; ``origin`` is
+    ``site_url`` itself, so a link spelled as a full URL into the site is
+    checked as an internal one.
+    """
+
+    files: frozenset[str]
+    prefix: str = "/"
+    origin: str = ""
+    dirs: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        dirs = {""}
+        for f in self.files:
+            d = posixpath.dirname(f)
+            while d not in dirs:
+                dirs.add(d)
+                d = posixpath.dirname(d)
+        object.__setattr__(self, "dirs", frozenset(dirs))
+
+
+def split(url: str) -> tuple[str, str, str | None]:
+    """``(path, query, fragment)``; fragment is ``None`` when there is no ``#``."""
+    path, hash_, fragment = url.partition("#")
+    path, _, query = path.partition("?")
+    return path, query, fragment if hash_ else None
+
+
+def base_dir(page_file: str) -> str:
+    """The directory relative links in ``page_file`` start from (``''`` or ``a/b/``)."""
+    d = posixpath.dirname(page_file)
+    return d + "/" if d else ""
+
+
+def join(base: str, path: str, prefix: str = "/") -> tuple[str, bool]:
+    """Resolve ``path`` (percent-encoded, as in the HTML) against ``base``.
+
+    Returns the site-relative path (no leading slash, decoded) and whether it
+    names a directory (a trailing slash, ``.`` or ``..``).  Raises
+    :class:`OutsideSite` for links above the root or off the site's prefix.
+    """
+    path = unquote(path)
+    if path.startswith("/"):
+        if not (path + "/").startswith(prefix):
+            raise OutsideSite(f"outside the site (its root is '{prefix}')")
+        rel = path[len(prefix):] if len(path) >= len(prefix) else ""
+    else:
+        rel = base + path
+    last = path.rsplit("/", 1)[-1]
+    is_dir = last in ("", ".", "..")
+    norm = posixpath.normpath(rel) if rel else "."
+    if norm == "..":
+        raise OutsideSite("above the site root")
+    if norm.startswith("../"):
+        raise OutsideSite("above the site root")
+    if norm == ".":
+        return "", True
+    return norm, is_dir
+
+
+def target_file(rel: str, is_dir: bool, site: Site) -> str | None:
+    """The file served for ``rel``, or ``None``.
+
+    A directory serves its ``index.html``; a directory named without its
+    trailing slash does too, because every static host redirects it.
+    """
+    if is_dir:
+        index = rel + "/index.html" if rel else "index.html"
+        return index if index in site.files else None
+    if rel in site.files:
+        return rel
+    if rel in site.dirs:
+        index = rel + "/index.html"
+        return index if index in site.files else None
+    return None
+
+
+def display(file: str) -> str:
+    """How a page is named in messages: its URL path (``glossary/term/``)."""
+    if file == "index.html":
+        return "./"
+    if file.endswith("/index.html"):
+        return file[: -len("index.html")]
+    return file
+
+
+def looks_like_page(rel: str, is_dir: bool) -> bool:
+    """Whether a missing target was meant as a page rather than a file."""
+    last = rel.rsplit("/", 1)[-1]
+    return is_dir or "." not in last or last.endswith((".html", ".htm", ".md"))
+
+
+def md_page(src_uri: str, md_path: str, use_directory_urls: bool) -> str | None:
+    """The URL MkDocs gives the page ``md_path`` names, seen from ``src_uri``.
+
+    MkDocs rewrites a Markdown link ``x.md`` to ``x/`` only when ``x.md``
+    exists; a ``.md`` address in the output therefore names a missing page,
+    or one written in raw HTML, which MkDocs does not rewrite.  Returns
+    ``None`` when the path climbs above the docs directory.
+    """
+    doc = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(md_path)))
+    if doc.startswith("../") or doc == "..":
+        return None
+    stem = doc[: -len(".md")]
+    name = posixpath.basename(stem)
+    folder = posixpath.dirname(stem)
+    if name in ("index", "README"):
+        url = folder + "/" if folder else ""
+        return url if use_directory_urls else url + "index.html"
+    return stem + "/" if use_directory_urls else stem + ".html"

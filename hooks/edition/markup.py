@@ -1,0 +1,39 @@
+"""What a reader sees of a line of inline Markdown: the words without the markup.
+
+The glossary's excerpts, an essay's summary and the commentary anchorer all
+compare against the text as read, not as typed: ``[Liu Cixin](#)`` reads
+``Liu Cixin`` and ``*The Wandering Earth*`` reads ``The Wandering Earth``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_CODE = re.compile(r"`([^`]*)`")
+_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[A-Z\"'\u2018\u201c(]|\s*$)")
+MAX_SUMMARY = 200
+
+
+def plain_text(markdown: str) -> str:
+    """The reader's text of one paragraph of inline Markdown."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _CODE.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(" ".join(text.split()))
+
+
+def first_sentence(text: str, limit: int = MAX_SUMMARY) -> str:
+    """The first sentence of ``text``, cut at a word boundary to ``limit`` characters."""
+    match = _SENTENCE.match(text)
+    sentence = match.group(1) if match else text
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "\u2026"

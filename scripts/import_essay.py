@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Import a plain-text essay into the site: ``python scripts/import_essay.py SOURCE``.
+
+See ``python scripts/import_essay.py --help`` and the README's "Import an essay".
+Exit status: 0 done, 2 bad input or a refusal (one line on stderr naming the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from edition.importer.parse import SourceError, check_date_flag  # noqa: E402
+from edition.importer.run import ImportRefused, import_essay  # noqa: E402
+from edition.importer.state import DamagedState  # noqa: E402
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="import_essay.py",
+        description="Turn a plain-text essay into Markdown pages under docs/essays/<slug>/.",
+    )
+    parser.add_argument("source", type=Path, help="the essay as plain UTF-8 text")
+    parser.add_argument("--slug", help="folder and URL name (default: the source file's name)")
+    parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
+    parser.add_argument("--force", action="store_true", help="overwrite pages edited by hand since the last import")
+    parser.add_argument("--title", help="the title, when the first line is not it")
+    parser.add_argument("--author", help="the author, when no author line is found")
+    parser.add_argument("--date", help="the publication date as YYYY-MM-DD, when no date line is found")
+    return parser.parse_args(argv)
+
+
+def describe(report, dry_run: bool) -> str:
+    verb = "would write" if dry_run else "wrote"
+    lines = [f"{'Dry run: ' if dry_run else ''}essay '{report.slug}': {len(report.pages)} pages, {sum(report.pages.values())} paragraphs"]
+    lines += [f"  {page}: {count} paragraphs" for page, count in report.pages.items()]
+    lines.append(f"  {verb} {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+    lines += [f"    {verb}: {path}" for path in report.written]
+    lines += [f"    remove: {path}" for path in report.removed]
+    if report.source_copy:
+        lines.append(f"  source kept as {report.source_copy}")
+    lines.append(f"  ids: {report.kept_ids} kept, {len(report.new_ids)} new, {len(report.retired_ids)} retired")
+    lines += [f"    retired: {pid} (notes pointing at it must be re-anchored)" for pid in report.retired_ids]
+    lines.append(f"  glossary links: {len(report.glossary_links)} ({', '.join(sorted(set(report.glossary_links)))})")
+    lines += [f"    new stub: {path}" for path in report.stubs]
+    lines.append(f"  repairs: {len(report.repairs)}")
+    lines += [f"    {repair}" for repair in report.repairs]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    options = {"title": args.title, "author": args.author, "date": None}
+    try:
+        if args.date:
+            options["date"] = check_date_flag(args.date)
+        report = import_essay(args.source, ROOT, slug=args.slug, force=args.force, dry_run=args.dry_run, **options)
+    except SourceError as exc:
+        print(f"import_essay: {args.source}: {exc}", file=sys.stderr)
+        return 2
+    except (ImportRefused, DamagedState) as exc:
+        print(f"import_essay: {exc}", file=sys.stderr)
+        return 2
+    print(describe(report, args.dry_run))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
