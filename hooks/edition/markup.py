@@ -37,3 +37,12 @@ def first_sentence(text: str, limit: int = MAX_SUMMARY) -> str:
         return sentence
     cut = sentence[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "\u2026"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+!-])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown: no emphasis, link, HTML or heading can come from it."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)

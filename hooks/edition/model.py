@@ -82,6 +82,7 @@ class Term:
     see_also: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     status: str = ""  # "stub" for importer-made placeholders
+    body: str = ""  # the entry's Markdown after the front matter
 
     def names(self) -> list[str]:
         """The title and every alias: the words that should link here."""

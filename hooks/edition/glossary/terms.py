@@ -55,7 +55,7 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     """One entry, or None with the reasons it could not be read."""
     problems: list[Problem] = []
     try:
-        meta, _ = frontmatter.split(path.read_text(encoding="utf-8"))
+        meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         return None, [Problem(rel, "is not UTF-8 text.", "Save it as UTF-8.")]
     except frontmatter.FrontMatterError as exc:
@@ -74,6 +74,7 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
         see_also=_strings(meta.get("see_also"), "see_also", rel, problems),
         sources=_sources(meta.get("sources"), rel, problems),
         status=str(meta.get("status") or ""),
+        body=body,
     )
     return term, problems
 

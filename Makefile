@@ -1,0 +1,43 @@
+# The two commands: `make serve` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test chromium clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME): requirements.txt | $(BIN)/python
+	@echo "Installing the site's requirements into $(VENV) ..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements.txt
+	@touch $@
+
+$(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
+	@echo "Installing the test requirements into $(VENV) ..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements-dev.txt
+	@touch $@
+
+## serve: set up, build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
+serve: $(RUNTIME)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+## build: write the site to site/ (fails on any warning)
+build: $(RUNTIME)
+	$(BIN)/mkdocs build --strict
+
+chromium:
+	@sh scripts/ensure_chromium.sh
+
+## test: set up and run every test (unit, fixture sites, real build, browser)
+test: $(DEV) chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

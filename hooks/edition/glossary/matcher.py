@@ -1,0 +1,64 @@
+"""Find glossary names in text with one compiled pattern, however many terms there are.
+
+All titles and aliases go into a prefix tree that is compiled into a single
+regular expression (``liu(?:\\s+cixin)?|...``). At any position the engine
+follows one branch of the tree, so matching costs time linear in the text and
+in the length of the longest name, not in the number of terms: 5,000 terms
+cost about what 50 do. The optional tails are greedy, so the longest name
+wins ("The Wandering Earth II" before "The Wandering Earth"), and the
+boundary checks make matches whole words, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from edition.text import normalize
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A word character that is not CJK: Chinese names need no spaces around them.
+_WORDISH = rf"[^\W{_CJK}]"
+_CLASS = {"'": "['\u2019\u2018]", "-": "[-\u2010\u2011\u2013]", " ": r"\s+", '"': "[\"\u201c\u201d]"}
+_END = ""
+
+
+def _key(name: str) -> str:
+    return normalize(name).lower()
+
+
+def _regex(node: dict) -> str:
+    branches = [(_CLASS.get(char) or re.escape(char)) + _regex(child) for char, child in node.items() if char != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
+
+
+class Matcher:
+    """Finds every glossary name in a text, longest first, whole words only."""
+
+    def __init__(self, names: dict[str, str]):
+        """``names`` maps a title or alias to the slug of its entry."""
+        self.slugs: dict[str, str] = {}
+        root: dict = {}
+        for name, slug in names.items():
+            key = _key(name)
+            if not key or key in self.slugs:
+                continue
+            self.slugs[key] = slug
+            node = root
+            for char in key:
+                node = node.setdefault(char, {})
+            node[_END] = {}
+        trie = _regex(root)
+        self.pattern = re.compile(rf"(?<!{_WORDISH})(?:{trie})(?!{_WORDISH})", re.IGNORECASE) if trie else None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, slug)`` for each name in ``text``, left to right, never overlapping."""
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            slug = self.slugs.get(_key(match.group(0)))
+            if slug and match.end() > match.start():
+                yield match.start(), match.end(), slug

@@ -1,0 +1,55 @@
+"""MkDocs hook: glossary index and entry pages, automatic term links, hover text, linter."""
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from edition import build
+from edition.glossary import pages
+from edition.glossary.build import prepare
+from edition.glossary.linker import link_terms
+from edition.urls import page_url, relative_url
+
+log = get_plugin_logger(__name__)
+_glossary = None
+
+
+def on_files(files, config):
+    global _glossary
+    site = build.current()
+    _glossary = prepare(site)
+    for problem in _glossary.problems:
+        log.warning(str(problem))
+    files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    slug = _entry_slug(page)
+    if slug is None:
+        return markdown
+    return pages.entry_page(build.current().terms[slug], build.current().terms, _glossary.mentions.get(slug, []))
+
+
+def on_page_content(html, page, config, files):
+    use_dirs = config["use_directory_urls"]
+    matcher = None if page.meta.get("glossary") is False else _glossary.matcher
+    own = _entry_slug(page)
+
+    def url_for(slug):
+        return relative_url(page_url(f"glossary/{slug}.md", use_dirs), page.url)
+
+    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
+    return html
+
+
+def on_post_build(config):
+    if _glossary.unused:
+        log.info(f"glossary: {len(_glossary.unused)} entries nothing links to or mentions yet: {', '.join(_glossary.unused)}")
+
+
+def _entry_slug(page):
+    src = page.file.src_uri
+    if src.startswith("glossary/") and src.count("/") == 1 and src != "glossary/index.md":
+        slug = src[len("glossary/") : -len(".md")]
+        return slug if slug in build.current().terms else None
+    return None
