@@ -1,0 +1,213 @@
+"""Place each note on its passage: the quote is the selector, the paragraph id a hint.
+
+This follows the W3C Web Annotation model as Hypothesis uses it: a note
+names the exact words it discusses (a TextQuoteSelector) and where they were
+(the paragraph id). When the essay changes, the words are looked for first
+in the named paragraph, then in the rest of the essay, and only then
+approximately, so that a note is never attached to the wrong passage and
+never dropped: a note that cannot be placed unambiguously is an *orphan*,
+still listed, never shown beside a guess.
+
+Each essay's paragraphs are folded once (:class:`EssayIndex`); a note costs a
+substring search in its hinted paragraph, a scan of the essay only when that
+fails, and the approximate search only when the exact one finds nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from edition.markup import plain_text
+from edition.model import Comment, Essay, Paragraph
+from edition.problems import Problem
+from edition.text import _TRANSLATE
+
+ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
+CONTEXT = 32  # characters of prefix and suffix kept for the exported selector
+MIN_SIMILARITY = 0.6  # below this, a passage is not worth offering as "closest"
+REANCHOR = "Run: python scripts/reanchor.py --write"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return unicodedata.normalize("NFKC", char).translate(_TRANSLATE)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """``text`` compared as a reader would, and where each folded character came from.
+
+    The same folding as :func:`edition.text.normalize` (typographic quotes and
+    dashes, non-breaking and zero-width spaces, runs of white space), done one
+    character at a time so that a match in the folded text maps back to the
+    original: the highlighter needs the offsets to wrap the words in the page.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    space = True  # drop leading white space
+    for index, char in enumerate(text):
+        for folded in _fold_char(char):
+            if folded.isspace():
+                if space:
+                    continue
+                folded, space = " ", True
+            else:
+                space = False
+            out.append(folded)
+            origin.append(index)
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
+
+
+def fold_text(text: str) -> str:
+    """Only the folded text of :func:`fold`."""
+    return fold(text)[0]
+
+
+@dataclass
+class Anchor:
+    """Where a note goes: its status, its paragraph and the folded span of its quote.
+
+    ``paragraph`` is None for an orphan. ``start``/``end`` index the folded
+    plain text of the paragraph; ``prefix``/``suffix`` are the words around
+    the quote (for the exported TextQuoteSelector). ``problem`` is the
+    warning (moved) or error (orphaned) to report.
+    """
+
+    comment: Comment
+    status: str
+    paragraph: Paragraph | None = None
+    start: int = 0
+    end: int = 0
+    prefix: str = ""
+    suffix: str = ""
+    problem: Problem | None = None
+
+    @property
+    def placed(self) -> bool:
+        return self.paragraph is not None
+
+
+class EssayIndex:
+    """An essay's paragraphs folded once, for every note on that essay."""
+
+    def __init__(self, essay: Essay):
+        self.essay = essay
+        self.paragraphs = essay.paragraphs()
+        self.texts = {p.id: fold_text(plain_text(p.text)) for p in self.paragraphs}
+        self.by_id = {p.id: p for p in self.paragraphs}
+
+    def occurrences(self, quote: str) -> list[tuple[Paragraph, int]]:
+        """Every (paragraph, start) where ``quote`` occurs, in reading order."""
+        found = []
+        for paragraph in self.paragraphs:
+            text = self.texts[paragraph.id]
+            start = text.find(quote)
+            while start != -1:
+                found.append((paragraph, start))
+                start = text.find(quote, start + 1)
+        return found
+
+    def closest(self, quote: str, first: Paragraph | None) -> tuple[Paragraph, str, float] | None:
+        """The passage most like ``quote``, as (paragraph, passage, similarity), or None.
+
+        Windows of as many words as the quote slide over each paragraph, the
+        hinted one first; ``quick_ratio`` (an upper bound) skips most windows
+        before the real ratio is computed, which keeps this cheap enough to
+        run for every unplaced note of a large site.
+        """
+        width = max(1, len(quote.split(" ")))
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(quote)
+        best: tuple[Paragraph, str, float] | None = None
+        order = [first] if first else []
+        order += [p for p in self.paragraphs if p is not first]
+        for paragraph in order:
+            words = self.texts[paragraph.id].split(" ")
+            for start in range(max(1, len(words) - width + 1)):
+                window = " ".join(words[start : start + width])
+                matcher.set_seq1(window)
+                floor = best[2] if best else MIN_SIMILARITY
+                if matcher.real_quick_ratio() <= floor or matcher.quick_ratio() <= floor:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > floor:
+                    best = (paragraph, window, ratio)
+            if best and best[2] >= 0.9 and paragraph is first:
+                break
+        return best
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _placed(comment: Comment, index: EssayIndex, paragraph: Paragraph, start: int, quote: str, status: str, problem=None):
+    text = index.texts[paragraph.id]
+    end = start + len(quote)
+    return Anchor(
+        comment, status, paragraph, start, end, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], problem
+    )
+
+
+def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
+    """Decide where ``comment`` goes (see the module docstring for the order of tries)."""
+    path, quote, hint = comment.path, fold_text(comment.quote), comment.paragraph
+    said = f"target quote '{_short(comment.quote)}'"
+    if index is None:
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"is in a folder with no essay: there is no docs/essays/{comment.essay}/.",
+            "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses."))
+    hinted = index.by_id.get(hint)
+    if hinted is not None:
+        text = index.texts[hint]
+        start = text.find(quote)
+        if start != -1:
+            if text.find(quote, start + 1) == -1:
+                return _placed(comment, index, hinted, start, quote, ANCHORED)
+            count = text.count(quote)
+            return Anchor(comment, ORPHANED, problem=Problem(
+                path, f"{said} occurs {count} times in paragraph '{hint}'.",
+                "Quote more words (target.quote) so that it occurs only once."))
+        where = f"is not in paragraph '{hint}'"
+    else:
+        where = f"names paragraph '{hint}', which does not exist in essay '{comment.essay}'"
+        said = "target.paragraph"
+    found = index.occurrences(quote)
+    if len(found) == 1:
+        paragraph, start = found[0]
+        return _placed(comment, index, paragraph, start, quote, MOVED, Problem(
+            path, f"{said} {where}; it appears in '{paragraph.id}'.", REANCHOR))
+    if found:
+        ids = ", ".join(f"'{p.id}'" for p, _ in found[:5])
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"{said} {where}; the quote '{_short(comment.quote)}' occurs {len(found)} times in the essay ({ids}).",
+            "Set target.paragraph to the right one and quote more words so that it occurs once there."))
+    close = index.closest(quote, hinted)
+    if close:
+        paragraph, passage, ratio = close
+        hint_text = (f"The closest passage is '{_short(passage)}' in '{paragraph.id}' ({ratio:.0%} similar): "
+                     "copy the words exactly from the page into target.quote.")
+    else:
+        hint_text = "No similar passage was found: copy the words exactly from the page into target.quote."
+    if hinted is not None:
+        message = f"{said} is not in paragraph '{hint}' nor anywhere else in essay '{comment.essay}'."
+    else:
+        message = f"{said} {where}, and the quote '{_short(comment.quote)}' is not in the essay."
+    return Anchor(comment, ORPHANED, problem=Problem(path, message, hint_text))
+
+
+def anchor_all(comments: list[Comment], essays: dict[str, Essay]) -> list[Anchor]:
+    """Anchor every note, indexing each essay's paragraphs once."""
+    indexes: dict[str, EssayIndex] = {}
+    anchors = []
+    for comment in comments:
+        essay = essays.get(comment.essay)
+        if essay is not None and comment.essay not in indexes:
+            indexes[comment.essay] = EssayIndex(essay)
+        anchors.append(anchor(comment, indexes.get(comment.essay)))
+    return anchors

@@ -1,0 +1,139 @@
+"""Render a stranger's Markdown so that nothing in it can run or restyle the site.
+
+Notes arrive by pull request from anyone, so their bodies are not given to
+the site's own Markdown configuration (which allows raw HTML, ``attr_list``
+and ``md_in_html``). Instead one private :class:`markdown.Markdown` instance
+with a short list of harmless extensions is used, raw HTML is turned into
+text by removing the two parsers that recognise it, and a final tree pass
+keeps only allow-listed elements and attributes and only safe addresses.
+Each layer alone would stop the known attacks; together they do not depend
+on one another being right.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "smarty"]
+ELEMENTS = frozenset(
+    "a abbr blockquote br code del div em h1 h2 h3 h4 h5 h6 hr img li ol p pre span strong sub sup "
+    "table tbody td tfoot th thead tr ul".split()
+)
+ATTRIBUTES = frozenset({"href", "src", "alt", "title", "class", "id", "align"})
+LINK_SCHEMES = ("http", "https", "mailto")
+IMAGE_SCHEMES = ()  # images only from the site itself: no third-party requests, no tracking pixels
+_TOKEN = re.compile(r"^[\w:.-]+( [\w:.-]+)*$")  # class and id values Markdown itself produces
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+Resolver = Callable[[str], str]
+
+
+def scheme_of(url: str) -> str | None:
+    """The scheme of ``url`` as a browser reads it ("" when relative, None when unreadable).
+
+    Entities are decoded (also those Markdown hides behind its ampersand
+    placeholder) and control characters and spaces removed anywhere, since
+    browsers ignore them: ``&#106;ava\tscript:`` is ``javascript:``.
+    """
+    plain = _CONTROL.sub("", html.unescape(url.replace(AMP_SUBSTITUTE, "&")))
+    try:
+        return urlsplit(plain).scheme.lower()
+    except ValueError:
+        return None
+
+
+def address_problem(url: str, schemes: tuple[str, ...]) -> str | None:
+    """Why ``url`` may not be used, or None: only ``schemes`` and relative addresses pass."""
+    scheme = scheme_of(url)
+    if scheme == "" or scheme in schemes:
+        return None
+    allowed = ", ".join(schemes) + (" or relative" if schemes else "relative")
+    return f"address '{url.replace(AMP_SUBSTITUTE, '&')}' is not allowed (only {allowed} addresses)"
+
+
+class _Clean(Treeprocessor):
+    """Drop what is not allow-listed; rewrite relative links through the resolver."""
+
+    def __init__(self, md, owner: "SafeMarkdown"):
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: etree.Element) -> None:
+        self._clean(root)
+
+    def _clean(self, parent: etree.Element) -> None:
+        index = 0
+        while index < len(parent):
+            child = parent[index]
+            if child.tag not in ELEMENTS or self._bad_address(child):
+                index = self._unwrap(parent, index)
+                continue
+            for name in list(child.attrib):
+                if name not in ATTRIBUTES or (name in ("class", "id") and not _TOKEN.match(child.attrib[name])):
+                    del child.attrib[name]
+            href = child.get("href") if child.tag == "a" else None
+            if href and not href.startswith("#") and scheme_of(href) == "":
+                child.set("href", self.owner.resolve(href))
+            self._clean(child)
+            index += 1
+
+    def _bad_address(self, element: etree.Element) -> bool:
+        attr, schemes = ("src", IMAGE_SCHEMES) if element.tag == "img" else ("href", LINK_SCHEMES)
+        url = element.get(attr)
+        problem = address_problem(url, schemes) if url is not None else None
+        if problem:
+            what = "image" if element.tag == "img" else "link"
+            self.owner.problems.append(f"{what} {problem}; it was replaced by its text.")
+        return bool(problem)
+
+    @staticmethod
+    def _unwrap(parent: etree.Element, index: int) -> int:
+        """Replace ``parent[index]`` by its text and children (an image by its alt text)."""
+        child = parent[index]
+        text = (child.get("alt") or "") if child.tag == "img" else (child.text or "")
+        kids = [] if child.tag == "img" else list(child)
+        tail = child.tail or ""
+        parent.remove(child)
+        if index > 0:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        for offset, kid in enumerate(kids):
+            parent.insert(index + offset, kid)
+        last = parent[index + len(kids) - 1] if kids else (parent[index - 1] if index > 0 else None)
+        if last is not None:
+            last.tail = (last.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        return index  # the first lifted child (if any) is cleaned next
+
+
+class SafeMarkdown:
+    """One reusable renderer: ``render(text, resolve)`` returns (HTML, problems).
+
+    ``resolve`` maps an allowed, relative link address as written in the
+    note (e.g. ``../../glossary/soft-power.md``) to the address to print on
+    the page being built; by default addresses are kept as written.
+    """
+
+    def __init__(self) -> None:
+        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"footnotes": {"UNIQUE_IDS": True}})
+        self.md.preprocessors.deregister("html_block")
+        self.md.inlinePatterns.deregister("html")
+        self.md.treeprocessors.register(_Clean(self.md, self), "commentary-clean", 0)
+        self.problems: list[str] = []
+        self.resolve: Resolver = str
+
+    def render(self, text: str, resolve: Resolver | None = None) -> tuple[str, list[str]]:
+        self.problems, self.resolve = [], resolve or str
+        self.md.reset()
+        return self.md.convert(text), self.problems

@@ -1,0 +1,135 @@
+"""One build's commentary: every note anchored once, rendered on demand.
+
+The hook creates a :class:`Commentary` in ``on_config`` (a fresh one per
+build, since ``mkdocs serve`` keeps hook modules) and asks it for page HTML;
+this class knows nothing of MkDocs beyond the ``link`` callables it is given,
+so scripts and tests use it directly.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from edition.commentary import export, pages, render
+from edition.commentary.anchor import Anchor, anchor_all
+from edition.commentary.sanitize import SafeMarkdown
+from edition.problems import Problem
+from edition.model import Essay
+from edition.site import Site
+
+Link = Callable[..., "str | None"]
+_BRANCH = re.compile(r"^(?:edit|blob)/([^/]+)/")
+
+
+def branch_of(edit_uri: str, default: str = "main") -> str:
+    """The branch named by an ``edit_uri`` such as ``edit/main/docs/``."""
+    match = _BRANCH.match(edit_uri or "")
+    return match.group(1) if match else default
+
+
+class Commentary:
+    """Anchors, problems and page HTML for the notes of one site."""
+
+    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
+        self.site = site
+        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
+        self.by_path = {a.comment.path: a for a in self.anchors}
+        self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
+        for anchor in render.by_date(a for a in self.anchors if a.placed):
+            self.by_paragraph[anchor.paragraph.id].append(anchor)
+        self.markdown = SafeMarkdown()
+        self.repo_url, self.branch = repo_url, branch_of(edit_uri)
+        self.docs_rel = site.docs_dir.relative_to(site.root).as_posix() if site.docs_dir.is_relative_to(site.root) else "docs"
+        self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
+        for anchor in self.anchors:
+            _, found = self.markdown.render(anchor.comment.body)
+            self.problems += [Problem(anchor.comment.path, f"body: {message}", "Use an http(s), mailto or relative address.") for message in found]
+
+    # -- essay pages -------------------------------------------------------
+
+    def decorate_essay(self, page_html: str, essay_slug: str, link: Link) -> str:
+        """An essay page with its notes' highlights and callouts, and paragraph actions."""
+        essay = self.site.essays.get(essay_slug)
+        if essay is None:
+            return page_html
+        ids = {p.id for p in essay.paragraphs()}
+
+        def note(anchor: Anchor, highlighted: bool) -> str:
+            permalink = link(pages.note_src(anchor)) or ""
+            return render.callout(anchor.comment, self.body(anchor, link), permalink, highlighted)
+
+        return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
+
+    def propose_url(self, essay_slug: str, pid: str) -> str | None:
+        """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``)."""
+        if not self.repo_url:
+            return None
+        taken = {c.name for c in self.site.comments if c.essay == essay_slug}
+        name, number = pid, 2
+        while name in taken:
+            name, number = f"{pid}-{number}", number + 1
+        folder = f"{self.docs_rel}/commentary/{essay_slug}"
+        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
+
+    # -- note bodies and pages ---------------------------------------------
+
+    def body(self, anchor: Anchor, link: Link) -> str:
+        """The note's body as safe HTML, its relative links made relative to the page being built."""
+        note_dir = posixpath.dirname(pages.note_src(anchor))
+
+        def resolve(href: str) -> str:
+            path, hash_, fragment = href.partition("#")
+            if not path:
+                return href
+            target = posixpath.normpath(posixpath.join(note_dir, path))
+            if target.endswith("/"):
+                target += "index.md"
+            url = link(target, fragment) if target.endswith(".md") else None
+            return url or href
+
+        return self.markdown.render(anchor.comment.body, resolve)[0]
+
+    # -- generated pages ---------------------------------------------------
+
+    def index_uris(self) -> list[str]:
+        """The generated index pages: the site's and one per essay."""
+        return ["commentary/index.md", *(f"commentary/{slug}/index.md" for slug in self.site.essays)]
+
+    def _index(self, src_uri: str) -> tuple[bool, Essay | None]:
+        """Whether ``src_uri`` is a generated index, and its essay (None for the site's)."""
+        slug = src_uri.removeprefix("commentary/").removesuffix("/index.md")
+        essay = self.site.essays.get(slug)
+        if src_uri == f"commentary/{slug}/index.md" and essay is not None:
+            return True, essay
+        return src_uri == "commentary/index.md", None
+
+    def page_title(self, path: str, src_uri: str) -> str | None:
+        """The plain-text title of a note page or generated index, or None for other pages."""
+        if path in self.by_path:
+            return self.by_path[path].comment.title
+        is_index, essay = self._index(src_uri)
+        if is_index:
+            return f"Commentary on {essay.title}" if essay else "Commentary"
+        return None
+
+    def page_html(self, path: str, src_uri: str, link: Link) -> str | None:
+        """The HTML of a note page or generated index, or None for other pages."""
+        anchor = self.by_path.get(path)
+        if anchor is not None:
+            essay = self.site.essays.get(anchor.comment.essay)
+            return pages.note_page(anchor, essay, self.body(anchor, link), link)
+        is_index, essay = self._index(src_uri)
+        if not is_index:
+            return None
+        if essay is None:
+            return pages.site_index(self.anchors, self.site.essays, link)
+        mine = [a for a in self.anchors if a.comment.essay == essay.slug]
+        return pages.essay_index(essay, mine, self.site.essays, link)
+
+    # -- export ------------------------------------------------------------
+
+    def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
+        return export.dumps(export.collection(self.anchors, url, collection_id, label))
