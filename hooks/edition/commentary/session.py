@@ -16,6 +16,7 @@ from collections.abc import Callable
 from edition.commentary import export, pages, render
 from edition.commentary.anchor import Anchor, anchor_all
 from edition.commentary.sanitize import SafeMarkdown
+from edition.commentary.scaffold import unique_name
 from edition.problems import Problem
 from edition.model import Essay
 from edition.site import Site
@@ -67,10 +68,7 @@ class Commentary:
         """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``)."""
         if not self.repo_url:
             return None
-        taken = {c.name for c in self.site.comments if c.essay == essay_slug}
-        name, number = pid, 2
-        while name in taken:
-            name, number = f"{pid}-{number}", number + 1
+        name = unique_name(pid, {c.name for c in self.site.comments if c.essay == essay_slug})
         folder = f"{self.docs_rel}/commentary/{essay_slug}"
         return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
 

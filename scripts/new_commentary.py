@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Start a note on a passage: ``python scripts/new_commentary.py --paragraph ID --quote "..." --author "..."``.
+
+The anchor is checked before anything is written: the paragraph must exist
+and the quote must occur in it exactly once. The new file goes to
+``docs/commentary/<essay>/<name>.md`` (the name from the title, else the
+quote) and never replaces an existing file.
+
+Exit status: 0 written, 2 bad input (one line on stderr naming the problem,
+with the closest passage when the quote is not found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from edition.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor  # noqa: E402
+from edition.commentary.schema import KINDS, validate  # noqa: E402
+from edition.commentary.scaffold import skeleton, suggest_name  # noqa: E402
+from edition.model import Comment  # noqa: E402
+from edition.site import load_site  # noqa: E402
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="new_commentary.py", description="Write the skeleton of a new note, anchored to a passage.")
+    parser.add_argument("--paragraph", required=True, help="the paragraph id: the part of its address after '#' (click the ¶ mark)")
+    parser.add_argument("--quote", required=True, help="the exact words of the passage, copied from the page")
+    parser.add_argument("--author", required=True, help="your name as it should appear on the note")
+    parser.add_argument("--title", help="the note's title (default: 'On “<quote>”')")
+    parser.add_argument("--kind", default="context", choices=KINDS, help="what kind of note (default: context)")
+    parser.add_argument("--essay", help="the essay's slug (default: the essay that has the paragraph)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
+    return parser.parse_args(argv)
+
+
+class Refused(Exception):
+    """A user's mistake: one line for stderr."""
+
+
+def check(args: argparse.Namespace, site) -> tuple[str, str]:
+    """The essay slug and the title to use, or :class:`Refused` with the reason."""
+    found = site.paragraph(args.paragraph)
+    essay = args.essay or (found[0].slug if found else None)
+    if essay is None:
+        raise Refused(f"paragraph '{args.paragraph}' does not exist; copy the id after '#' from the paragraph's ¶ link")
+    if essay not in site.essays:
+        raise Refused(f"there is no essay '{essay}' (essays: {', '.join(sorted(site.essays))})")
+    title = args.title or f"On \u201c{args.quote.strip()[:80]}\u201d"
+    meta = {"title": title, "author": args.author, "date": "2000-01-01", "kind": args.kind,
+            "target": {"paragraph": args.paragraph, "quote": args.quote}}
+    _, errors = validate(meta)
+    if errors:
+        raise Refused(errors[0])
+    note = Comment(essay, "new", f"docs/commentary/{essay}/(new note)", title, args.author, "", args.kind, args.paragraph, args.quote)
+    placed = anchor(note, EssayIndex(site.essays[essay]))
+    if placed.status == MOVED:
+        raise Refused(f"{placed.problem.message} Use --paragraph {placed.paragraph.id}.")
+    if placed.status != ANCHORED:
+        raise Refused(f"{placed.problem.message} {placed.problem.hint}")
+    return essay, title
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    root = args.root.resolve()
+    site = load_site(root / "docs", root)
+    try:
+        essay, title = check(args, site)
+    except Refused as exc:
+        print(f"new_commentary: {exc}", file=sys.stderr)
+        return 2
+    folder = root / "docs" / "commentary" / essay
+    taken = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+    path = folder / f"{suggest_name(args.title or args.quote, taken)}.md"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even if the file appeared meanwhile
+        handle.write(skeleton(title, args.author, args.kind, args.paragraph, args.quote))
+    print(f"wrote {path.relative_to(root).as_posix()}: write your note below its front matter, then run make build")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

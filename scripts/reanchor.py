@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Check where every note is anchored: ``python scripts/reanchor.py [--write]``.
+
+Each note is reported as anchored, moved (its quote now stands, once, in
+another paragraph: the new id is shown) or orphaned (the quote is missing,
+ambiguous or only approximately there: the reason and the closest passage
+are shown). With ``--write`` the ``paragraph:`` value of each moved note is
+updated in place; nothing else in the file changes.
+
+Exit status: 0 every note anchored (after --write), 1 some note still moved
+or orphaned, 2 bad input (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from edition.commentary.anchor import ANCHORED, MOVED, anchor_all  # noqa: E402
+from edition.commentary.retarget import retarget_file  # noqa: E402
+from edition.site import load_site  # noqa: E402
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reanchor.py", description="Report, and with --write repair, the anchors of notes.")
+    parser.add_argument("--write", action="store_true", help="update the target paragraph of moved notes in place")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    root = args.root.resolve()
+    docs = root / "docs"
+    if not docs.is_dir():
+        print(f"reanchor: {docs}: no docs folder here; pass --root", file=sys.stderr)
+        return 2
+    site = load_site(docs, root)
+    for problem in site.problems:
+        if "/commentary/" in problem.path:
+            print(f"unreadable {problem}")
+    remaining = 0
+    for anchor in anchor_all(site.comments, site.essays):
+        note = anchor.comment
+        if anchor.status == ANCHORED:
+            print(f"anchored  {note.path} -> {note.paragraph}")
+        elif anchor.status == MOVED and args.write:
+            new = anchor.paragraph.id
+            if retarget_file(root / note.path, note.paragraph, new):
+                print(f"updated   {note.path}: {note.paragraph} -> {new}")
+            else:
+                remaining += 1
+                print(f"moved     {note.path}: {note.paragraph} -> {new} (could not find one 'paragraph: {note.paragraph}' line to edit; edit it by hand)")
+        elif anchor.status == MOVED:
+            remaining += 1
+            print(f"moved     {note.path}: {note.paragraph} -> {anchor.paragraph.id}")
+        else:
+            remaining += 1
+            print(f"orphaned  {anchor.problem}")
+    return 1 if remaining else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
