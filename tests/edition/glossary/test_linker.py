@@ -1,0 +1,80 @@
+"""Linking terms in page HTML: first mention only, skipped contexts, hover text on every glossary link."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.glossary.linker import glossary_slug, link_terms
+from edition.glossary.matcher import Matcher
+
+MATCHER = Matcher({"soft power": "soft-power", "Liu Cixin": "liu-cixin", "Liu": "liu-cixin"})
+SUMMARIES = {"soft-power": "Influence by attraction.", "liu-cixin": 'Writer of "hard" SF & more.'}
+
+
+def url_for(slug):
+    return f"../glossary/{slug}/"
+
+
+def link(html, **kwargs):
+    return link_terms(html, MATCHER, SUMMARIES, url_for, **kwargs)[0]
+
+
+SP = '<a href="../glossary/soft-power/" class="glossary-link" title="Influence by attraction.">{}</a>'
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p>Soft power and soft power.</p>", f"<p>{SP.format('Soft power')} and soft power.</p>"),
+        ("<h2>Soft power</h2><p>soft power</p>", f"<h2>Soft power</h2><p>{SP.format('soft power')}</p>"),
+        ('<p><a href="x/">soft power</a> soft power</p>', f'<p><a href="x/">soft power</a> {SP.format("soft power")}</p>'),
+        ("<p><code>soft power</code></p>", "<p><code>soft power</code></p>"),
+        ("<pre><code>soft power</code></pre>", "<pre><code>soft power</code></pre>"),
+        ('<p><mark class="note-quote">soft power</mark></p>', '<p><mark class="note-quote">soft power</mark></p>'),
+        ("<blockquote><p>soft power</p></blockquote>", "<blockquote><p>soft power</p></blockquote>"),
+        ("<p>soft<br>power</p>", "<p>soft<br>power</p>"),
+        ("<p><em>soft power</em></p>", f"<p><em>{SP.format('soft power')}</em></p>"),
+    ],
+)
+def test_link_terms(html, expected):
+    assert link(html) == expected
+
+
+def test_explicit_link_gets_hover_text_and_counts_as_the_mention():
+    html = '<p><a href="../../glossary/liu-cixin/">Liu Cixin</a> and Liu.</p>'
+    out, linked = link_terms(html, MATCHER, SUMMARIES, url_for)
+    assert out == (
+        '<p><a href="../../glossary/liu-cixin/" title="Writer of &quot;hard&quot; SF &amp; more." '
+        'class="glossary-link">Liu Cixin</a> and Liu.</p>'
+    )
+    assert linked == {"liu-cixin"}
+
+
+def test_no_matcher_only_adds_hover_text():
+    html = '<p>soft power <a href="../glossary/soft-power.html">it</a></p>'
+    out, _ = link_terms(html, None, SUMMARIES, url_for)
+    assert out == '<p>soft power <a href="../glossary/soft-power.html" title="Influence by attraction." class="glossary-link">it</a></p>'
+
+
+def test_own_page_is_not_linked():
+    assert link("<p>soft power</p>", exclude=frozenset({"soft-power"})) == "<p>soft power</p>"
+
+
+def test_existing_title_and_class_are_kept():
+    html = '<p><a class="x" title="mine" href="../glossary/soft-power/">a</a></p>'
+    assert link(html) == html
+
+
+@pytest.mark.parametrize(
+    "href, slug",
+    [
+        ("../../glossary/soft-power/", "soft-power"),
+        ("../glossary/soft-power.html", "soft-power"),
+        ("glossary/soft-power/#sources", "soft-power"),
+        ("../glossary/", None),
+        ("../glossary/index.html", None),
+        ("../essays/x/", None),
+    ],
+)
+def test_glossary_slug(href, slug):
+    assert glossary_slug(href) == slug

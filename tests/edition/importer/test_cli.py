@@ -1,0 +1,59 @@
+"""scripts/import_essay.py as a user runs it: exit 2 and one line naming the file on bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT
+
+SCRIPT = ROOT / "scripts" / "import_essay.py"
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("missing.txt", None, "missing.txt: does not exist"),
+        ("empty.txt", b"   \n", "empty.txt: is empty (no text to import)"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n", "binary.txt: is not UTF-8 text (byte 0x89 at offset 0)"),
+        ("notitle.txt", b"This opens with a sentence.\n\nAnd more.", "notitle.txt: has no detectable title"),
+        ("noauthor.txt", b"A Title\n\nThe body begins here at once.", "noauthor.txt: has no detectable author line after the title; pass --author"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path, name, content, expected):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = run(path, "--dry-run")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith("import_essay: ") and lines[0].endswith(expected) or expected in lines[0]
+
+
+def test_directory_and_bad_flags(tmp_path):
+    assert run(tmp_path, "--dry-run").stderr.strip().endswith("is a directory, not a text file")
+    source = tmp_path / "e.txt"
+    source.write_text("A Title\n\nJane Doe\n\nBody text here.\n")
+    result = run(source, "--dry-run", "--date", "yesterday")
+    assert result.returncode == 2 and "--date 'yesterday' is not a date in the form YYYY-MM-DD" in result.stderr
+    result = run(source, "--dry-run", "--slug", "Bad Slug")
+    assert result.returncode == 2 and "must be lower case words joined by hyphens" in result.stderr
+
+
+def test_dry_run_of_the_seed_reports_everything():
+    result = run(ROOT / "sources" / "wandering-earth-ii.txt", "--slug", "wandering-earth-ii", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Dry run: essay 'wandering-earth-ii': 6 pages, 17 paragraphs")
+    assert "would write 0 files, 6 unchanged, 0 removed" in out
+    assert "ids: 17 kept, 0 new, 0 retired" in out
+    assert "glossary links: 11" in out
+    assert "joined '...scenes of drone' / 'swarm battles, space...'" in out

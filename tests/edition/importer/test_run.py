@@ -1,0 +1,221 @@
+"""Importing into a scratch repository: output, idempotence, stable ids, nothing lost."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from support import FIXTURE_SOURCES, SEED
+from edition import essay_pages, frontmatter
+from edition.importer.parse import SourceError
+from edition.importer.run import ImportRefused, import_essay
+from edition.markup import plain_text
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def reading_order_text(root: Path, slug: str) -> str:
+    """The essay as a reader meets it following previous/next: every page's text, in page order."""
+    pages = []
+    for path in (root / "docs" / "essays" / slug).glob("*.md"):
+        meta, body = frontmatter.split(path.read_text())
+        lines = [line.lstrip("#0123456789. ") for line in body.splitlines() if not line.startswith("{:")]
+        pages.append((meta["order"], plain_text(" ".join(lines))))
+    return " ".join(text for _, text in sorted(pages))
+
+
+def test_seed_import_layout(repo, seed_copy):
+    report = import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    folder = repo / "docs/essays/wandering-earth-ii"
+    assert sorted(p.name for p in folder.glob("*.md")) == [
+        "chinas-global-strategy.md", "diplomacy-and-geopolitics.md", "index.md",
+        "people-and-culture.md", "reflection.md", "technology-and-humanity.md",
+    ]
+    assert (repo / "sources/wandering-earth-ii.txt").read_bytes() == SEED.read_bytes()
+    assert report.repairs == ["joined '...scenes of drone' / 'swarm battles, space...'"]
+    assert len(report.glossary_links) == 11
+    index = (folder / "index.md").read_text()
+    for expected in ["# Wandering Earth II: Can hard Chinese", "By Marina Zhang · February 24 2023 · 6 min read",
+                     "{: #note-1 .publication-note }", "## Contents", "1. [China's global strategy](chinas-global-strategy.md)",
+                     "[Liu Cixin](../../glossary/liu-cixin.md)", "{: #opening-3 }", "reading_time: 6"]:
+        assert expected in index
+    reflection = (folder / "reflection.md").read_text()
+    assert "in scenes of drone swarm battles" in reflection
+    assert "## About the author" in reflection and "{: #about-the-author-1 .author-bio }" in reflection
+    assert "despidal" in (folder / "people-and-culture.md").read_text()
+
+
+def test_every_sentence_once_in_reading_order(repo, seed_copy):
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    text = reading_order_text(repo, "wandering-earth-ii")
+    lines = [plain_text(line) for line in SEED.read_text().splitlines() if line.strip()]
+    sentences = [s for line in lines for s in re.split(r"(?<=[.!?])\s+", line)]
+    position = 0
+    for sentence in sentences:
+        if len(sentence.split()) >= 4:  # header lines such as the author's name recur in the biography
+            assert text.count(sentence) == 1, sentence
+        found = text.find(sentence, position)
+        assert found >= 0, f"missing or out of order: {sentence}"
+        position = found
+
+
+def test_stubs_created_but_never_overwritten(repo, seed_copy):
+    entry = repo / "docs/glossary/soft-power.md"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("---\ntitle: Soft power\nsummary: Written by hand.\n---\n\nKeep me.\n")
+    report = import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert entry.read_text().endswith("Keep me.\n")
+    assert "docs/glossary/soft-power.md" not in report.stubs
+    stub = (repo / "docs/glossary/zero-sum-game.md").read_text()
+    assert "title: zero-sum game" in stub and "status: stub" in stub
+
+
+def test_alias_links_to_existing_entry(repo, seed_copy):
+    entry = repo / "docs/glossary/bri.md"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("---\ntitle: BRI\naliases:\n- Belt and Road Initiative\nsummary: x.\n---\n")
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    text = (repo / "docs/essays/wandering-earth-ii/chinas-global-strategy.md").read_text()
+    assert "[the Belt and Road Initiative](../../glossary/bri.md)" in text
+
+
+def test_reimport_is_byte_identical(repo, seed_copy):
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    before = snapshot(repo)
+    report = import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert snapshot(repo) == before
+    assert report.written == [] and report.new_ids == []
+
+
+def ids_by_text(root: Path, slug: str) -> dict[str, str]:
+    essay = essay_pages.load(root / "docs/essays" / slug, root / "docs")
+    return {plain_text(p.text): p.id for p in essay.paragraphs()}
+
+
+def test_ids_survive_edits(repo, seed_copy):
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    before = ids_by_text(repo, "wandering-earth-ii")
+    source = repo / "sources/wandering-earth-ii.txt"
+    text = source.read_text()
+    text = text.replace("Liu's despidal of authoritarianism", "Liu's disdain for authoritarianism")  # a word fixed
+    text = text.replace("Technology and humanity\n", "Technology and humanity\n\nA new paragraph, inserted by the editor.\n")
+    text = text.replace("People and culture\n", "People and culture\n\nAnother new paragraph about culture and people.\n")
+    source.write_text(text)
+    report = import_essay(source, repo, slug="wandering-earth-ii")
+    after = ids_by_text(repo, "wandering-earth-ii")
+    unchanged = {t: i for t, i in before.items() if t in after}
+    assert all(after[t] == i for t, i in unchanged.items())
+    edited = next(t for t in after if "disdain for authoritarianism" in t)
+    assert after[edited] == "people-and-culture-3"
+    assert sorted(report.new_ids) == ["people-and-culture-4", "technology-and-humanity-3"]
+    assert report.kept_ids == 17
+
+
+def test_removed_id_is_never_reissued(repo, seed_copy):
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    source = repo / "sources/wandering-earth-ii.txt"
+    text = source.read_text()
+    removed = text.split("\n\nReflection\n\n")[1].split("\n\n")[2]  # second Reflection paragraph
+    source.write_text(text.replace(removed + "\n\n", ""))
+    first = import_essay(source, repo, slug="wandering-earth-ii")
+    assert first.retired_ids == ["reflection-2"]
+    source.write_text(source.read_text().replace("Dr Marina Zhang", "A brand new closing paragraph, quite unlike the old one.\n\nDr Marina Zhang"))
+    second = import_essay(source, repo, slug="wandering-earth-ii")
+    assert second.new_ids == ["reflection-3"]
+
+
+def test_hand_edit_is_refused_then_forced(repo, seed_copy):
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    page = repo / "docs/essays/wandering-earth-ii/reflection.md"
+    page.write_text(page.read_text() + "\nA hand edit.\n")
+    before = snapshot(repo)
+    with pytest.raises(ImportRefused, match=r"docs/essays/wandering-earth-ii/reflection.md: was edited by hand since the last import; re-run with --force"):
+        import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert snapshot(repo) == before
+    import_essay(seed_copy, repo, slug="wandering-earth-ii", force=True)
+    assert "A hand edit." not in page.read_text()
+
+
+def test_page_not_written_by_importer_is_refused(repo, seed_copy):
+    page = repo / "docs/essays/wandering-earth-ii/index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("My own page.\n")
+    with pytest.raises(ImportRefused, match="exists but was not written by the importer"):
+        import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert page.read_text() == "My own page.\n"
+
+
+def test_existing_different_source_is_never_overwritten(repo, seed_copy):
+    kept = repo / "sources/wandering-earth-ii.txt"
+    kept.write_text("Something else.\n")
+    with pytest.raises(ImportRefused, match="sources are never overwritten"):
+        import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert kept.read_text() == "Something else.\n"
+    assert not (repo / "docs/essays").exists()
+
+
+def test_dry_run_writes_nothing(repo, seed_copy):
+    before = snapshot(repo)
+    report = import_essay(seed_copy, repo, slug="wandering-earth-ii", dry_run=True)
+    assert snapshot(repo) == before
+    assert len(report.written) == 6 and report.source_copy == "sources/wandering-earth-ii.txt"
+    assert sum(report.pages.values()) == 17
+
+
+@pytest.mark.parametrize(
+    "name, pages, paragraphs, repairs",
+    [
+        ("no-headings.txt", ["index.md"], 4, 0),
+        ("two-rivers.txt", ["evening-2.md", "evening.md", "index.md", "morning-2.md", "morning.md"], 8, 1),
+    ],
+)
+def test_other_sources(repo, name, pages, paragraphs, repairs):
+    source = repo / "incoming" / name
+    source.parent.mkdir()
+    shutil.copy(FIXTURE_SOURCES / name, source)
+    report = import_essay(source, repo)
+    slug = source.stem
+    assert sorted(p.name for p in (repo / "docs/essays" / slug).glob("*.md")) == pages
+    assert sum(report.pages.values()) == paragraphs
+    assert len(report.repairs) == repairs
+
+
+def test_second_essay_gets_site_unique_ids(repo, seed_copy):
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    source = repo / "incoming2" / "two-rivers.txt"
+    source.parent.mkdir()
+    shutil.copy(FIXTURE_SOURCES / "two-rivers.txt", source)
+    import_essay(source, repo)
+    first = set(ids_by_text(repo, "wandering-earth-ii").values())
+    second = set(ids_by_text(repo, "two-rivers").values())
+    assert not first & second
+    assert "two-rivers-note-1" in second and "https://www.cdrb.com.cn/" in (repo / "docs/essays/two-rivers/morning.md").read_text()
+    assert "成都 (Chéngdū)" in (repo / "docs/essays/two-rivers/index.md").read_text()
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "does not exist"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b"  \n\t\n"), "is empty"),
+        (lambda d: _write(d / "latin1.txt", "Caf\xe9 title\n".encode("latin-1")), "is not UTF-8"),
+        (lambda d: _write(d / "notitle.txt", b"This is a sentence, not a title.\n\nMore."), "pass --title"),
+    ],
+)
+def test_bad_input_writes_nothing(repo, make, message):
+    source = make(repo / "sources")
+    before = snapshot(repo)
+    with pytest.raises(SourceError, match=message):
+        import_essay(source, repo, slug="x")
+    assert snapshot(repo) == before
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
