@@ -19,7 +19,7 @@ from edition.model import Essay
 
 Link = Callable[..., str]
 esc = html.escape
-ORPHAN_TEXT = "Orphaned: the quoted words were not found in the essay, so this note is not shown beside it."
+ORPHAN_TEXT = "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
 
 
 def note_src(anchor: Anchor) -> str:
