@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from edition import frontmatter
+from edition.markup import first_sentence, plain_text
 from edition.model import Essay, Paragraph, Section
 from edition.text import reading_minutes, words
 
@@ -34,15 +35,11 @@ def paragraph_block(paragraph: Paragraph) -> str:
 
 def plain_words(essay: Essay) -> int:
     """The number of words a reader reads (link addresses and markup not counted)."""
-    from edition.markup import plain_text
-
     return sum(len(words(plain_text(p.text))) for p in essay.paragraphs())
 
 
 def summary_of(essay: Essay) -> str:
     """One line for listings and the page description: the essay's first sentence."""
-    from edition.markup import first_sentence, plain_text
-
     for section in essay.sections:
         for paragraph in section.paragraphs:
             return first_sentence(plain_text(paragraph.text))

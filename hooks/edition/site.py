@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import essay_pages, frontmatter
+from edition.commentary.load import load_comments
 from edition.glossary.terms import load_terms
 from edition.model import Comment, Essay, Paragraph, Term
 from edition.problems import Problem
@@ -76,8 +77,6 @@ def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tu
 
 def load_site(docs_dir: Path, root: Path) -> Site:
     """Read essays and glossary from ``docs_dir``; ``root`` makes paths in messages relative."""
-    from edition.commentary.load import load_comments
-
     essays, problems = load_essays(docs_dir, root)
     terms, term_problems = load_terms(docs_dir, root)
     paragraphs, id_problems = index_paragraphs(essays, root, docs_dir)
