@@ -62,6 +62,8 @@ def match_paragraphs(old: list[tuple[str, str]], new: list[str]) -> list[str | N
 def _match_edited(old: list[tuple[str, str]], new: list[str], result: list[str | None], used: set[int]) -> None:
     """Second pass: pair edited paragraphs through shared word trigrams."""
     old_tokens = {i: [w.lower() for w in words(normalize(t))] for i, (_, t) in enumerate(old) if i not in used}
+    if not old_tokens:
+        return  # a first import, or every old paragraph found unchanged: nothing to pair
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, tokens in old_tokens.items():
         for gram in _trigrams(tokens):
