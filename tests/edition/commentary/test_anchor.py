@@ -1,0 +1,94 @@
+"""Anchoring: exact, normalized, moved, ambiguous, approximate and orphaned notes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from edition.commentary.anchor import ANCHORED, MOVED, ORPHANED, EssayIndex, anchor, anchor_all, fold
+from edition.model import Comment, Essay, Paragraph, Section
+from edition.text import normalize
+
+P1 = "The wolf warrior style was *not well received*. Soft power is built through [creative concepts](../../glossary/x.md), symbols, and narratives, and the films are part of the effort."
+P2 = "Recently, the \u201cwolf warrior\u201d diplomat was shifted aside \u2014 a change of tack."
+
+
+def essay() -> Essay:
+    return Essay("e", "An essay", "A", "2024-01-01", sections=[
+        Section("", "index", [Paragraph("opening-1", P1, "essays/e/index.md"), Paragraph("opening-2", P2, "essays/e/index.md")])
+    ])
+
+
+def note(paragraph: str, quote: str, essay_slug: str = "e") -> Comment:
+    return Comment(essay_slug, "n", f"docs/commentary/{essay_slug}/n.md", "T", "A", "2024-01-01", "context", paragraph, quote)
+
+
+CASES = [
+    # (case, paragraph, quote, status, placed in, message or None)
+    ("exact", "opening-1", "Soft power is built", ANCHORED, "opening-1", None),
+    ("across markup", "opening-1", "not well received. Soft power", ANCHORED, "opening-1", None),
+    ("link text", "opening-1", "through creative concepts, symbols", ANCHORED, "opening-1", None),
+    ("straight quotes and hyphen", "opening-2", '"wolf warrior" diplomat was shifted aside - a', ANCHORED, "opening-2", None),
+    ("white space", "opening-2", "was   shifted\n aside", ANCHORED, "opening-2", None),
+    ("moved", "opening-1", "was shifted aside", MOVED, "opening-2",
+     "docs/commentary/e/n.md: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in 'opening-2'. "
+     "Run: python scripts/reanchor.py --write"),
+    ("paragraph gone, quote unique", "opening-9", "change of tack", MOVED, "opening-2",
+     "docs/commentary/e/n.md: target.paragraph names paragraph 'opening-9', which does not exist in essay 'e'; it appears in "
+     "'opening-2'. Run: python scripts/reanchor.py --write"),
+    ("ambiguous in paragraph", "opening-1", "the", ORPHANED, None,
+     "docs/commentary/e/n.md: target quote 'the' occurs 2 times in paragraph 'opening-1'. "
+     "Quote more words (target.quote) so that it occurs only once."),
+    ("ambiguous in essay", "opening-9", "wolf warrior", ORPHANED, None,
+     "docs/commentary/e/n.md: target.paragraph names paragraph 'opening-9', which does not exist in essay 'e'; the quote "
+     "'wolf warrior' occurs 2 times in the essay ('opening-1', 'opening-2'). "
+     "Set target.paragraph to the right one and quote more words so that it occurs once there."),
+    ("approximate", "opening-2", "was shiftd asid", ORPHANED, None,
+     "docs/commentary/e/n.md: target quote 'was shiftd asid' is not in paragraph 'opening-2' nor anywhere else in essay 'e'. "
+     "The closest passage is 'was shifted aside' in 'opening-2' (94% similar): copy the words exactly from the page into target.quote."),
+    ("approximate elsewhere", "opening-2", "creative concept, symbol", ORPHANED, None,
+     "docs/commentary/e/n.md: target quote 'creative concept, symbol' is not in paragraph 'opening-2' nor anywhere else in essay 'e'. "
+     "The closest passage is 'creative concepts, symbols,' in 'opening-1' (94% similar): copy the words exactly from the page into target.quote."),
+    ("not at all", "opening-2", "entirely unrelated words", ORPHANED, None,
+     "docs/commentary/e/n.md: target quote 'entirely unrelated words' is not in paragraph 'opening-2' nor anywhere else in essay 'e'. "
+     "No similar passage was found: copy the words exactly from the page into target.quote."),
+    ("case matters", "opening-2", "WAS SHIFTED ASIDE", ORPHANED, None, None),
+]
+
+
+@pytest.mark.parametrize("paragraph, quote, status, placed, message", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_anchor(paragraph, quote, status, placed, message):
+    result = anchor(note(paragraph, quote), EssayIndex(essay()))
+    assert result.status == status
+    assert (result.paragraph.id if result.paragraph else None) == placed
+    if message is not None:
+        assert str(result.problem) == message
+    assert (result.problem is None) == (status == ANCHORED)
+
+
+def test_anchored_note_keeps_context_for_the_selector():
+    result = anchor(note("opening-2", "was shifted aside"), EssayIndex(essay()))
+    assert (result.prefix, result.suffix) == ('ly, the "wolf warrior" diplomat ', " - a change of tack.")  # 32 characters before
+
+
+def test_note_in_a_folder_without_essay_is_orphaned():
+    (result,) = anchor_all([note("opening-1", "Soft power", "missing")], {"e": essay()})
+    assert result.status == ORPHANED
+    assert str(result.problem) == (
+        "docs/commentary/missing/n.md: is in a folder with no essay: there is no docs/essays/missing/. "
+        "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses."
+    )
+
+
+# Letters, the typographic marks the anchorer folds, spaces of several kinds, CJK and a ligature.
+FOLDABLE = "abcXYZ .,'\"-\t\n\u00a0\u200b\u2018\u2019\u201c\u201d\u2013\u2014\u2212\u00e9\u97ec\u5149\ufb01"
+
+
+@given(st.text(alphabet=FOLDABLE, max_size=60))
+def test_fold_agrees_with_normalize_and_maps_back(text):
+    folded, origin = fold(text)
+    assert folded == normalize(text)
+    assert len(origin) == len(folded)
+    assert origin == sorted(origin)
+    assert all(0 <= i < len(text) for i in origin)

@@ -1,0 +1,101 @@
+"""Essay-page decoration: highlights across markup, callouts in date order, actions, escaping."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from edition.commentary import render
+from edition.commentary.anchor import ANCHORED, Anchor
+from edition.model import Comment, Paragraph
+
+MARK = '<mark class="note-quote" id="quote-n" aria-details="note-n">'
+MORE = '<mark class="note-quote" aria-details="note-n">'
+REF = '<a class="note-ref" href="#note-n" aria-label="L"></a>'
+
+HIGHLIGHTS = [
+    ("plain", "a b c d", "b c", f"a {MARK}b c</mark>{REF} d"),
+    ("across em", "a <em>b c</em> d", "c d", f"a <em>b {MARK}c</mark></em>{MORE} d</mark>{REF}"),
+    ("ends inside a link", 'x <a href="/g">Zhao Lijian</a>, y', "x Zhao",
+     f'{MARK}x </mark><a href="/g">{MORE}Zhao</mark> Lijian</a>{REF}, y'),
+    ("entities", "He said &#39;wolf&#39; &amp; left", "said 'wolf' &", f"He {MARK}said &#39;wolf&#39; &amp;</mark>{REF} left"),
+    ("typographic quotes", "the \u201cwolf\u201d way", '"wolf" way', f"the {MARK}\u201cwolf\u201d way</mark>{REF}"),
+    ("line break in source", "a\nb", "a b", f"{MARK}a\nb</mark>{REF}"),
+]
+
+
+@pytest.mark.parametrize("inner, quote, expected", [c[1:] for c in HIGHLIGHTS], ids=[c[0] for c in HIGHLIGHTS])
+def test_highlight(inner, quote, expected):
+    assert render.highlight(inner, quote, "n", "L") == (expected, True)
+
+
+def test_highlight_not_found_leaves_html_alone():
+    assert render.highlight("a <em>b</em>", "zzz", "n", "L") == ("a <em>b</em>", False)
+
+
+def test_overlapping_highlights_nest():
+    once, _ = render.highlight("a b c d", "a b c", "one", "L")
+    twice, found = render.highlight(once, "c d", "two", "L")
+    assert found
+    assert twice.count("<mark") == twice.count("</mark>") == 3
+    assert 'id="quote-one"' in twice and 'id="quote-two"' in twice
+
+
+def comment(name="n", date="2024-01-01", title="T", **kw) -> Comment:
+    values = dict(essay="e", name=name, path=f"docs/commentary/e/{name}.md", title=title, author="A", date=date,
+                  kind="context", paragraph="p-1", quote="b")
+    values.update(kw)
+    return Comment(**values)
+
+
+def placed(c: Comment) -> Anchor:
+    return Anchor(c, ANCHORED, Paragraph("p-1", "a b", "essays/e/index.md"))
+
+
+def test_decorate_places_callouts_after_paragraph_in_date_order():
+    notes = {"p-1": render.by_date([placed(comment("late", "2024-03-01")), placed(comment("early", "2024-01-01"))])}
+    page = '<h1>E</h1>\n<p id="p-1">a b</p>\n<p id="other">x</p>'
+    out = render.decorate(page, {"p-1", "other"}, notes, lambda a, h: f"[{a.comment.name}:{h}]", lambda pid: None)
+    assert out.index("[early:True]") < out.index("[late:True]")
+    assert out.index("</p>") < out.index('<div class="paragraph-actions">') < out.index("[early")
+    assert out.count('<div class="paragraph-actions">') == 2
+
+
+def test_paragraphs_outside_the_essay_are_untouched():
+    page = '<p id="intro">Hi</p>'
+    assert render.decorate(page, {"p-1"}, {}, lambda a, h: "", lambda pid: None) == page
+
+
+def test_callout_escapes_front_matter_and_links_both_ways():
+    html = render.callout(comment(title='Q&A " onmouseover="x', author="<b>"), "<p>body</p>", "../n/", True)
+    assert 'onmouseover="x' not in html and "<b>" not in html
+    assert 'Q&amp;A &quot; onmouseover=&quot;x' in html
+    assert 'id="note-n"' in html and 'href="#quote-n"' in html
+    assert 'data-source="docs/commentary/e/n.md"' in html
+    assert html.startswith('<details class="note-callout info"')
+
+
+def test_callout_without_highlight_links_to_the_paragraph():
+    assert 'href="#p-1">\u2191 passage' in render.callout(comment(), "", "x/", False)
+
+
+def test_paragraph_actions_are_labelled_links():
+    html = render.paragraph_actions("p-1", "https://github.com/o/r/new/main/docs/commentary/e?filename=p-1.md")
+    assert '<a class="paragraph-permalink" href="#p-1" aria-label="Link to this paragraph">' in html
+    assert 'aria-label="Propose a note on this paragraph"' in html
+    assert render.paragraph_actions("p-1", None).count("<a ") == 1
+
+
+def test_propose_link_prefills_file_name_and_front_matter():
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+    parts = urlsplit(url)
+    assert parts.path == "/o/r/new/main/docs/commentary/e"
+    query = parse_qs(parts.query)
+    assert query["filename"] == ["p-1.md"]
+    assert "  paragraph: p-1\n" in query["value"][0] and '  quote: ""' in query["value"][0]
+
+
+@pytest.mark.parametrize("iso, text", [("2024-02-01", "1 February 2024"), ("2026-11-27", "27 November 2026")])
+def test_long_date(iso, text):
+    assert render.long_date(iso) == text

@@ -1,0 +1,84 @@
+"""Safe rendering of note bodies: hostile input becomes text or is dropped, with a message."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from edition.commentary.sanitize import SafeMarkdown, address_problem
+
+TAG = re.compile(r"<[a-zA-Z][^>]*>")
+DANGER = re.compile(r"^<(script|iframe|object|embed|style)|\son\w+\s*=|javascript:|vbscript:|data:", re.I)
+
+
+def dangerous_tags(html: str) -> list[str]:
+    """Real tags (not escaped text) that could run code."""
+    return [tag for tag in TAG.findall(html) if DANGER.search(tag)]
+
+HOSTILE = [
+    # (case, Markdown, expected HTML, number of problems)
+    ("raw script", "<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", 0),
+    ("raw script block", "<script>\nalert(1)\n</script>", "<p>&lt;script&gt;\nalert(1)\n&lt;/script&gt;</p>", 0),
+    ("img onerror", "<img src=x onerror=alert(1)>", "<p>&lt;img src=x onerror=alert(1)&gt;</p>", 0),
+    ("inline html", "a <b onclick=x>b</b>", "<p>a &lt;b onclick=x&gt;b&lt;/b&gt;</p>", 0),
+    ("md_in_html", '<div markdown="1">*x*</div>', "<p>&lt;div markdown=&rdquo;1&rdquo;&gt;<em>x</em>&lt;/div&gt;</p>", 0),
+    ("attr_list", "Click me\n{: onclick=\"alert(1)\" }", "<p>Click me\n{: onclick=&rdquo;alert(1)&rdquo; }</p>", 0),
+    ("javascript link", "[x](javascript:alert(1))", "<p>x</p>", 1),
+    ("mixed case", "[x](JaVaScRiPt:alert(1))", "<p>x</p>", 1),
+    ("decimal entity", "[x](&#106;avascript:alert(1))", "<p>x</p>", 1),
+    ("hex entity", "[x](&#x6A;avascript:alert(1))", "<p>x</p>", 1),
+    ("named entity colon", "[x](javascript&colon;alert(1))", "<p>x</p>", 1),
+    ("leading space", "[x]( javascript:alert(1))", "<p>x</p>", 1),
+    ("tab inside", "[x](java\tscript:alert(1))", "<p>x</p>", 1),
+    ("angle brackets", "[x](<javascript:alert(1)>)", "<p>x</p>", 1),
+    ("reference link", "[x][r]\n\n[r]: vbscript:msgbox(1)", "<p>x</p>", 1),
+    ("data link", "[x](data:text/html;base64,PHNjcmlwdD4=)", "<p>x</p>", 1),
+    ("image javascript", "![pic](javascript:alert(1))", "<p>pic</p>", 1),
+    ("image elsewhere", "![pic](https://tracker.example/p.gif)", "<p>pic</p>", 1),
+    ("link text kept", "[**bold** text](javascript:x) after", "<p><strong>bold</strong> text after</p>", 1),
+    ("https link", '[x](https://example.org/a?b=1&c=2 "T")', '<p><a href="https://example.org/a?b=1&amp;c=2" title="T">x</a></p>', 0),
+    ("mailto", "[m](mailto:a@example.org)", '<p><a href="mailto:a@example.org">m</a></p>', 0),
+    ("relative", "[r](../../glossary/x.md#y)", '<p><a href="../../glossary/x.md#y">r</a></p>', 0),
+    ("fragment", "[f](#top)", '<p><a href="#top">f</a></p>', 0),
+    ("local image", "![pic](pic.png)", '<p><img alt="pic" src="pic.png" /></p>', 0),
+    ("code keeps markup as text", "`<script>`", "<p><code>&lt;script&gt;</code></p>", 0),
+]
+
+
+@pytest.mark.parametrize("source, expected, problems", [c[1:] for c in HOSTILE], ids=[c[0] for c in HOSTILE])
+def test_hostile_markdown(source, expected, problems):
+    html, found = SafeMarkdown().render(source)
+    assert html == expected
+    assert len(found) == problems
+    assert dangerous_tags(html) == []
+
+
+def test_problem_names_the_address():
+    _, found = SafeMarkdown().render("[x](JaVaScRiPt:alert(1))")
+    assert found == ["link address 'JaVaScRiPt:alert(1)' is not allowed (only http, https, mailto or relative addresses); "
+                     "it was replaced by its text."]
+
+
+def test_footnotes_get_ids_unique_across_notes():
+    md = SafeMarkdown()
+    first, _ = md.render("a[^1]\n\n[^1]: one")
+    second, _ = md.render("b[^1]\n\n[^1]: two")
+    ids = lambda html: set(re.findall(r'id="([^"]+)"', html))  # noqa: E731
+    assert ids(first) and not ids(first) & ids(second)
+
+
+def test_relative_links_go_through_the_resolver():
+    html, _ = SafeMarkdown().render("[r](../x.md) [a](https://e.org) [f](#f)", lambda href: "RESOLVED/" + href)
+    assert html == '<p><a href="RESOLVED/../x.md">r</a> <a href="https://e.org">a</a> <a href="#f">f</a></p>'
+
+
+@pytest.mark.parametrize("url", ["https://e.org", "http://e.org", "mailto:x@e.org", "x.md", "../a/b.md#c", "#c", "?q=1"])
+def test_safe_addresses(url):
+    assert address_problem(url, ("http", "https", "mailto")) is None
+
+
+@pytest.mark.parametrize("url", ["javascript:x", " JAVASCRIPT:x", "\x01javascript:x", "java\nscript:x", "&#0000106;avascript:x",
+                                 "data:x", "vbscript:x", "file:///etc/passwd", "http://[::1"])
+def test_unsafe_addresses(url):
+    assert address_problem(url, ("http", "https", "mailto"))

@@ -1,0 +1,82 @@
+"""scripts/reanchor.py and scripts/new_commentary.py on a copy of the commentary fixture."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from support import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "commentary-bad"
+
+
+@pytest.fixture
+def project(tmp_path):
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURE / "docs", target / "docs")
+    return target
+
+
+def run(script, *args):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *map(str, args)], capture_output=True, text=True)
+
+
+def test_reanchor_reports_each_note(project):
+    result = run("reanchor.py", "--root", project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "anchored  docs/commentary/e/good.md -> opening-1" in lines
+    assert "moved     docs/commentary/e/moved.md: opening-1 -> opening-2" in lines
+    assert any(line.startswith("orphaned  docs/commentary/e/orphan.md: ") for line in lines)
+    assert any(line.startswith("unreadable docs/commentary/e/bad-kind.md: ") for line in lines)
+
+
+def test_reanchor_write_changes_only_the_paragraph_line(project):
+    path = project / "docs" / "commentary" / "e" / "moved.md"
+    before = path.read_bytes()
+    result = run("reanchor.py", "--root", project, "--write")
+    assert "updated   docs/commentary/e/moved.md: opening-1 -> opening-2" in result.stdout
+    after = path.read_bytes()
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [(b"  paragraph: opening-1", b"  paragraph: opening-2")]
+    assert len(before.splitlines()) == len(after.splitlines())
+    assert "moved " not in run("reanchor.py", "--root", project).stdout
+
+
+def test_reanchor_without_docs_exits_2(tmp_path):
+    result = run("reanchor.py", "--root", tmp_path)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+
+
+def test_new_commentary_writes_a_valid_anchored_skeleton(project):
+    args = ["--paragraph", "opening-2", "--quote", "change of tack", "--author", "Ann", "--kind", "question", "--root", project]
+    first, second = run("new_commentary.py", *args), run("new_commentary.py", *args)
+    assert first.returncode == second.returncode == 0
+    folder = project / "docs" / "commentary" / "e"
+    assert "wrote docs/commentary/e/change-of-tack.md" in first.stdout
+    assert "wrote docs/commentary/e/change-of-tack-2.md" in second.stdout  # never overwrites
+    meta = yaml.safe_load((folder / "change-of-tack.md").read_text().split("---")[1])
+    assert meta["target"] == {"paragraph": "opening-2", "quote": "change of tack"}
+    assert (meta["kind"], meta["author"], meta["title"]) == ("question", "Ann", "On \u201cchange of tack\u201d")
+    assert "anchored  docs/commentary/e/change-of-tack.md -> opening-2" in run("reanchor.py", "--root", project).stdout
+
+
+@pytest.mark.parametrize("paragraph, quote, message", [
+    ("gone-1", "x", "new_commentary: paragraph 'gone-1' does not exist; copy the id after '#' from the paragraph's ¶ link"),
+    ("opening-1", "was shifted aside",
+     "new_commentary: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in 'opening-2'. Use --paragraph opening-2."),
+    ("opening-2", "was shiftd aside",
+     "new_commentary: target quote 'was shiftd aside' is not in paragraph 'opening-2' nor anywhere else in essay 'e'. "
+     "The closest passage is 'was shifted aside' in 'opening-2' (97% similar): copy the words exactly from the page into target.quote."),
+    ("opening-1", "the", "new_commentary: target quote 'the' occurs 2 times in paragraph 'opening-1'. "
+     "Quote more words (target.quote) so that it occurs only once."),
+], ids=["unknown paragraph", "quote elsewhere", "approximate", "ambiguous"])
+def test_new_commentary_refuses_bad_anchor_with_one_line(project, paragraph, quote, message):
+    result = run("new_commentary.py", "--paragraph", paragraph, "--quote", quote, "--author", "Ann", "--root", project)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [message]
+    assert "Traceback" not in result.stderr
