@@ -1,0 +1,53 @@
+"""A small run of scripts/bench.py: a 10-page corpus, one build of a and b, every report field present.
+
+Not a timing test: the figures are only checked to exist and be positive.
+Variant c (htmlproofer) is left out, since ``make test`` installs only
+requirements-dev.txt.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    command = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--essays", "1", "--runs", "1", "--variants", "ab", "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return out, done.stdout, json.loads((out / "bench.json").read_text(encoding="utf-8"))
+
+
+def test_progress_line_per_build(results):
+    _, stdout, _ = results
+    assert "[1/2] a (hooks on) run 1: " in stdout and "[2/2] b (bare) run 1: " in stdout
+
+
+def test_size_fields(results):
+    _, _, report = results
+    (size,) = report["sizes"]
+    assert (size["pages"], size["essays"], size["terms"], size["comments"]) == (10, 1, 50, 100)
+    assert size["html_pages"] > 10 and size["words"] > 1000 and size["import_cpu_seconds"] > 0
+    for key in ("median_seconds", "median_cpu_seconds", "ms_per_page", "cpu_ms_per_page"):
+        assert set(size[key]) == {"a", "b"} and all(v > 0 for v in size[key].values())
+    assert set(size["ratios"]) == set(size["cpu_ratios"]) == {"a/b"}
+    assert size["peak_rss_mb"] > 10 and size["site_mb"]["a"] > 0 and size["search_index_mb"]["a"] > 0
+    assert {"model and navigation", "glossary linking"} <= set(size["stages"]["a"])
+    assert len(size["runs"]) == 2
+
+
+def test_import_check_and_targets(results):
+    out, stdout, report = results
+    assert report["import"]["ok"] and report["import"]["source_bytes"] >= 1_000_000
+    names = [t["name"] for t in report["targets"]]
+    assert any("a/b" in n for n in names) and any("1 MB" in n for n in names)
+    assert report["machine"]["cpus"] >= 1 and report["date"]
+    assert (out / "performance.svg").read_text(encoding="utf-8").startswith("<svg")
+    assert "[met]" in stdout or "[MISSED]" in stdout
