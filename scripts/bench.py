@@ -51,6 +51,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="folder for the JSON results")
     parser.add_argument("--chart", type=Path, help="where to write the SVG chart (default: OUT/performance.svg)")
     parser.add_argument("--import-only", action="store_true", help="only the 1 MB import and re-import check")
+    parser.add_argument("--report-only", action="store_true", help="rebuild table, bench.json and chart from --out")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus folders and print where")
     args = parser.parse_args(argv)
     if not set(args.variants) <= set(VARIANTS) or "b" not in args.variants or args.runs < 1:
@@ -74,7 +75,7 @@ def measure(spec: Spec, args: argparse.Namespace, counter: list[int], total: int
     """Generate one corpus, build it K times per variant (interleaved) and summarize."""
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{spec.pages}-"))
     start = time.perf_counter()
-    corpus = generate(spec, folder, ROOT / "docs")
+    corpus = generate(spec, folder, ROOT / "docs", lambda line: print(f"  {line}", flush=True))
     print(
         f"corpus of {spec.pages} pages ({spec.essays} essays, {spec.terms} terms, {spec.comments} notes, "
         f"{corpus.words:,} words) in {time.perf_counter() - start:.1f} s, import {corpus.import_seconds:.1f} s",
@@ -106,6 +107,8 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.report_only:
+        return write_report(args, json.loads((args.out / "import.json").read_text(encoding="utf-8")))
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         check = reimport.run(Path(folder))
     check_data = {**asdict(check), "ok": check.ok}
@@ -125,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
+    return write_report(args, check_data)
+
+
+def write_report(args: argparse.Namespace, check_data: dict) -> int:
+    """bench.json, the chart and the table, from every bench-<pages>.json in --out."""
     sizes = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(args.out.glob("bench-*.json"))]
     found = report.targets(sizes, check_data)
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -288,10 +289,12 @@ def copy_shell(site_docs: Path, docs: Path) -> None:
         shutil.copytree(site_docs / "assets", docs / "assets", dirs_exist_ok=True)
 
 
-def generate(spec: Spec, root: Path, site_docs: Path) -> Corpus:
+def generate(spec: Spec, root: Path, site_docs: Path, progress: Callable[[str], None] | None = None) -> Corpus:
     """Write the corpus's sources and docs under ``root`` (an empty folder) and import it.
 
-    ``site_docs`` is the real site's ``docs/``, whose home page and assets are copied.
+    ``site_docs`` is the real site's ``docs/``, whose home page and assets are
+    copied; ``progress`` is told after every tenth of the essays is imported
+    (a large corpus takes minutes).
     """
     prose = Prose(spec.seed)
     corpus = Corpus(root, spec, terms=make_terms(prose, spec.terms))
@@ -310,6 +313,8 @@ def generate(spec: Spec, root: Path, site_docs: Path) -> Corpus:
         corpus.import_seconds += wall
         corpus.import_cpu_seconds += cpu
         corpus.essays[slug] = essay_pages.load(docs / "essays" / slug, docs)
+        if progress and (index + 1) % max(1, spec.essays // 10) == 0:
+            progress(f"imported {index + 1}/{spec.essays} essays ({corpus.import_seconds:.1f} s)")
     corpus.words = sum(essay_pages.plain_words(e) for e in corpus.essays.values())
     write_glossary(docs, prose, corpus.terms)
     write_notes(docs, prose, corpus)
