@@ -1,0 +1,111 @@
+"""The home page's listing: every essay as a card, then the glossary and the latest notes.
+
+A reader arriving at the home page should see what there is to read and how
+long it takes before opening anything. The listing is Markdown built from the
+model (essays, terms, notes) and from each essay's index front matter, where
+the importer records the summary and reading time; every value that came
+from a file is escaped, since notes and glossary fixes arrive by pull request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition import frontmatter
+from edition.markup import escape
+from edition.model import Comment, Essay
+from edition.site import ESSAYS_DIR, Site
+
+LATEST_NOTES = 3
+
+
+@dataclass
+class Card:
+    """What a listing shows of one essay."""
+
+    essay: Essay
+    summary: str
+    reading_time: int
+    notes: int
+
+    @property
+    def src(self) -> str:
+        """The essay's index page, relative to the docs directory."""
+        return f"{ESSAYS_DIR}/{self.essay.slug}/index.md"
+
+
+def long_date(iso: str) -> str:
+    """``2023-02-24`` as ``24 February 2023`` (English whatever the locale); other text unchanged."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def card(essay: Essay, site: Site) -> Card:
+    """An essay's card, from its index page's front matter (written by the importer)."""
+    index = Path(site.docs_dir) / ESSAYS_DIR / essay.slug / "index.md"
+    meta, _ = frontmatter.split(index.read_text(encoding="utf-8"))
+    return Card(
+        essay=essay,
+        summary=str(meta.get("summary", "")),
+        reading_time=int(meta.get("reading_time", 0) or 0),
+        notes=sum(1 for c in site.comments if c.essay == essay.slug),
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _time(iso: str) -> str:
+    """A ``<time>`` element: raw HTML inside Markdown, so HTML escaping, not Markdown escaping."""
+    return f'<time datetime="{html.escape(iso)}">{html.escape(long_date(iso))}</time>'
+
+
+def card_markdown(c: Card) -> str:
+    """One essay in the listing: linked title, byline, summary."""
+    facts = [escape(c.essay.author), _time(c.essay.date), f"{c.reading_time} min read", _plural(c.notes, "note")]
+    lines = [
+        f"### [{escape(c.essay.title)}]({c.src})",
+        "",
+        " · ".join(f for f in facts if f),
+        "{: .listing-meta }",
+        "",
+    ]
+    if c.summary:
+        lines += [escape(c.summary), "{: .listing-summary }", ""]
+    return "\n".join(lines)
+
+
+def _note_item(comment: Comment, essays: dict[str, Essay]) -> str:
+    essay = essays.get(comment.essay)
+    on = f", on *{escape(essay.title)}*" if essay else ""
+    return f"- [{escape(comment.title)}](commentary/{comment.essay}/{comment.name}.md){on} · {_time(comment.date)}"
+
+
+def home_listing(site: Site, commentary_index: str | None = None) -> str:
+    """The Markdown appended to the home page.
+
+    ``commentary_index`` is the commentary index page (relative to the docs
+    directory) when the build has one; the listing links to it only then,
+    so the home page never carries a link to a page that does not exist.
+    """
+    essays = sorted(site.essays.values(), key=lambda e: (e.date, e.slug), reverse=True)
+    parts = ["", "## Essays", "", '<div class="listing" markdown>', ""]
+    parts += [card_markdown(card(e, site)) for e in essays] or ["No essays yet.", ""]
+    parts += ["</div>", "", "## Glossary", ""]
+    parts += [f"[Browse the glossary](glossary/index.md): {len(site.terms)} names and ideas the essays use, "
+              "each with the paragraphs that mention it.", ""]
+    latest = sorted(site.comments, key=lambda c: (c.date, c.path), reverse=True)[:LATEST_NOTES]
+    if latest:
+        parts += ["## Latest commentary", ""]
+        parts += [_note_item(c, site.essays) for c in latest]
+        parts.append("")
+        if commentary_index:
+            parts += [f"[All {_plural(len(site.comments), 'note')}]({commentary_index}), newest first.", ""]
+    return "\n".join(parts)

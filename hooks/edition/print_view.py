@@ -1,0 +1,63 @@
+"""The whole-essay view: every section of an essay on one page, in reading order.
+
+Readers print, save or read offline a whole essay, not a section at a time.
+The page is generated from the model with the importer's own paragraph
+format (:func:`edition.essay_pages.paragraph_block`), so paragraph ids,
+glossary links and commentary anchors are the same as on the section pages.
+It is kept out of Material's search (``search: exclude``), so each passage is
+found once, on its section page, and its canonical address is the essay's
+index page (set by the hook, since MkDocs computes canonical URLs itself).
+"""
+
+from __future__ import annotations
+
+from edition import frontmatter
+from edition.essay_pages import BIO_HEADING, paragraph_block
+from edition.listings import Card, long_date
+from edition.markup import escape
+from edition.site import ESSAYS_DIR
+
+PAGE = "print"
+
+
+def src_uri(slug: str) -> str:
+    """The generated page of essay ``slug``, relative to the docs directory (``essays/<slug>/print.md``)."""
+    return f"{ESSAYS_DIR}/{slug}/{PAGE}.md"
+
+
+def essay_of(src: str) -> str | None:
+    """The essay slug when ``src`` is a whole-essay page, else None."""
+    parts = src.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR and parts[2] == f"{PAGE}.md" else None
+
+
+def whole_essay(card: Card) -> str:
+    """The page's Markdown: title, byline, contents, then every section under its heading."""
+    essay = card.essay
+    byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{card.reading_time} min read"]
+    sections = [s for s in essay.sections if s.slug != "index"]
+    meta = {"title": f"{essay.title} (whole essay)", "essay": essay.slug, "search": {"exclude": True}}
+    blocks = [
+        f"# {escape(essay.title)}",
+        "",
+        " · ".join(byline),
+        "{: .essay-byline }",
+        "",
+        "[Read it section by section](index.md){: .essay-view-switch }",
+        "",
+    ]
+    if essay.note:
+        blocks.append(paragraph_block(essay.note))
+    if sections:
+        blocks += ["## Contents {: #contents }", ""]
+        blocks += [f"{i}. [{escape(s.title)}](#{s.slug})" for i, s in enumerate(sections, 1)]
+        blocks.append("")
+    opening = next((s for s in essay.sections if s.slug == "index"), None)
+    if opening:
+        blocks += [paragraph_block(p) for p in opening.paragraphs]
+    for section in sections:
+        blocks += [f"## {escape(section.title)} {{: #{section.slug} }}", ""]
+        blocks += [paragraph_block(p) for p in section.paragraphs]
+    if essay.bio:
+        blocks += [f"## {BIO_HEADING}", "", paragraph_block(essay.bio)]
+    return frontmatter.dump(meta, "\n".join(blocks))

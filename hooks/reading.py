@@ -1,0 +1,63 @@
+"""MkDocs hook: the reading experience around the essays.
+
+The home page's listing, the whole-essay page of every essay (and a link to
+it from the essay's opening page), and each page's description and canonical
+address. The logic lives in :mod:`edition.listings`, :mod:`edition.print_view`
+and :mod:`edition.seo`; this file only connects it to MkDocs' events. Listed
+after the commentary and glossary hooks: descriptions are set in
+``on_page_context``, after every hook has finished with ``page.meta``.
+"""
+
+from urllib.parse import urljoin
+
+from markupsafe import escape
+from mkdocs.structure.files import File
+
+from edition import build, listings, print_view, seo
+from edition.site import ESSAYS_DIR
+from edition.urls import page_url
+
+COMMENTARY_INDEX = "commentary/index.md"
+CONTENTS = "\n## Contents\n"
+
+
+def on_files(files, config):
+    site = build.current()
+    for essay in site.essays.values():
+        src = print_view.src_uri(essay.slug)
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=print_view.whole_essay(listings.card(essay, site))))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.meta.get("listing") == "home":
+        page.meta.setdefault("glossary", False)  # a listing of titles and summaries, not prose to annotate
+        index = COMMENTARY_INDEX if files.get_file_from_path(COMMENTARY_INDEX) else None
+        return markdown + listings.home_listing(build.current(), index)
+    if _essay_index(page.file.src_uri):
+        link = f"\n[Read the whole essay on one page]({print_view.PAGE}.md){{: .essay-view-switch }}\n"
+        return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    """Describe the page; point a whole-essay page's canonical address at the essay.
+
+    The description is stored escaped (a ``Markup`` string) because Material's
+    template writes ``page.meta.description`` into an attribute unescaped.
+    """
+    src = page.file.src_uri
+    text = page.meta.get("description") or seo.description(src, build.current())
+    if text:
+        page.meta["description"] = escape(text)
+    slug = print_view.essay_of(src)
+    if slug and config["site_url"]:
+        index = page_url(f"{ESSAYS_DIR}/{slug}/index.md", config["use_directory_urls"])
+        page.canonical_url = urljoin(config["site_url"], index)
+    return context
+
+
+def _essay_index(src_uri):
+    parts = src_uri.split("/")
+    return len(parts) == 3 and parts[0] == ESSAYS_DIR and parts[2] == "index.md"

@@ -1,0 +1,145 @@
+"""Browser tests: build the real site once, serve it on 127.0.0.1, drive Debian's Chromium.
+
+One build (with the project's own mkdocs.yml), one server and one browser per
+session keep the suite fast; every test gets a fresh browser context (clean
+localStorage) from pytest-playwright's ``page`` fixture. Playwright cannot
+download a browser here, so the launch uses the system Chromium; when it is
+missing the suite fails with one line saying how to install it rather than
+skipping, so CI can never pass without running these tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = ROOT / "test-results"
+ESSAY = "essays/wandering-earth-ii/"
+# One page of every kind the site has; the axe and phone checks run over these.
+PAGE_KINDS = {
+    "home": "",
+    "essay": ESSAY + "chinas-global-strategy/",
+    "essay-index": ESSAY,
+    "whole-essay": ESSAY + "print/",
+    "glossary-index": "glossary/",
+    "glossary-entry": "glossary/liu-cixin/",
+    "commentary-index": "commentary/",
+    "commentary-note": "commentary/wandering-earth-ii/biding-time/",
+    "404": "404.html",
+}
+
+
+def site_path() -> str:
+    """The path of mkdocs.yml's ``site_url`` (``/annotated-essays/``): the site is served under it,
+    since MkDocs writes 404.html's links for that path."""
+    match = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return urlsplit(match.group(1)).path if match else "/"
+
+
+def commentary_wired() -> bool:
+    """Whether mkdocs.yml lists the commentary hook (callouts, highlights, ¶ actions)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^\s*-\s*hooks/commentary\.py\s*$", text, re.M) is not None
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "commentary: needs the commentary hook (expected to fail until mkdocs.yml lists it)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests of the commentary's behaviour are expected to fail until its hook is in mkdocs.yml."""
+    if commentary_wired():
+        return
+    for item in items:
+        if item.get_closest_marker("commentary"):
+            item.add_marker(pytest.mark.xfail(reason="commentary hook not yet wired", strict=False))
+
+
+def pytest_generate_tests(metafunc):
+    """``page_kind``: one test per kind of page (the keys of PAGE_KINDS)."""
+    if "page_kind" in metafunc.fixturenames:
+        metafunc.parametrize("page_kind", list(PAGE_KINDS))
+
+
+@pytest.fixture(scope="session")
+def page_kinds() -> dict[str, str]:
+    """Kind of page -> site-relative URL of one page of that kind."""
+    return PAGE_KINDS
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The site built once with the real mkdocs.yml (strict: a warning fails the session)."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The address of the built site, served by scripts/serve_static.py on a free port."""
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--port", "0", "--base", site_path()],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        line = server.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
+        if not match:
+            pytest.fail(f"the static server did not start: {line!r}", pytrace=False)
+        yield match.group(0)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict:
+    """Launch Debian's Chromium (Playwright's own download is unavailable)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run 'make test' as root or 'sudo apt-get install chromium'",
+                    pytrace=False)
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the build, as site-relative URLs."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Save a screenshot of the page when a browser test fails, to test-results/."""
+    outcome = yield
+    report = outcome.get_result()
+    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and page is not None and not page.is_closed():
+        SCREENSHOTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "-", item.nodeid.split("::", 1)[-1]).strip("-")
+        try:
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        except Exception as exc:  # a crashed page must not hide the test's own failure
+            report.sections.append(("screenshot", f"could not save a screenshot: {exc}"))
