@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edition.commentary.anchor import ANCHORED, MOVED, ORPHANED, EssayIndex, anchor, anchor_all, fold
+from edition.commentary.anchor import ANCHORED, MOVED, ORPHANED, EssayIndex, anchor, anchor_all, fold, fold_text
 from edition.model import Comment, Essay, Paragraph, Section
 from edition.text import normalize
 
@@ -88,7 +88,7 @@ FOLDABLE = "abcXYZ .,'\"-\t\n\u00a0\u200b\u2018\u2019\u201c\u201d\u2013\u2014\u2
 @given(st.text(alphabet=FOLDABLE, max_size=60))
 def test_fold_agrees_with_normalize_and_maps_back(text):
     folded, origin = fold(text)
-    assert folded == normalize(text)
+    assert folded == normalize(text) == fold_text(text)
     assert len(origin) == len(folded)
     assert origin == sorted(origin)
     assert all(0 <= i < len(text) for i in origin)
