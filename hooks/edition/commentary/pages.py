@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from edition.commentary.anchor import ORPHANED, Anchor
+from edition.commentary import render
 from edition.commentary.render import KIND_STYLE, kind_label, time_tag
 from edition.model import Essay
 
@@ -64,7 +65,7 @@ def note_page(anchor: Anchor, essay: Essay | None, body_html: str, link: Link) -
 def _item(anchor: Anchor, essays: dict[str, Essay], link: Link, with_essay: bool) -> str:
     c = anchor.comment
     essay = essays.get(c.essay)
-    where = _passage_link(anchor, essay, link, f"note-{c.name}")
+    where = _passage_link(anchor, essay, link, render.callout_id(c.name))
     if with_essay and anchor.placed:
         where = f"on {where}"
     orphan = " note-item-orphaned" if anchor.status == ORPHANED else ""

@@ -110,11 +110,11 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     if depth[last]:
         closing = list(_CLOSE_LINK.finditer(inner, ref_at))
         ref_at = closing[depth[last] - 1].end() if len(closing) >= depth[last] else len(inner)
-    ref = f'<a class="note-ref" href="#note-{esc(name)}" aria-label="{esc(label)}"></a>'
+    ref = f'<a class="note-ref" href="#{callout_id(name)}" aria-label="{esc(label)}"></a>'
     out, cursor = [], 0
     for number, (start, end) in enumerate(runs):
-        ident = f' id="quote-{esc(name)}"' if number == 0 else ""
-        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="note-{esc(name)}">', inner[start:end], "</mark>"]
+        ident = f' id="{quote_id(name)}"' if number == 0 else ""
+        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout_id(name)}">', inner[start:end], "</mark>"]
         cursor = end
     if ref_at < cursor:
         ref_at = cursor
@@ -122,12 +122,25 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     return "".join(out), True
 
 
+def callout_id(name: str) -> str:
+    """The id of a note's callout: ``note--<name>``.
+
+    Paragraph ids are slugs, which never hold two hyphens in a row, so these
+    ids cannot collide with a paragraph's (``note-1`` is the publication note).
+    """
+    return f"note--{esc(name)}"
+
+
+def quote_id(name: str) -> str:
+    """The id of a note's highlighted passage: ``quote--<name>``."""
+    return f"quote--{esc(name)}"
+
+
 def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:
     """A note as a collapsible Material ``details`` block after its paragraph."""
-    name = esc(comment.name)
-    back = f"#quote-{name}" if highlighted else f"#{esc(comment.paragraph)}"
+    back = f"#{quote_id(comment.name)}" if highlighted else f"#{esc(comment.paragraph)}"
     return (
-        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="note-{name}" '
+        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{callout_id(comment.name)}" '
         f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '

@@ -10,9 +10,9 @@ from edition.commentary import render
 from edition.commentary.anchor import ANCHORED, Anchor
 from edition.model import Comment, Paragraph
 
-MARK = '<mark class="note-quote" id="quote-n" aria-details="note-n">'
-MORE = '<mark class="note-quote" aria-details="note-n">'
-REF = '<a class="note-ref" href="#note-n" aria-label="L"></a>'
+MARK = '<mark class="note-quote" id="quote--n" aria-details="note--n">'
+MORE = '<mark class="note-quote" aria-details="note--n">'
+REF = '<a class="note-ref" href="#note--n" aria-label="L"></a>'
 
 HIGHLIGHTS = [
     ("plain", "a b c d", "b c", f"a {MARK}b c</mark>{REF} d"),
@@ -39,7 +39,7 @@ def test_overlapping_highlights_nest():
     twice, found = render.highlight(once, "c d", "two", "L")
     assert found
     assert twice.count("<mark") == twice.count("</mark>") == 3
-    assert 'id="quote-one"' in twice and 'id="quote-two"' in twice
+    assert 'id="quote--one"' in twice and 'id="quote--two"' in twice
 
 
 def comment(name="n", date="2024-01-01", title="T", **kw) -> Comment:
@@ -71,7 +71,7 @@ def test_callout_escapes_front_matter_and_links_both_ways():
     html = render.callout(comment(title='Q&A " onmouseover="x', author="<b>"), "<p>body</p>", "../n/", True)
     assert 'onmouseover="x' not in html and "<b>" not in html
     assert 'Q&amp;A &quot; onmouseover=&quot;x' in html
-    assert 'id="note-n"' in html and 'href="#quote-n"' in html
+    assert 'id="note--n"' in html and 'href="#quote--n"' in html
     assert 'data-source="docs/commentary/e/n.md"' in html
     assert html.startswith('<details class="note-callout info"')
 
