@@ -2,9 +2,10 @@
 
 Verification happens after the build, against the files really under
 ``site_dir``, so a link is judged by what a reader's browser would fetch.
-Results are memoised per (directory, address): navigation repeats the same
-addresses on every page, and resolving each distinct one once keeps the
-check linear in the number of distinct links rather than in the page size.
+The theme's links (about a thousand per page on a large site, mostly the
+navigation) pass through a fast path of one string join and one set lookup
+each; only the rest, and any miss, get the full check, whose resolutions are
+memoised per (directory, address).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -20,6 +21,7 @@ from edition.linkcheck.collect import Link, Page
 from edition.linkcheck.resolve import (
     OutsideSite,
     Site,
+    ancestors,
     base_dir,
     display,
     join,
@@ -53,6 +55,14 @@ class Report:
     pages: int = 0
     links: int = 0
     external: dict[str, list[Link]] = field(default_factory=dict)
+
+
+def _climb(url: str) -> tuple[int, str]:
+    """Split a relative address into its leading '../' count and the rest."""
+    k = 0
+    while url.startswith("../", k):
+        k += 3
+    return k // 3, url[k:]
 
 
 def link_problem(link: Link, what: str, hint: str = "") -> Problem:
@@ -142,6 +152,7 @@ class Checker:
         self._resolved: dict[tuple[str, str], tuple[str, object, bool]] = {}
         self._ids: dict[str, frozenset[str]] = {}
         self._page_urls: list[str] | None = None
+        self._climbs: dict[str, tuple[int, str]] = {}
 
     def run(self) -> Report:
         """Check every link of every page; each problem is reported once."""
@@ -149,13 +160,40 @@ class Checker:
         seen: set[Problem] = set()
         for page in self.pages.values():
             base = base_dir(page.file)
+            report.links += page.count()
+            for link in self._theme_misses(page, base):
+                self._add(self.check(page, base, link, report.external), report, seen)
             for link in page.links:
-                report.links += 1
-                problem = self.check(page, base, link, report.external)
-                if problem is not None and problem not in seen:
-                    seen.add(problem)
-                    report.problems.append(problem)
+                self._add(self.check(page, base, link, report.external), report, seen)
         return report
+
+    @staticmethod
+    def _add(problem: Problem | None, report: Report, seen: set[Problem]) -> None:
+        if problem is not None and problem not in seen:
+            seen.add(problem)
+            report.problems.append(problem)
+
+    def _theme_misses(self, page: Page, base: str) -> Iterator[Link]:
+        """The theme's links that the fast path cannot pass, as full links.
+
+        A plain relative address (``../../a/b/``) is its ancestor folder plus
+        the rest, and is fine when that string is a servable path: one set
+        lookup for the thousand navigation links of each page.  Anything
+        else (fragments, queries, escapes, ``.``, other schemes, misses)
+        takes the full check.
+        """
+        up = ancestors(base)
+        depth = len(up)
+        servable = self.site.servable
+        split = self._climbs
+        for attr, urls in page.theme:
+            for url in urls:
+                climb = split.get(url)
+                if climb is None:
+                    climb = split[url] = _climb(url)
+                if climb[0] < depth and up[climb[0]] + climb[1] in servable:
+                    continue
+                yield Link(url, "", attr, "preconnect" if url in page.hints else "", page.file, True)
 
     # -- one link ---------------------------------------------------------
 
@@ -176,7 +214,7 @@ class Checker:
             return self._problem(link, "is a malformed URL (no ':' after the scheme)", _did_you_mean(fixed))
         if url.startswith("//"):
             error = _authority_error("https:" + url)
-            return self._problem(link, *error) if error else self._queue(link, url, external)
+            return self._problem(link, *error) if error else self._queue(link, "https:" + url, external)
         m = _SCHEME.match(url)
         if m is None:
             return self._internal(page, base, link, url)
@@ -192,7 +230,8 @@ class Checker:
         return None
 
     def _queue(self, link: Link, url: str, external: dict[str, list[Link]]) -> None:
-        if link.rel not in OFFLINE_RELS and not url.startswith(self.offline_prefixes or ("\0",)):
+        """Keep a web address for the online check, unless it is never fetched."""
+        if link.rel not in OFFLINE_RELS and not url.startswith(self.offline_prefixes):
             external.setdefault(url, []).append(link)
         return None
 
@@ -222,39 +261,58 @@ class Checker:
         return self._missing(page, link, path, str(value), is_dir)
 
     def _missing(self, page: Page, link: Link, path: str, rel: str, is_dir: bool) -> Problem:
-        if rel.endswith(".md") and not link.theme:
-            return self._markdown(page, link, path)
+        if not link.theme and not path.startswith("/"):
+            problem = self._from_source(page, link, path)
+            if problem is not None:
+                return problem
+        if path.startswith("www."):
+            return self._problem(link, "is a web address without 'https://'", _did_you_mean("https://" + path))
         if looks_like_page(rel, is_dir):
             shown = rel + "/" if is_dir and rel else rel or "./"
-            hint = _did_you_mean("https://" + path if path.startswith("www.") else self._closest_page(shown))
-            return self._problem(link, f"points to a page that does not exist ({shown})", hint)
+            return self._problem(
+                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
+            )
         hint = _did_you_mean(_closest(rel, self.site.files))
         return self._problem(link, f"points to a file that does not exist ({rel})", hint)
 
-    def _markdown(self, page: Page, link: Link, path: str) -> Problem:
-        """A '.md' address survived the build: name the page it was meant for.
+    def _from_source(self, page: Page, link: Link, path: str) -> Problem | None:
+        """Read a missing relative address from its Markdown file, as MkDocs would.
 
-        MkDocs resolves such links from the Markdown file's folder, so the
-        intended page is found the same way, from the link's own source.
+        MkDocs rewrites a Markdown link only when its target exists, and never
+        touches raw HTML.  So a missing address is either a '.md' link to a
+        page that does not exist (name that page, as the author meant it) or
+        raw HTML written relative to the Markdown file (say what to write).
+        Returns ``None`` when this reading explains nothing.
         """
         prefix = self.docs_prefix
         src_uri = link.source[len(prefix):] if link.source.startswith(prefix) else page.src_uri
-        intended = md_page(src_uri, path, self.use_directory_urls) if src_uri else None
-        if intended is None:
-            return self._problem(link, "points to a Markdown file outside the docs directory")
-        if target_file(intended.rstrip("/"), intended.endswith("/") or not intended, self.site):
+        if not src_uri:
+            return None
+        is_md = path.endswith(".md")
+        if is_md:
+            intended = md_page(src_uri, path, self.use_directory_urls)
+        else:
+            intended = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
+            intended = "" if intended == "." else intended + ("/" if path.endswith("/") else "")
+        if intended is None or intended.startswith("../") or intended == "..":
+            return None
+        is_dir = not intended or intended.endswith("/")
+        if target_file(intended.rstrip("/"), is_dir, self.site):
             href = posixpath.relpath(intended or ".", base_dir(page.file) or ".")
-            if self.use_directory_urls:
+            if is_dir:
                 href = "./" if href == "." else href + "/"
-            return self._problem(
-                link,
-                "points to a Markdown file; MkDocs rewrites '.md' links in Markdown, not in raw HTML",
-                f"Write '{href}' instead.",
+            what = (
+                "points to a Markdown file; MkDocs rewrites '.md' links in Markdown, not in raw HTML"
+                if is_md
+                else "is read from the built page, not from its Markdown file (MkDocs does not rewrite raw HTML)"
             )
-        shown = intended or "./"
-        return self._problem(
-            link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
-        )
+            return self._problem(link, what, f"Write '{href}' instead.")
+        if is_md:
+            shown = intended or "./"
+            return self._problem(
+                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
+            )
+        return None
 
     def _closest_page(self, url: str) -> str | None:
         if self._page_urls is None:

@@ -6,6 +6,12 @@ over the few tags that carry addresses does that an order of magnitude faster
 than building a DOM (BeautifulSoup, ``html.parser``) for every page, which is
 what keeps the check cheap on a site of thousands of pages.
 
+Most of a Material page is the theme's own markup (the navigation alone is
+a link to every page, on every page), which templates write in one regular
+form: ``<tag attr="value">``.  Those parts are read with literal-prefix
+patterns that run at memory speed; the page body, where authors write raw
+HTML, comments and code samples, gets the careful tag-by-tag scanner.
+
 Each link is attributed to the file a person must edit: the nearest enclosing
 element's ``data-source`` (other hooks wrap notes and glossary summaries taken
 from other files in one), else the page's own Markdown source when the link
@@ -38,6 +44,11 @@ _SOURCE_OPEN = re.compile(
     r"""<([a-zA-Z][\w-]*)\b""" + _ATTRS + r"""\sdata-source\s*=\s*(?:"([^"]*)"|'([^']*)')""" + _ATTRS + ">"
 )
 _LINK_ATTRS = frozenset({"href", "src", "srcset"})
+# Theme markup: double-quoted, space-separated attributes (literal prefixes
+# let the regex engine jump from match to match).
+_THEME_ATTRS = {attr: re.compile(f' {attr}="([^"]*)"') for attr in ("href", "src")}
+_THEME_ID = re.compile(r' id="([^"]*)"')
+_HINT = re.compile(r'<link rel="(?:preconnect|dns-prefetch)" href="([^"]*)"')
 _STRIP_TAGS = re.compile(r"<[^>]*>")
 
 
@@ -66,12 +77,22 @@ class Page:
     ``file`` is relative to ``site_dir`` (``essays/x/index.html``);
     ``src_uri`` is the Markdown source relative to the docs directory, or
     ``None`` for pages no Markdown file produced (404.html, generated pages).
+    ``links`` are the body's links, in full; ``theme`` holds the addresses the
+    theme wrote, as bare strings per attribute (``("href", [...])``) because
+    there are a thousand of them per page; ``hints`` are the theme's resource
+    hints (preconnect), which name an origin and are never fetched.
     """
 
     file: str
     src_uri: str | None
     ids: frozenset[str]
     links: tuple[Link, ...]
+    theme: tuple[tuple[str, list[str]], ...] = ()
+    hints: frozenset[str] = frozenset()
+
+    def count(self) -> int:
+        """How many addresses the page holds."""
+        return len(self.links) + sum(len(urls) for _, urls in self.theme)
 
 
 def _value(m: re.Match[str], first: int) -> str:
@@ -127,6 +148,21 @@ def _link_text(html: str, end: int) -> str:
     return " ".join(_STRIP_TAGS.sub("", html[end:close if close >= 0 else end]).split())
 
 
+def _theme_links(html: str, lo: int, hi: int) -> tuple[tuple[str, list[str]], ...]:
+    """The theme's addresses: everything outside ``[lo, hi)``, fast path.
+
+    Only ``href`` and ``src`` are read here: Material writes no ``srcset``,
+    comments or single-quoted attributes in its own markup.
+    """
+    found = []
+    for attr, pattern in _THEME_ATTRS.items():
+        urls = pattern.findall(html, 0, lo) + pattern.findall(html, hi)
+        if "&" in "".join(urls):
+            urls = [htmllib.unescape(u) if "&" in u else u for u in urls]
+        found.append((attr, urls))
+    return tuple(found)
+
+
 def scan(
     html: str,
     file: str,
@@ -134,13 +170,14 @@ def scan(
     src_uri: str | None = None,
     content: str | None = None,
 ) -> Page:
-    """Collect the ids and links of one page in a single pass.
+    """Collect the ids and links of one page.
 
     ``source`` is the page's Markdown file relative to the repository root
     and ``content`` its rendered body (MkDocs' ``page.content``): links inside
-    that body are the author's, links outside it the theme's.  If the body
-    cannot be found verbatim (a later plugin rewrote the page), every link is
-    blamed on the source, which is the safer guess for a contributor.
+    that body are the author's and read carefully, links outside it the
+    theme's.  If the body cannot be found verbatim (a later plugin rewrote
+    the page), the whole page is read carefully and blamed on the source,
+    which is the safer guess for a contributor.
     """
     if source is None:
         lo, hi = 0, 0
@@ -148,11 +185,23 @@ def scan(
         hi = lo + len(content)
     else:
         lo, hi = 0, len(html)
-    spans = _source_spans(html) if "data-source" in html else []
+    ids = set(_THEME_ID.findall(html))
+    if any("&" in i for i in ids):
+        ids = {htmllib.unescape(i) for i in ids}
+    ids.update(_value(m, 1) for m in _ID.finditer(html, lo, hi))
+    links = _body_links(html, lo, hi, source or file, ids) if hi > lo else []
+    body = html.find("<body")
+    hints = frozenset(_HINT.findall(html, 0, body)) if body > 0 else frozenset()
+    return Page(file, src_uri, frozenset(ids), tuple(links), _theme_links(html, lo, hi), hints)
+
+
+def _body_links(html: str, lo: int, hi: int, source: str, ids: set[str]) -> list[Link]:
+    """Every link in ``html[lo:hi]``, tag by tag; adds ``<a name>`` to ``ids``."""
+    spans = _source_spans(html[lo:hi]) if "data-source" in html[lo:hi] else []
+    spans = [(start + lo, end + lo, path) for start, end, path in spans]
     starts = [s[0] for s in spans]
-    ids = set(extract_ids(html))
     links = []
-    for m in _TAG.finditer(html):
+    for m in _TAG.finditer(html, lo, hi):
         tag = m.group(3)
         if tag is None:
             tag, attrs = m.group(1), m.group(2)
@@ -161,14 +210,7 @@ def scan(
         else:
             attrs = m.group(4)
         tag = tag.lower()
-        pos = m.start()
-        owner = _owner(pos, spans, starts) if spans else None
-        if owner is not None:
-            who, theme = owner, False
-        elif lo <= pos < hi:
-            who, theme = source or file, False
-        else:
-            who, theme = file, True
+        who = (_owner(m.start(), spans, starts) if spans else None) or source
         rel = ""
         found = []
         for a in _ATTR.finditer(attrs):
@@ -181,10 +223,8 @@ def scan(
                 ids.add(_value(a, 2))
         for name, url in found:
             if name == "srcset":
-                for part in url.split(","):
-                    if part.strip():
-                        links.append(Link(part.split()[0], tag, name, rel, who, theme))
+                links.extend(Link(part.split()[0], tag, name, rel, who, False) for part in url.split(",") if part.strip())
                 continue
             text = _link_text(html, m.end()) if url.strip() == "#" and tag == "a" else ""
-            links.append(Link(url, tag, name, rel, who, theme, text))
-    return Page(file, src_uri, frozenset(ids), tuple(links))
+            links.append(Link(url, tag, name, rel, who, False, text))
+    return links

@@ -32,6 +32,7 @@ class Site:
     prefix: str = "/"
     origin: str = ""
     dirs: frozenset[str] = field(init=False)
+    servable: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         dirs = {""}
@@ -41,6 +42,13 @@ class Site:
                 dirs.add(d)
                 d = posixpath.dirname(d)
         object.__setattr__(self, "dirs", frozenset(dirs))
+        # Every spelling of a good target that needs no decoding or
+        # normalising ('a/b.png', 'a/', 'a', '' for the root): the fast path
+        # of the checker is one set lookup against these.
+        indexed = {d for d in dirs if (d + "/index.html" if d else "index.html") in self.files}
+        servable = {f for f in self.files if "%" not in f}
+        servable |= indexed | {d + "/" for d in indexed if d}
+        object.__setattr__(self, "servable", frozenset(servable))
 
 
 def split(url: str) -> tuple[str, str, str | None]:
@@ -54,6 +62,15 @@ def base_dir(page_file: str) -> str:
     """The directory relative links in ``page_file`` start from (``''`` or ``a/b/``)."""
     d = posixpath.dirname(page_file)
     return d + "/" if d else ""
+
+
+def ancestors(base: str) -> list[str]:
+    """``base`` and each folder above it up to the root: ``['a/b/', 'a/', '']``."""
+    out = [base]
+    while base:
+        base = base[: base.rstrip("/").rfind("/") + 1]
+        out.append(base)
+    return out
 
 
 def join(base: str, path: str, prefix: str = "/") -> tuple[str, bool]:

@@ -1,0 +1,197 @@
+"""Tables for verifying links against a built site, message by message."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.linkcheck.check import Checker, external_problems, url_syntax_error
+from edition.linkcheck.collect import Link, scan
+from edition.linkcheck.resolve import Site
+
+SRC = "docs/essays/x/reflection.md"
+PAGES = {
+    "index.html": '<h1 id="home">Home</h1>',
+    "essays/x/index.html": '<p id="the-opening-1">a</p><p id="the-opening-2">b</p>',
+    "essays/x/reflection/index.html": '<h2 id="conclusion">c</h2><input id="__drawer">',
+    "glossary/soft-power/index.html": '<h2 id="history">History</h2><p id="caf%C3%A9-x">x</p>',
+}
+SITE = Site(
+    frozenset(PAGES) | {"images/map.png", "static/page.html", "404.html"},
+    prefix="/edition/",
+    origin="https://example.org/edition/",
+)
+
+
+def check(url: str, *, theme: bool = False, attr: str = "href", tag: str = "a", text: str = "") -> str | None:
+    """The message for one link written in essays/x/reflection.md, or None."""
+    pages = {
+        file: scan(html, file, f"docs/{file}", file.replace("/index.html", ".md"), html)
+        for file, html in PAGES.items()
+    }
+    page = pages["essays/x/reflection/index.html"]
+    link = Link(url, tag, attr, "", "essays/x/reflection/index.html" if theme else SRC, theme, text)
+    checker = Checker(SITE, pages, load_ids=lambda file: frozenset({"static-id"}))
+    problem = checker.check(page, "essays/x/reflection/", link, {})
+    return str(problem) if problem else None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "../",
+        "../#the-opening-1",
+        "#conclusion",
+        "#top",
+        "",
+        "./",
+        "../../../",
+        "../../../glossary/soft-power/#history",
+        "../../../glossary/soft-power/?from=essay#history",
+        "../../../glossary/soft-power/#caf%C3%A9-x",
+        "../../../images/map.png",
+        "/edition/glossary/soft-power/",
+        "https://example.org/edition/glossary/soft-power/#history",
+        "../../../static/page.html#static-id",
+        "https://example.org/page#part",
+        "//example.org/x",
+        "mailto:editor@example.org",
+        "HTTPS://EXAMPLE.ORG/",
+    ],
+)
+def test_good_links_pass(url: str) -> None:
+    assert check(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "../../glossary/soft-powr.md",
+            f"{SRC}: link '../../glossary/soft-powr.md' points to a page that does not exist (glossary/soft-powr/). "
+            "Did you mean 'glossary/soft-power/'?",
+        ),
+        (
+            "../../../glossary/soft-powr/",
+            f"{SRC}: link '../../../glossary/soft-powr/' points to a page that does not exist (glossary/soft-powr/). "
+            "Did you mean 'glossary/soft-power/'?",
+        ),
+        (
+            "../../../glossary/soft-power/#histroy",
+            f"{SRC}: link '../../../glossary/soft-power/#histroy': no anchor '#histroy' on glossary/soft-power/. "
+            "Did you mean '#history'?",
+        ),
+        (
+            "../#the-opening-9",
+            f"{SRC}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/x/. Did you mean '#the-opening-2'?",
+        ),
+        ("#conclusoin", f"{SRC}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?"),
+        ("#__drawr", f"{SRC}: link '#__drawr': no paragraph '#__drawr' on this page."),
+        (
+            "../../../images/mapp.png",
+            f"{SRC}: link '../../../images/mapp.png' points to a file that does not exist (images/mapp.png). "
+            "Did you mean 'images/map.png'?",
+        ),
+        (
+            "index.md",
+            f"{SRC}: link 'index.md' points to a Markdown file; MkDocs rewrites '.md' links in Markdown, "
+            "not in raw HTML. Write '../' instead.",
+        ),
+        (
+            "../../images/map.png",
+            f"{SRC}: link '../../images/map.png' is read from the built page, not from its Markdown file "
+            "(MkDocs does not rewrite raw HTML). Write '../../../images/map.png' instead.",
+        ),
+        ("../../../../x/", f"{SRC}: link '../../../../x/' points above the site root."),
+        ("/other/", f"{SRC}: link '/other/' points outside the site (its root is '/edition/')."),
+        (
+            "www.example.org",
+            f"{SRC}: link 'www.example.org' is a web address without 'https://'. Did you mean 'https://www.example.org'?",
+        ),
+        (
+            "http//example.org",
+            f"{SRC}: link 'http//example.org' is a malformed URL (no ':' after the scheme). Did you mean 'http://example.org'?",
+        ),
+        (
+            "https:example.org",
+            f"{SRC}: link 'https:example.org' is a malformed URL (no '//' after the scheme). Did you mean 'https://example.org'?",
+        ),
+        ("http:/x", f"{SRC}: link 'http:/x' is a malformed URL (no '//' after the scheme). Did you mean 'http://x'?"),
+        ("https://", f"{SRC}: link 'https://' is a malformed URL (no host)."),
+        ("https://exa mple.org/", f"{SRC}: link 'https://exa mple.org/' is a malformed URL (bad characters in the host)."),
+        ("https://example.org:99999/", f"{SRC}: link 'https://example.org:99999/' is a malformed URL (Port out of range 0-65535)."),
+        (
+            "javascript:alert(1)",
+            f"{SRC}: link 'javascript:alert(1)' uses a javascript: URL, which is not allowed. Link to a page or file instead.",
+        ),
+        (
+            "data:text/html,hi",
+            f"{SRC}: link 'data:text/html,hi' uses a data: URL, which is not allowed. Link to a page or file instead.",
+        ),
+        (
+            "ftp://example.org/f",
+            f"{SRC}: link 'ftp://example.org/f' uses the scheme 'ftp:', which is not allowed (allowed: http, https, mailto).",
+        ),
+        ("mailto:", f"{SRC}: link 'mailto:' is a mailto: link with no address. Write 'mailto:name@example.org'."),
+    ],
+)
+def test_broken_links_are_reported(url: str, message: str) -> None:
+    assert check(url) == message
+
+
+def test_placeholder_in_content_is_reported_with_its_words() -> None:
+    assert check("#", text="wolf warriors") == (
+        f"{SRC}: link with no address: [wolf warriors](#). Give it a target or remove the link."
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "attr", "message"),
+    [
+        ("#", "href", None),
+        ("data:image/svg+xml,<svg/>", "src", None),
+        (
+            "../missing/",
+            "href",
+            "essays/x/reflection/index.html: link '../missing/' (from the theme/template) points to a page "
+            "that does not exist (essays/x/missing/). Did you mean 'essays/x/'?",
+        ),
+    ],
+)
+def test_theme_links(url: str, attr: str, message: str | None) -> None:
+    assert check(url, theme=True, attr=attr, tag="img" if attr == "src" else "a") == message
+
+
+def test_empty_src_is_reported_but_empty_href_is_the_page_itself() -> None:
+    assert check("", attr="src", tag="img") == f"{SRC}: link '' has no address."
+    assert check("", attr="href") is None
+
+
+def test_run_counts_dedupes_and_queues_external_links() -> None:
+    html = (
+        '<article><a href="../missing/">a</a><a href="../missing/">again</a>'
+        '<a href="https://example.org/a#x">web</a><a href="https://example.org/a#x">web</a></article>'
+    )
+    page = scan(html, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", html)
+    preconnect = scan('<head><link rel="preconnect" href="https://fonts.example.org"></head><body>', "404.html")
+    report = Checker(SITE, {page.file: page, "404.html": preconnect}).run()
+    assert (report.pages, report.links) == (2, 5)
+    assert len(report.problems) == 1
+    assert list(report.external) == ["https://example.org/a#x"]
+    assert len(report.external["https://example.org/a#x"]) == 2
+
+
+def test_edit_links_are_never_fetched() -> None:
+    page = scan('<a href="https://git.example.org/r/edit/main/docs/x.md">e</a>', "x/index.html")
+    checker = Checker(SITE, {page.file: page}, offline_prefixes=("https://git.example.org/r/edit/main/docs/",))
+    assert checker.run().external == {}
+
+
+def test_external_problems_name_every_place() -> None:
+    uses = {"https://example.org/gone": [Link("https://example.org/gone", "a", "href", "", SRC, False)]}
+    problems = external_problems(uses, {"https://example.org/gone": "is broken: HTTP 404"})
+    assert [str(p) for p in problems] == [f"{SRC}: link 'https://example.org/gone' is broken: HTTP 404."]
+
+
+@pytest.mark.parametrize("url", ["https://example.org/", "http://example.org:8080/x?y#z", "mailto:a@b.org", "relative/"])
+def test_url_syntax_accepts(url: str) -> None:
+    assert url_syntax_error(url) is None

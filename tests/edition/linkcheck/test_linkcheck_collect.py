@@ -1,0 +1,123 @@
+"""Tables for the one-pass scanner of a page's final HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.linkcheck.collect import extract_ids, scan
+
+SOURCE = "docs/essays/x/part.md"
+
+
+def links(html: str, content: str | None = None) -> list[tuple[str, str, str, bool]]:
+    page = scan(html, "essays/x/part/index.html", SOURCE, "essays/x/part.md", content)
+    return [(link.url, link.attr, link.source, link.theme) for link in page.links]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<a href="a/">x</a>', [("a/", "href")]),
+        ("<a href='a/'>x</a>", [("a/", "href")]),
+        ("<a href=a/>x</a>", [("a/", "href")]),
+        ('<A HREF="a/">x</A>', [("a/", "href")]),
+        ('<a title="1 > 0" href="a/">x</a>', [("a/", "href")]),
+        ('<a href="?q=1&amp;r=2">x</a>', [("?q=1&r=2", "href")]),
+        ('<img alt="m" src="m.png">', [("m.png", "src")]),
+        ('<img src="m.png" srcset="m-2x.png 2x, m-3x.png 3x">', [("m.png", "src"), ("m-2x.png", "srcset"), ("m-3x.png", "srcset")]),
+        ('<link rel="stylesheet" href="s.css">', [("s.css", "href")]),
+        ('<script src="app.js"></script>', [("app.js", "src")]),
+        ('<script>var s = "<a href=\'not-a-link/\'>";</script>', []),
+        ('<style>a[href="x"]{}</style>', []),
+        ('<!-- <a href="commented/">x</a> -->', []),
+        ('<iframe src="v.html"></iframe><source src="a.mp3"><area href="m/">', [("v.html", "src"), ("a.mp3", "src"), ("m/", "href")]),
+        ('<abbr title="x">y</abbr><aside href="no/">', []),
+        ("<a>no address</a><p>href=\"x\"</p>", []),
+    ],
+)
+def test_links_found(html: str, expected: list[tuple[str, str]]) -> None:
+    assert [(url, attr) for url, attr, _, _ in links(html)] == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "ids"),
+    [
+        ('<h2 id="history">History</h2>', {"history"}),
+        ("<p id='p-1'>x</p><p id=p-2>y</p>", {"p-1", "p-2"}),
+        ('<a name="old"></a>', {"old"}),
+        ('<div data-id="not-an-id" class="x">', set()),
+        ('<p id="a&amp;b">', {"a&b"}),
+    ],
+)
+def test_ids_found(html: str, ids: set[str]) -> None:
+    assert scan(html, "p.html", SOURCE, "p.md").ids == ids
+
+
+def test_extract_ids_ignores_name() -> None:
+    assert extract_ids('<a name="n"></a><i id="i"></i>') == {"i"}
+
+
+def test_links_are_attributed_to_content_theme_or_data_source() -> None:
+    content = (
+        '<p><a href="mine/">mine</a></p>'
+        '<div data-source="docs/commentary/x/note.md"><p><a href="note/">n</a>'
+        '<div><span><a href="nested/">deep</a></span></div></p></div>'
+        '<a href="after/">after</a>'
+    )
+    html = f'<header><a href="../">home</a></header><article>{content}</article><footer><a href="next/">next</a></footer>'
+    assert [(url, source, theme) for url, _, source, theme in links(html, content)] == [
+        ("mine/", SOURCE, False),
+        ("note/", "docs/commentary/x/note.md", False),
+        ("nested/", "docs/commentary/x/note.md", False),
+        ("after/", SOURCE, False),
+    ]
+    assert scan(html, "essays/x/part/index.html", SOURCE, "essays/x/part.md", content).theme[0] == (
+        "href",
+        ["../", "next/"],
+    )
+
+
+def test_nested_data_sources_pick_the_innermost() -> None:
+    html = (
+        '<section data-source="docs/a.md"><a href="1/">1</a>'
+        "<div data-source='docs/b.md'><a href=\"2/\">2</a></div>"
+        '<a href="3/">3</a></section>'
+    )
+    assert [(url, source) for url, _, source, _ in links(html, html)] == [
+        ("1/", "docs/a.md"),
+        ("2/", "docs/b.md"),
+        ("3/", "docs/a.md"),
+    ]
+
+
+def test_unlocated_content_blames_the_source() -> None:
+    assert links('<a href="x/">x</a>', "<p>rewritten later</p>") == [("x/", "href", SOURCE, False)]
+
+
+def test_pages_without_source_are_the_theme() -> None:
+    page = scan('<a href="/x/">x</a><img src="i.png">', "404.html")
+    assert (page.links, page.theme, page.count()) == ((), (("href", ["/x/"]), ("src", ["i.png"])), 2)
+
+
+def test_theme_parts_are_read_fast_and_the_body_carefully() -> None:
+    body = "<p><a href='a/'>a</a><!-- <a href=\"c/\"> --></p>"
+    html = f'<nav><a href="../n/" id="nav">n</a><a href="?q=1&amp;r=2">q</a></nav>{body}<script src="s.js"></script>'
+    page = scan(html, "x/index.html", "docs/x.md", "x.md", body)
+    assert [link.url for link in page.links] == ["a/"]
+    assert page.theme == (("href", ["../n/", "?q=1&r=2"]), ("src", ["s.js"]))
+    assert page.ids == {"nav"}
+
+
+def test_placeholder_keeps_its_words() -> None:
+    page = scan('<p><a href="#">wolf <em>warriors</em></a></p>', "p.html", SOURCE, "p.md", None)
+    assert page.links[0].text == "wolf warriors"
+
+
+def test_rel_is_kept() -> None:
+    page = scan('<link rel="Preconnect" href="https://fonts.example.org">', "p.html", SOURCE, "p.md")
+    assert page.links[0].rel == "preconnect"
+
+
+def test_theme_resource_hints_are_known() -> None:
+    page = scan('<head><link rel="preconnect" href="https://fonts.example.org"></head><body>', "p.html")
+    assert page.hints == {"https://fonts.example.org"}

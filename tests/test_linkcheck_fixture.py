@@ -1,0 +1,91 @@
+"""Build the link-check fixture sites with ``mkdocs build --strict``.
+
+The broken site plants one break of each kind and must fail with exactly
+these messages; the clean site uses every Material feature that writes links
+of its own and must pass, with directory URLs and without.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "linkcheck-site"
+REFLECTION = "docs/essays/wandering-earth-ii/reflection.md"
+
+EXPECTED = [
+    "docs/commentary/wandering-earth-ii/note.md: link '../missing/' points to a page that does not exist "
+    "(essays/wandering-earth-ii/missing/). Did you mean 'essays/wandering-earth-ii/'?",
+    f"{REFLECTION}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?",
+    f"{REFLECTION}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/wandering-earth-ii/. "
+    "Did you mean '#the-opening-2'?",
+    f"{REFLECTION}: link '../../../glossary/soft-power/#histroy': no anchor '#histroy' on glossary/soft-power/. "
+    "Did you mean '#history'?",
+    f"{REFLECTION}: link '../../glossary/soft-powr.md' points to a page that does not exist (glossary/soft-powr/). "
+    "Did you mean 'glossary/soft-power/'?",
+    f"{REFLECTION}: link '../../images/map.png' is read from the built page, not from its Markdown file "
+    "(MkDocs does not rewrite raw HTML). Write '../../../images/map.png' instead.",
+    f"{REFLECTION}: link '../../images/mapp.png' points to a file that does not exist (essays/images/mapp.png). "
+    "Did you mean 'images/map.png'?",
+    f"{REFLECTION}: link '../missing-section/' points to a page that does not exist "
+    "(essays/wandering-earth-ii/missing-section/). Did you mean 'essays/wandering-earth-ii/reflection/'?",
+    f"{REFLECTION}: link 'http//example.org' is a malformed URL (no ':' after the scheme). "
+    "Did you mean 'http://example.org'?",
+    f"{REFLECTION}: link 'https:example.org' is a malformed URL (no '//' after the scheme). "
+    "Did you mean 'https://example.org'?",
+    f"{REFLECTION}: link 'index.md' points to a Markdown file; MkDocs rewrites '.md' links in Markdown, "
+    "not in raw HTML. Write '../' instead.",
+    f"{REFLECTION}: link 'javascript:alert(1)' uses a javascript: URL, which is not allowed. "
+    "Link to a page or file instead.",
+    f"{REFLECTION}: link with no address: [wolf warriors](#). Give it a target or remove the link.",
+    "docs/glossary/term.md: link '../essays/nowhere.md' points to a page that does not exist (essays/nowhere/).",
+]
+SUMMARY = re.compile(
+    r"^INFO +- +linkcheck: (\d+) pages, (\d+) links checked, (\d+) problems in \d+\.\d\ds"
+    r"(, \d+ external links skipped \(offline\))?$",
+    re.M,
+)
+
+
+def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` offline, as CI runs it."""
+    env = {k: v for k, v in os.environ.items() if k != "LINKCHECK_EXTERNAL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def warnings(output: str) -> list[str]:
+    return [line.split("linkcheck: ", 1)[1] for line in output.splitlines() if line.startswith("WARNING")]
+
+
+def test_every_planted_break_is_reported(tmp_path: Path) -> None:
+    result = build(FIXTURE / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert warnings(output) == EXPECTED
+    summary = SUMMARY.search(output)
+    assert summary, output
+    assert (summary.group(1), summary.group(3)) == ("6", str(len(EXPECTED)))
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "flat.yml"])
+def test_clean_site_passes(tmp_path: Path, config: str) -> None:
+    result = build(FIXTURE / "clean" / config, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert warnings(output) == []
+    summary = SUMMARY.search(output)
+    assert summary and summary.group(3) == "0", output
+    assert (tmp_path / "site" / "404.html").is_file()
