@@ -2,8 +2,9 @@
 
 The home page's listing, the whole-essay page of every essay (and a link to
 it from the essay's opening page), and each page's description and canonical
-address. The logic lives in :mod:`edition.listings`, :mod:`edition.print_view`
-and :mod:`edition.seo`; this file only connects it to MkDocs' events. Listed
+address, and valid HTML. The logic lives in :mod:`edition.listings`,
+:mod:`edition.print_view`, :mod:`edition.seo` and :mod:`edition.valid_html`;
+this file only connects it to MkDocs' events. Listed
 after the commentary and glossary hooks: descriptions are set in
 ``on_page_context``, after every hook has finished with ``page.meta``.
 """
@@ -14,6 +15,7 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 
 from edition import build, listings, print_view, seo
+from edition.valid_html import fix_material_markup
 from edition.site import ESSAYS_DIR
 from edition.urls import page_url
 
@@ -56,6 +58,15 @@ def on_page_context(context, page, config, nav):
         index = page_url(f"{ESSAYS_DIR}/{slug}/index.md", config["use_directory_urls"])
         page.canonical_url = urljoin(config["site_url"], index)
     return context
+
+
+def on_post_page(output, page, config):
+    return fix_material_markup(output)
+
+
+def on_post_template(output, template_name, config):
+    """The 404 page is a template, not a page: it gets the same corrections."""
+    return fix_material_markup(output) if template_name == "404.html" else output
 
 
 def _essay_index(src_uri):

@@ -10,6 +10,7 @@ skipping, so CI can never pass without running these tests.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -21,24 +22,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SCREENSHOTS = ROOT / "test-results"
-ESSAY = "essays/wandering-earth-ii/"
-# One page of every kind the site has; the axe and phone checks run over these.
-PAGE_KINDS = {
-    "home": "",
-    "essay": ESSAY + "chinas-global-strategy/",
-    "essay-index": ESSAY,
-    "whole-essay": ESSAY + "print/",
-    "glossary-index": "glossary/",
-    "glossary-entry": "glossary/liu-cixin/",
-    "commentary-index": "commentary/",
-    "commentary-note": "commentary/wandering-earth-ii/biding-time/",
-    "404": "404.html",
-}
+# Shared with scripts/audit.py: Chromium's flags here (no sandbox, no background
+# traffic), and one page of every kind the site has, which axe, Lighthouse and
+# the Nu checker go over.
+_TARGETS = json.loads(Path(__file__).with_name("targets.json").read_text(encoding="utf-8"))
+CHROMIUM_FLAGS: list[str] = _TARGETS["chromium_flags"]
+PAGE_KINDS: dict[str, str] = _TARGETS["page_kinds"]
 
 
 def site_path() -> str:

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.commentary
 SECTION = "essays/wandering-earth-ii/chinas-global-strategy/"
-NOTE = "#note-biding-time"
+NOTE = "#note--biding-time"
 
 
 def test_callout_opens_and_closes_with_the_mouse(page: Page):
@@ -36,7 +36,7 @@ def test_callout_opens_and_closes_with_the_keyboard(page: Page, key: str):
 
 def test_highlight_links_to_its_note_and_opens_it(page: Page):
     page.goto(SECTION)
-    mark = page.locator("mark.note-quote#quote-biding-time")
+    mark = page.locator(f'mark.note-quote[aria-details="{NOTE[1:]}"]').first
     expect(mark).to_have_text("biding time and developing strength")
     page.locator(f'a.note-ref[href$="{NOTE}"]').click()
     callout = page.locator(f"details.note-callout{NOTE}")

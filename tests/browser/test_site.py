@@ -42,6 +42,7 @@ def test_every_page_loads_without_errors_or_requests_elsewhere(page: Page, html_
 def test_axe_finds_no_violations(page: Page, page_kind: str, page_kinds, scheme: str):
     page.emulate_media(color_scheme=scheme)
     page.goto(page_kinds[page_kind] + TARGETED.get(page_kind, ""))
+    page.wait_for_load_state("networkidle")  # Material's script has finished changing the page
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert not violations, "\n".join(
