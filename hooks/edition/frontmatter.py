@@ -1,7 +1,7 @@
 """Read and write YAML front matter safely.
 
 Front matter comes from strangers (commentary pull requests), so it is only
-ever loaded with ``yaml.safe_load``: a ``!!python/object`` tag is an error,
+ever loaded with a safe loader (``CSafeLoader``, or ``SafeLoader``): a ``!!python/object`` tag is an error,
 never code. Writing is deterministic (key order kept, Unicode kept) so that
 importing twice yields byte-identical files.
 """
@@ -13,6 +13,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it: as safe (no Python tags), about 8x faster,
+# which matters when a build reads thousands of entries and notes.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -26,7 +29,7 @@ def split(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""

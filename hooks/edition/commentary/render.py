@@ -84,6 +84,43 @@ def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     return "".join(chars), spans, depth
 
 
+Runs = list[list[int]]  # [raw start, raw end] of each run of quoted text not broken by a tag
+
+
+def _verbatim(inner: str, quote: str) -> tuple[Runs, int] | None:
+    """The quote found as is in the HTML, outside any tag: the common, cheap case.
+
+    Returns the one run and the number of links open at its end, or None
+    when the quote crosses a tag or differs in quotes, dashes or spacing.
+    """
+    needle = html.escape(quote, quote=False)
+    at = inner.find(needle) if needle else -1
+    if at < 0 or inner.rfind("<", 0, at) > inner.rfind(">", 0, at):
+        return None
+    end = at + len(needle)
+    links = len(_OPEN_LINK.findall(inner, 0, end)) - len(_CLOSE_LINK.findall(inner, 0, end))
+    return [[at, end]], links
+
+
+def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
+    """The quote found in the reader's text, folded, across tags: the general case."""
+    text, spans, depth = _text_units(inner)
+    folded, origin = fold(text)
+    target = fold(quote)[0]
+    found = folded.find(target) if target else -1
+    if found == -1:
+        return None
+    first, last = origin[found], origin[found + len(target) - 1]
+    runs: Runs = []
+    for index in range(first, last + 1):
+        start, end = spans[index]
+        if runs and runs[-1][1] == start:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    return runs, depth[last]
+
+
 def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]:
     """Wrap the first occurrence of ``quote`` in ``<mark>`` elements; report whether found.
 
@@ -92,24 +129,14 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     ``quote-<name>``. A link to the callout follows the quote, moved past the
     end of any link the quote ends inside, since links cannot nest.
     """
-    text, spans, depth = _text_units(inner)
-    folded, origin = fold(text)
-    target = fold(quote)[0]
-    found = folded.find(target) if target else -1
-    if found == -1:
+    found = _verbatim(inner, quote) or _folded(inner, quote)
+    if found is None:
         return inner, False
-    first, last = origin[found], origin[found + len(target) - 1]
-    runs: list[list[int]] = []  # [raw start, raw end] of each run of text not broken by a tag
-    for index in range(first, last + 1):
-        start, end = spans[index]
-        if runs and runs[-1][1] == start:
-            runs[-1][1] = end
-        else:
-            runs.append([start, end])
+    runs, links_open = found
     ref_at = runs[-1][1]
-    if depth[last]:
+    if links_open:
         closing = list(_CLOSE_LINK.finditer(inner, ref_at))
-        ref_at = closing[depth[last] - 1].end() if len(closing) >= depth[last] else len(inner)
+        ref_at = closing[links_open - 1].end() if len(closing) >= links_open else len(inner)
     ref = f'<a class="note-ref" href="#{callout_id(name)}" aria-label="{esc(label)}"></a>'
     out, cursor = [], 0
     for number, (start, end) in enumerate(runs):
@@ -141,7 +168,7 @@ def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool)
     back = f"#{quote_id(comment.name)}" if highlighted else f"#{esc(comment.paragraph)}"
     return (
         f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{callout_id(comment.name)}" '
-        f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
+        f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}" data-search-exclude>'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '
         f'<span class="note-meta">{esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'

@@ -8,6 +8,7 @@ so scripts and tests use it directly.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -22,6 +23,7 @@ from edition.model import Essay
 from edition.site import Site
 
 Link = Callable[..., "str | None"]
+_PLACEHOLDER = "edition-relative-link-"  # survives the sanitizer: a plain relative address
 _BRANCH = re.compile(r"^(?:edit|blob)/([^/]+)/")
 
 
@@ -45,9 +47,29 @@ class Commentary:
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.docs_rel = site.docs_dir.relative_to(site.root).as_posix() if site.docs_dir.is_relative_to(site.root) else "docs"
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
+        self.names: dict[str, set[str]] = defaultdict(set)
+        for comment in site.comments:
+            self.names[comment.essay].add(comment.name)
+        self.bodies: dict[str, tuple[str, list[str]]] = {}
         for anchor in self.anchors:
-            _, found = self.markdown.render(anchor.comment.body)
+            self.bodies[anchor.comment.path], found = self._render_once(anchor)
             self.problems += [Problem(anchor.comment.path, f"body: {message}", "Use an http(s), mailto or relative address.") for message in found]
+
+    def _render_once(self, anchor: Anchor) -> tuple[tuple[str, list[str]], list[str]]:
+        """Render a note's body once, its relative links left as numbered placeholders.
+
+        A body appears on two pages (the essay's and the note's own), each
+        needing its own relative addresses; filling placeholders per page is a
+        string replacement, where rendering again would run Markdown twice more.
+        """
+        relative: list[str] = []
+
+        def placeholder(href: str) -> str:
+            relative.append(href)
+            return f"{_PLACEHOLDER}{len(relative) - 1}"
+
+        body_html, found = self.markdown.render(anchor.comment.body, placeholder)
+        return (body_html, relative), found
 
     # -- essay pages -------------------------------------------------------
 
@@ -68,7 +90,7 @@ class Commentary:
         """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``)."""
         if not self.repo_url:
             return None
-        name = unique_name(pid, {c.name for c in self.site.comments if c.essay == essay_slug})
+        name = unique_name(pid, self.names[essay_slug])
         folder = f"{self.docs_rel}/commentary/{essay_slug}"
         return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
 
@@ -77,6 +99,7 @@ class Commentary:
     def body(self, anchor: Anchor, link: Link) -> str:
         """The note's body as safe HTML, its relative links made relative to the page being built."""
         note_dir = posixpath.dirname(pages.note_src(anchor))
+        body_html, relative = self.bodies[anchor.comment.path]
 
         def resolve(href: str) -> str:
             path, hash_, fragment = href.partition("#")
@@ -88,7 +111,9 @@ class Commentary:
             url = link(target, fragment) if target.endswith(".md") else None
             return url or href
 
-        return self.markdown.render(anchor.comment.body, resolve)[0]
+        for number, href in enumerate(relative):
+            body_html = body_html.replace(f'"{_PLACEHOLDER}{number}"', f'"{html.escape(resolve(href))}"', 1)
+        return body_html
 
     # -- generated pages ---------------------------------------------------
 

@@ -71,14 +71,24 @@ def read_source(path: Path) -> str:
 
 
 def _ids_elsewhere(essays_dir: Path, slug: str, docs_dir: Path) -> set[str]:
-    """Paragraph ids owned by the other essays of the site."""
+    """Paragraph ids owned by the other essays of the site.
+
+    Read from each essay's import record (one small JSON file) rather than
+    by parsing its pages, so an import costs the same however large the
+    library; an essay without a record (written by hand) is parsed.
+    """
     taken: set[str] = set()
     for folder in essays_dir.iterdir() if essays_dir.is_dir() else ():
-        if folder.is_dir() and folder.name != slug and (folder / "index.md").exists():
-            try:
+        if not folder.is_dir() or folder.name == slug:
+            continue
+        try:
+            record = import_state.load(folder)
+            if record is not None:
+                taken.update(record.ever_issued())
+            elif (folder / "index.md").exists():
                 taken.update(p.id for p in essay_pages.load(folder, docs_dir).paragraphs())
-            except (ValueError, frontmatter.FrontMatterError):
-                continue  # a damaged essay is the build's to report, not the importer's
+        except (ValueError, frontmatter.FrontMatterError):
+            continue  # a damaged essay is the build's to report, not the importer's
     return taken
 
 

@@ -99,3 +99,18 @@ def test_propose_link_prefills_file_name_and_front_matter():
 @pytest.mark.parametrize("iso, text", [("2024-02-01", "1 February 2024"), ("2026-11-27", "27 November 2026")])
 def test_long_date(iso, text):
     assert render.long_date(iso) == text
+
+
+@pytest.mark.parametrize(
+    "inner, quote",
+    [
+        ("plain text with a quote in it", "a quote"),
+        ('text <a href="../g/">inside a link</a> after', "inside a"),
+        ("R&amp;D spending rose", "R&D spending"),
+        ('<em>emphasis</em> then words', "then words"),
+    ],
+)
+def test_verbatim_fast_path_agrees_with_the_folded_search(inner, quote):
+    from edition.commentary import render
+
+    assert render._verbatim(inner, quote) == render._folded(inner, quote)
