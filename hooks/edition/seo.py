@@ -44,7 +44,7 @@ def description(src_uri: str, site: Site) -> str | None:
         term = site.terms.get(parts[1])
         return GLOSSARY_INDEX if parts[1] == "index" else (_short(term.summary) if term and term.summary else None)
     if parts[0] == "commentary":
-        note = next((c for c in site.comments if f"commentary/{c.essay}/{c.name}" == "/".join(parts)), None)
+        note = site.comment_at(src_uri)
         if note is None:
             return COMMENTARY_INDEX if parts[-1] == "index" else None
         essay = site.essays.get(note.essay)

@@ -31,10 +31,17 @@ class Site:
     paragraphs: dict[str, tuple[Essay, Paragraph]] = field(default_factory=dict)
     root: Path = Path(".")
     docs_dir: Path = Path("docs")
+    _by_src: dict[str, Comment] | None = field(default=None, repr=False)
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository root, as messages name files."""
         return path.resolve().relative_to(self.root).as_posix()
+
+    def comment_at(self, src_uri: str) -> Comment | None:
+        """The note whose page is built from ``src_uri`` (``commentary/<essay>/<name>.md``)."""
+        if self._by_src is None:
+            self._by_src = {f"commentary/{c.essay}/{c.name}.md": c for c in self.comments}
+        return self._by_src.get(src_uri)
 
     def paragraph(self, pid: str) -> tuple[Essay, Paragraph] | None:
         return self.paragraphs.get(pid)
