@@ -158,7 +158,7 @@ def axe_by_kind() -> dict[str, str]:
             if not match:
                 continue
             failure = case.find("failure")
-            rules = re.findall(r"^E?\s*([a-z0-9-]+) \((?:minor|moderate|serious|critical)\)", failure.get("message", "") + (failure.text or ""), re.M) if failure is not None else []
+            rules = re.findall(r"\b([a-z0-9-]+) \((?:minor|moderate|serious|critical)\)", failure.get("message", "") + (failure.text or "")) if failure is not None else []
             entry = found.setdefault(match["kind"], [])
             if failure is not None:
                 entry.append(f"{match['scheme']}: {', '.join(sorted(set(rules))) or 'failed'}")
