@@ -7,7 +7,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test chromium clean
+.PHONY: serve build test chromium clean offline audit bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -39,5 +39,22 @@ chromium:
 test: $(DEV) chromium
 	$(BIN)/python -m pytest
 
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+## offline: a copy of the site that works from disk (file://), search included, in offline-site/
+offline: $(RUNTIME) node_modules/.package-lock.json
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
+	cp node_modules/iframe-worker/shim/index.js offline-site/assets/javascripts/iframe-worker-shim.js
+
+## audit: Lighthouse, the Nu HTML Checker and axe over every kind of page; one table, fails below the bars
+audit: $(DEV) chromium node_modules/.package-lock.json
+	$(BIN)/python scripts/audit.py --runs 3
+
+## bench: the benchmark at 100, 300 and 1,000 essay pages (takes a long while; see docs/performance.md)
+bench: $(DEV)
+	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements-bench.txt
+	$(BIN)/python scripts/bench.py --sizes 100,300,1000 --runs 3 --chart docs/assets/performance.svg
+
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site offline-site .pytest_cache .hypothesis
