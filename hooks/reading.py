@@ -15,9 +15,9 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 
 from edition import build, listings, print_view, seo
-from edition.valid_html import fix_material_markup
 from edition.site import ESSAYS_DIR
 from edition.urls import page_url
+from edition.valid_html import fix_material_markup
 
 COMMENTARY_INDEX = "commentary/index.md"
 CONTENTS = "\n## Contents\n"

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from edition.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor  # noqa: E402
-from edition.commentary.schema import KINDS, validate  # noqa: E402
 from edition.commentary.scaffold import skeleton, suggest_name  # noqa: E402
+from edition.commentary.schema import KINDS, validate  # noqa: E402
 from edition.model import Comment  # noqa: E402
 from edition.site import load_site  # noqa: E402
 

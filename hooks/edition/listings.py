@@ -9,12 +9,11 @@ from a file is escaped, since notes and glossary fixes arrive by pull request.
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
 from edition import frontmatter
+from edition.dates import time_tag
 from edition.markup import escape
 from edition.model import Comment, Essay
 from edition.site import ESSAYS_DIR, Site
@@ -37,15 +36,6 @@ class Card:
         return f"{ESSAYS_DIR}/{self.essay.slug}/index.md"
 
 
-def long_date(iso: str) -> str:
-    """``2023-02-24`` as ``24 February 2023`` (English whatever the locale); other text unchanged."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day.strftime('%B')} {day.year}"
-
-
 def card(essay: Essay, site: Site) -> Card:
     """An essay's card, from its index page's front matter (written by the importer)."""
     index = Path(site.docs_dir) / ESSAYS_DIR / essay.slug / "index.md"
@@ -62,14 +52,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _time(iso: str) -> str:
-    """A ``<time>`` element: raw HTML inside Markdown, so HTML escaping, not Markdown escaping."""
-    return f'<time datetime="{html.escape(iso)}">{html.escape(long_date(iso))}</time>'
-
-
 def card_markdown(c: Card) -> str:
     """One essay in the listing: linked title, byline, summary."""
-    facts = [escape(c.essay.author), _time(c.essay.date), f"{c.reading_time} min read", _plural(c.notes, "note")]
+    facts = [escape(c.essay.author), time_tag(c.essay.date), f"{c.reading_time} min read", _plural(c.notes, "note")]
     lines = [
         f"### [{escape(c.essay.title)}]({c.src})",
         "",
@@ -85,7 +70,7 @@ def card_markdown(c: Card) -> str:
 def _note_item(comment: Comment, essays: dict[str, Essay]) -> str:
     essay = essays.get(comment.essay)
     on = f", on *{escape(essay.title)}*" if essay else ""
-    return f"- [{escape(comment.title)}](commentary/{comment.essay}/{comment.name}.md){on} · {_time(comment.date)}"
+    return f"- [{escape(comment.title)}](commentary/{comment.essay}/{comment.name}.md){on} · {time_tag(comment.date)}"
 
 
 def home_listing(site: Site, commentary_index: str | None = None) -> str:

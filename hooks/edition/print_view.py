@@ -12,8 +12,9 @@ index page (set by the hook, since MkDocs computes canonical URLs itself).
 from __future__ import annotations
 
 from edition import frontmatter
+from edition.dates import long_date
 from edition.essay_pages import BIO_HEADING, paragraph_block
-from edition.listings import Card, long_date
+from edition.listings import Card
 from edition.markup import escape
 from edition.site import ESSAYS_DIR
 

@@ -76,10 +76,27 @@ def variant_config(base: dict, variant: str, repo: Path, timings: Path) -> dict:
         config["theme"]["custom_dir"] = str((repo / config["theme"]["custom_dir"]).resolve())
     config.pop("watch", None)
     config.pop("docs_dir", None)
-    config.setdefault("extra", {})["bench_timings"] = str(timings)
+    extra = config.setdefault("extra", {})
+    extra["bench_timings"] = str(timings)
+    if "nav_tail" in extra:
+        extra["nav_tail"] = corpus_nav_tail(extra["nav_tail"], timings.parent / "docs")
     if variant == "c":
         config["plugins"] = [*config.get("plugins", ["search"]), HTMLPROOFER]
     return config
+
+
+def corpus_nav_tail(entries: list, docs: Path) -> list:
+    """The site's extra navigation entries that the corpus has.
+
+    The real site's own pages (such as the Performance page) are not in a
+    synthetic corpus; the generated index pages are, when their folder is.
+    """
+
+    def present(target: str) -> bool:
+        path = docs / target
+        return path.exists() or (path.name == "index.md" and path.parent.is_dir())
+
+    return [entry for entry in entries if all(present(t) for t in entry.values())]
 
 
 def load_base(repo: Path) -> dict:

@@ -13,8 +13,8 @@ import html
 from collections import Counter
 from collections.abc import Callable
 
-from edition.commentary.anchor import ORPHANED, Anchor
 from edition.commentary import render
+from edition.commentary.anchor import ORPHANED, Anchor
 from edition.commentary.render import KIND_STYLE, kind_label, time_tag
 from edition.model import Essay
 

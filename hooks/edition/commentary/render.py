@@ -12,7 +12,6 @@ escaped where it is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -20,6 +19,7 @@ from urllib.parse import quote as urlquote
 
 from edition.commentary.anchor import Anchor, fold
 from edition.commentary.schema import KINDS
+from edition.dates import time_tag
 from edition.model import Comment
 
 PARAGRAPH = re.compile(r'<p\b(?P<attrs>[^>]*?\bid="(?P<id>[^"]+)"[^>]*)>(?P<inner>.*?)</p>', re.S)
@@ -43,16 +43,6 @@ esc = html.escape
 
 def kind_label(kind: str) -> str:
     return kind.capitalize()
-
-
-def long_date(iso: str) -> str:
-    """``2026-11-27`` as ``27 November 2026`` (English, independent of the locale)."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%B')} {day.year}" if day.month else iso
-
-
-def time_tag(iso: str) -> str:
-    return f'<time datetime="{esc(iso)}">{esc(long_date(iso))}</time>'
 
 
 def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:

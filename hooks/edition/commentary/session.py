@@ -18,8 +18,8 @@ from edition.commentary import export, pages, render
 from edition.commentary.anchor import Anchor, anchor_all
 from edition.commentary.sanitize import SafeMarkdown
 from edition.commentary.scaffold import unique_name
-from edition.problems import Problem
 from edition.model import Essay
+from edition.problems import Problem
 from edition.site import Site
 
 Link = Callable[..., "str | None"]

@@ -6,7 +6,16 @@ import random
 
 import pytest
 
-from edition.bench.corpus import FILLER, Prose, Spec, _break_mid_sentence, essay_text, generate, make_terms, unique_quote
+from edition.bench.corpus import (
+    FILLER,
+    Prose,
+    Spec,
+    _break_mid_sentence,
+    essay_text,
+    generate,
+    make_terms,
+    unique_quote,
+)
 from edition.glossary.build import prepare
 from edition.glossary.lint import shared_names
 from edition.glossary.terms import load_terms

@@ -96,11 +96,6 @@ def test_propose_link_prefills_file_name_and_front_matter():
     assert "  paragraph: p-1\n" in query["value"][0] and '  quote: ""' in query["value"][0]
 
 
-@pytest.mark.parametrize("iso, text", [("2024-02-01", "1 February 2024"), ("2026-11-27", "27 November 2026")])
-def test_long_date(iso, text):
-    assert render.long_date(iso) == text
-
-
 @pytest.mark.parametrize(
     "inner, quote",
     [

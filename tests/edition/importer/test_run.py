@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURE_SOURCES, SEED
 from edition import essay_pages, frontmatter
 from edition.importer.parse import SourceError
 from edition.importer.run import ImportRefused, import_essay
 from edition.markup import plain_text
+from support import FIXTURE_SOURCES, SEED
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

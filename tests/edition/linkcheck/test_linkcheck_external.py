@@ -15,7 +15,7 @@ import pytest
 
 from edition.linkcheck.external import Cache, Fetcher, Options, check_urls, retry_after
 
-FAST = Options(timeout=0.2, retries=2, backoff=0.01, max_wait=0.05, per_host=2, workers=4, max_redirects=5, ttl=60)
+FAST = Options(timeout=0.5, retries=2, backoff=0.01, max_wait=0.05, per_host=2, workers=4, max_redirects=5, ttl=60)
 
 
 class Server(ThreadingHTTPServer):
@@ -40,6 +40,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def _send(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+        # The request stops counting as active before its answer goes out: once the
+        # client has the answer it may free its slot and start the next request
+        # before this thread would otherwise get to decrement.
+        with self.server.lock:
+            self.server.active -= 1
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -54,28 +59,24 @@ class Handler(BaseHTTPRequestHandler):
             hits = self.server.hits[path]
             self.server.active += 1
             self.server.most_active = max(self.server.most_active, self.server.active)
-        try:
-            if path.startswith("/ok"):
-                time.sleep(0.03)
-                self._send(200, {"Content-Type": "text/html; charset=utf-8"}, b'<h2 id="part">Part</h2>')
-            elif path == "/missing":
-                self._send(404)
-            elif path == "/busy":
-                self._send(*((429, {"Retry-After": "7"}) if hits == 1 else (200, {"Content-Type": "text/plain"})))
-            elif path == "/always-busy":
-                self._send(429, {"Retry-After": formatdate(time.time() + 3600, usegmt=True)})
-            elif path == "/moved":
-                self._send(301, {"Location": "/ok"})
-            elif path in ("/loop-a", "/loop-b"):
-                self._send(302, {"Location": "/loop-b" if path == "/loop-a" else "/loop-a"})
-            elif path == "/slow":
-                time.sleep(0.6)
-                self._send(200)
-            else:
-                self._send(500)
-        finally:
-            with self.server.lock:
-                self.server.active -= 1
+        if path.startswith("/ok"):
+            time.sleep(0.03)
+            self._send(200, {"Content-Type": "text/html; charset=utf-8"}, b'<h2 id="part">Part</h2>')
+        elif path == "/missing":
+            self._send(404)
+        elif path == "/busy":
+            self._send(*((429, {"Retry-After": "7"}) if hits == 1 else (200, {"Content-Type": "text/plain"})))
+        elif path == "/always-busy":
+            self._send(429, {"Retry-After": formatdate(time.time() + 3600, usegmt=True)})
+        elif path == "/moved":
+            self._send(301, {"Location": "/ok"})
+        elif path in ("/loop-a", "/loop-b"):
+            self._send(302, {"Location": "/loop-b" if path == "/loop-a" else "/loop-a"})
+        elif path == "/slow":
+            time.sleep(1.5)
+            self._send(200)
+        else:
+            self._send(500)
 
 
 @pytest.fixture
@@ -131,7 +132,7 @@ def test_redirects_are_followed_and_loops_reported(server: Server) -> None:
 
 def test_slow_response_times_out(server: Server) -> None:
     sleeps: list[float] = []
-    assert run(server, ["/slow"], sleeps=sleeps) == {"/slow": "could not be fetched: timed out after 0.2s"}
+    assert run(server, ["/slow"], sleeps=sleeps) == {"/slow": "could not be fetched: timed out after 0.5s"}
     assert sleeps == [0.01, 0.02]  # exponential backoff without Retry-After
 
 
