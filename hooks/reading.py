@@ -28,7 +28,7 @@ def on_files(files, config):
     for essay in site.essays.values():
         src = print_view.src_uri(essay.slug)
         if files.get_file_from_path(src) is None:
-            files.append(File.generated(config, src, content=print_view.whole_essay(listings.card(essay, site))))
+            files.append(File.generated(config, src, content=print_view.whole_essay(essay)))
     return files
 
 

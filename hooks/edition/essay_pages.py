@@ -120,6 +120,8 @@ def load(folder: Path, docs_dir: Path) -> Essay:
         author=str(index_meta.get("author", "")),
         date=str(index_meta.get("date", "")),
         source=str(index_meta.get("source", "")),
+        summary=str(index_meta.get("summary", "")),
+        reading_time=int(index_meta.get("reading_time", 0) or 0),
     )
     for _, path, meta, body in pages:
         rel = path.relative_to(docs_dir).as_posix()

@@ -10,9 +10,7 @@ from a file is escaped, since notes and glossary fixes arrive by pull request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from edition import frontmatter
 from edition.dates import time_tag
 from edition.markup import escape
 from edition.model import Comment, Essay
@@ -26,8 +24,6 @@ class Card:
     """What a listing shows of one essay."""
 
     essay: Essay
-    summary: str
-    reading_time: int
     notes: int
 
     @property
@@ -37,15 +33,8 @@ class Card:
 
 
 def card(essay: Essay, site: Site) -> Card:
-    """An essay's card, from its index page's front matter (written by the importer)."""
-    index = Path(site.docs_dir) / ESSAYS_DIR / essay.slug / "index.md"
-    meta, _ = frontmatter.split(index.read_text(encoding="utf-8"))
-    return Card(
-        essay=essay,
-        summary=str(meta.get("summary", "")),
-        reading_time=int(meta.get("reading_time", 0) or 0),
-        notes=sum(1 for c in site.comments if c.essay == essay.slug),
-    )
+    """An essay's card: the summary and reading time the importer recorded, and its notes."""
+    return Card(essay=essay, notes=sum(1 for c in site.comments if c.essay == essay.slug))
 
 
 def _plural(count: int, word: str) -> str:
@@ -54,7 +43,7 @@ def _plural(count: int, word: str) -> str:
 
 def card_markdown(c: Card) -> str:
     """One essay in the listing: linked title, byline, summary."""
-    facts = [escape(c.essay.author), time_tag(c.essay.date), f"{c.reading_time} min read", _plural(c.notes, "note")]
+    facts = [escape(c.essay.author), time_tag(c.essay.date), f"{c.essay.reading_time} min read", _plural(c.notes, "note")]
     lines = [
         f"### [{escape(c.essay.title)}]({c.src})",
         "",
@@ -62,8 +51,8 @@ def card_markdown(c: Card) -> str:
         "{: .listing-meta }",
         "",
     ]
-    if c.summary:
-        lines += [escape(c.summary), "{: .listing-summary }", ""]
+    if c.essay.summary:
+        lines += [escape(c.essay.summary), "{: .listing-summary }", ""]
     return "\n".join(lines)
 
 

@@ -50,6 +50,8 @@ class Essay:
     note: Paragraph | None = None
     bio: Paragraph | None = None
     source: str = ""  # path of the source text, relative to the repository
+    summary: str = ""  # one line for listings and page descriptions
+    reading_time: int = 0  # minutes
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph in reading order: note, sections, biography."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 from edition import frontmatter
 from edition.dates import long_date
 from edition.essay_pages import BIO_HEADING, paragraph_block
-from edition.listings import Card
 from edition.markup import escape
+from edition.model import Essay
 from edition.site import ESSAYS_DIR
 
 PAGE = "print"
@@ -32,10 +32,9 @@ def essay_of(src: str) -> str | None:
     return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR and parts[2] == f"{PAGE}.md" else None
 
 
-def whole_essay(card: Card) -> str:
+def whole_essay(essay: Essay) -> str:
     """The page's Markdown: title, byline, contents, then every section under its heading."""
-    essay = card.essay
-    byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{card.reading_time} min read"]
+    byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{essay.reading_time} min read"]
     sections = [s for s in essay.sections if s.slug != "index"]
     meta = {"title": f"{essay.title} (whole essay)", "essay": essay.slug, "search": {"exclude": True}}
     blocks = [
