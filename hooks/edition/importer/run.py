@@ -13,7 +13,8 @@ from pathlib import Path
 
 from edition import essay_pages, frontmatter
 from edition.files import digest, write_atomic
-from edition.glossary.terms import GLOSSARY_DIR, load_terms, name_index, term_slug, term_title
+from edition.glossary.names import name_index
+from edition.glossary.terms import GLOSSARY_DIR, term_slug, term_title
 from edition.importer import state as import_state
 from edition.importer.ids import IdAllocator, match_paragraphs
 from edition.importer.parse import SourceError, decode, parse
@@ -92,13 +93,13 @@ def _ids_elsewhere(essays_dir: Path, slug: str, docs_dir: Path) -> set[str]:
     return taken
 
 
-def _link_terms(text: str, names: dict[str, str], report: ImportReport, new_terms: dict[str, str]) -> str:
+def _link_terms(text: str, names: dict[str, str], known: set[str], report: ImportReport, new_terms: dict[str, str]) -> str:
     """Point every ``[words](#)`` at its glossary entry (an existing one if a name matches)."""
 
     def replace(match: re.Match) -> str:
         words = match.group(1)
         slug = names.get(term_title(words).lower()) or names.get(words.lower()) or term_slug(words)
-        if slug not in names.values():
+        if slug not in known:
             new_terms.setdefault(slug, term_title(words))
         report.glossary_links.append(slug)
         return f"[{words}](../../{GLOSSARY_DIR}/{slug}.md)"
@@ -122,8 +123,8 @@ def build_essay(
     docs_dir = root / "docs"
     parsed = parse(text, title=options.get("title"), author=options.get("author"), when=options.get("date"))
     report = ImportReport(slug=slug, repairs=parsed.repairs)
-    terms, _ = load_terms(docs_dir, root)
-    names = name_index(terms)
+    names = name_index(docs_dir, root, save=not options.get("dry_run"))
+    known = set(names.values())
     new_terms: dict[str, str] = {}
     essay = Essay(slug=slug, title=parsed.title, author=parsed.author, date=parsed.date, source=source_rel)
     opening = Section("", "index")
@@ -134,7 +135,7 @@ def build_essay(
         if block.kind == "heading":
             essay.sections.append(Section(block.text, _page_slug(block.text, page_names)))
             continue
-        paragraph = Paragraph("", _link_terms(block.text, names, report, new_terms), kind=block.kind)
+        paragraph = Paragraph("", _link_terms(block.text, names, known, report, new_terms), kind=block.kind)
         if block.kind == "note":
             essay.note = paragraph
         elif block.kind == "bio":
@@ -205,7 +206,7 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     source_rel = _rel(kept_source, root)
     folder = docs_dir / ESSAYS_DIR / slug
     previous = import_state.load(folder)
-    built = build_essay(text, slug, source_rel, root, previous or import_state.ImportState(), options)
+    built = build_essay(text, slug, source_rel, root, previous or import_state.ImportState(), {**options, "dry_run": dry_run})
     essay, published, report, new_terms, new_state = built
     pages = essay_pages.render(essay, published)
     stale = _check_hand_edits(folder, previous, pages, force, root)

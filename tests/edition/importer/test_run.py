@@ -16,7 +16,9 @@ from support import FIXTURE_SOURCES, SEED
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of the project tree except the tools' cache (``.cache/``, not part of the site)."""
+    files = (p for p in sorted(root.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(root).parts)
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 def reading_order_text(root: Path, slug: str) -> str:

@@ -1,0 +1,60 @@
+"""The glossary's names (titles and aliases) for the importer, without re-reading every entry.
+
+Each import must know every title and alias to point ``[words](#)`` at the
+right entry, but parsing thousands of entries' front matter for each essay
+made importing a library quadratic. The names of each entry are kept in a
+cache file (``.cache/glossary-names.json``, not part of the site) keyed by
+the entry's modification time and size, so an import reads only the
+entries that changed since the last one and stats the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from edition.files import write_atomic
+from edition.glossary.terms import GLOSSARY_DIR, INDEX_PAGE, load_term
+from edition.text import normalize
+
+CACHE = Path(".cache") / "glossary-names.json"
+
+
+def _read_cache(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}  # a missing or damaged cache only costs a full read
+
+
+def name_index(docs_dir: Path, root: Path, *, save: bool = True) -> dict[str, str]:
+    """Lower-cased title or alias -> entry slug, as ``terms.name_index(load_terms(...))`` gives.
+
+    The first entry (in file-name order) to claim a name keeps it, as the
+    build does; the linter reports the clash. ``save=False`` leaves the
+    cache as it was (a dry run writes nothing).
+    """
+    cache_path = root / CACHE
+    cached = _read_cache(cache_path)
+    fresh: dict[str, dict] = {}
+    index: dict[str, str] = {}
+    folder = docs_dir / GLOSSARY_DIR
+    prefix = folder.relative_to(root).as_posix()
+    entries = sorted(os.scandir(folder), key=lambda e: e.name) if folder.is_dir() else []
+    for item in entries:  # os.scandir: a stat per entry without pathlib's overhead, thousands of times
+        if not item.name.endswith(".md") or item.name == INDEX_PAGE or not item.is_file():
+            continue
+        rel = f"{prefix}/{item.name}"
+        stat = item.stat()
+        entry = cached.get(rel)
+        if not entry or entry.get("mtime_ns") != stat.st_mtime_ns or entry.get("size") != stat.st_size:
+            term, _ = load_term(Path(item.path), rel)
+            entry = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size, "names": term.names() if term else []}
+        fresh[rel] = entry
+        for name in entry["names"]:
+            index.setdefault(normalize(name).lower(), item.name[: -len(".md")])
+    if save and fresh != cached:
+        write_atomic(cache_path, json.dumps(fresh, ensure_ascii=False))
+    return index
