@@ -16,6 +16,7 @@ import yaml
 # libyaml's loader when PyYAML was built with it: as safe (no Python tags), about 8x faster,
 # which matters when a build reads thousands of entries and notes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # same output as SafeDumper, checked on every page
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -42,5 +43,5 @@ def split(text: str) -> tuple[dict[str, Any], str]:
 
 def dump(meta: dict[str, Any], body: str) -> str:
     """Join ``meta`` and ``body`` into a Markdown file with front matter."""
-    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    head = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{head}---\n\n{body.lstrip()}"
