@@ -43,9 +43,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 ## offline: a copy of the site that works from disk (file://), search included, in offline-site/
-offline: $(RUNTIME) node_modules/.package-lock.json
+offline: $(RUNTIME)
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
-	cp node_modules/iframe-worker/shim/index.js offline-site/assets/javascripts/iframe-worker-shim.js
 
 ## audit: Lighthouse, the Nu HTML Checker and axe over every kind of page; one table, fails below the bars
 audit: $(DEV) chromium node_modules/.package-lock.json

@@ -38,25 +38,6 @@ def site_path() -> str:
     return urlsplit(match.group(1)).path if match else "/"
 
 
-def commentary_wired() -> bool:
-    """Whether mkdocs.yml lists the commentary hook (callouts, highlights, ¶ actions)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^\s*-\s*hooks/commentary\.py\s*$", text, re.M) is not None
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "commentary: needs the commentary hook (expected to fail until mkdocs.yml lists it)")
-
-
-def pytest_collection_modifyitems(config, items):
-    """Tests of the commentary's behaviour are expected to fail until its hook is in mkdocs.yml."""
-    if commentary_wired():
-        return
-    for item in items:
-        if item.get_closest_marker("commentary"):
-            item.add_marker(pytest.mark.xfail(reason="commentary hook not yet wired", strict=False))
-
-
 def pytest_generate_tests(metafunc):
     """``page_kind``: one test per kind of page (the keys of PAGE_KINDS)."""
     if "page_kind" in metafunc.fixturenames:

@@ -7,7 +7,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = pytest.mark.commentary
 SECTION = "essays/wandering-earth-ii/chinas-global-strategy/"
 NOTE = "#note--biding-time"
 
