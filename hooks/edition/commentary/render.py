@@ -161,7 +161,7 @@ def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool)
         f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}" data-search-exclude>'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '
-        f'<span class="note-meta">{esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'
+        f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'
         f'<div class="note-body">{body_html}</div>\n'
         f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
         f'<a class="note-permalink" href="{esc(permalink)}">Permalink</a></p>\n'

@@ -74,6 +74,7 @@ def test_callout_escapes_front_matter_and_links_both_ways():
     assert 'id="note--n"' in html and 'href="#quote--n"' in html
     assert 'data-source="docs/commentary/e/n.md"' in html
     assert html.startswith('<details class="note-callout info"')
+    assert '<span class="note-meta">by &lt;b&gt;, <time datetime=' in html
 
 
 def test_callout_without_highlight_links_to_the_paragraph():
