@@ -150,7 +150,7 @@ def table(sizes: list[dict], found: list[Target]) -> str:
     return "\n".join(lines)
 
 
-CHART = {"width": 640, "height": 360, "left": 64, "right": 150, "top": 40, "bottom": 52}
+CHART = {"width": 700, "height": 360, "left": 64, "right": 200, "top": 40, "bottom": 52}
 COLOURS = {"a": "#3f51b5", "b": "#757575", "c": "#c62828"}
 
 
