@@ -89,14 +89,8 @@ def build(site_dir: Path) -> None:
         sys.exit("audit: the build failed; fix it first (make build).")
 
 
-def site_path() -> str:
-    """The path part of mkdocs.yml's site_url: the server mounts the site there, as the host does."""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
-
-
 def serve(site_dir: Path) -> tuple[subprocess.Popen, str]:
-    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--base", site_path()],
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir)],
                               stdout=subprocess.PIPE, text=True)
     match = re.search(r"http://127\.0\.0\.1:\d+/\S*", server.stdout.readline())
     if not match:

@@ -2,14 +2,15 @@
 
 Lighthouse and the browser tests measure the site as readers get it, and
 GitHub Pages compresses text; Python's own ``http.server`` does not, which
-would cost performance points the real site never loses. ``--base`` serves
-the site under the path of its ``site_url`` (a project site lives under
-``/<repository>/``), where MkDocs' 404 page expects its assets. Prints one line,
+would cost performance points the real site never loses. The site is served
+under the path of ``site_url`` in mkdocs.yml (a project site lives under
+``/<repository>/``), where MkDocs' 404 page expects its assets; ``--base``
+names another path. Prints one line,
 ``Serving <dir> at http://127.0.0.1:<port><base>``, once it accepts connections
 (``--port 0``, the default, picks a free port), so a caller can read the
 address from its output; stop it by its process id.
 
-    python scripts/serve_static.py site/ [--port 8000] [--base /annotated-essays/]
+    python scripts/serve_static.py site/ [--port 8000] [--base /other/]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import gzip
 import mimetypes
 import posixpath
+import re
 import sys
 from functools import partial
 from http import HTTPStatus
@@ -25,6 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+ROOT = Path(__file__).resolve().parent.parent
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 mimetypes.add_type("application/javascript", ".js")
 
@@ -88,17 +91,24 @@ class StaticHandler(BaseHTTPRequestHandler):
         """Quiet: the browser tests and the audit report failures themselves."""
 
 
+def site_path(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path part of ``site_url`` in ``config`` (``/annotated-essays/``), or ``/``."""
+    match = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", config.read_text(encoding="utf-8"), re.M)
+    return urlsplit(match.group(1)).path if match else "/"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, help="the built site (e.g. site/)")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free port)")
-    parser.add_argument("--base", default="/", help="the path the site lives under, as in site_url (e.g. /annotated-essays/)")
+    parser.add_argument("--base", help="the path the site lives under (default: the path of site_url in mkdocs.yml)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if not (root / "index.html").is_file():
         print(f"{args.root}: no index.html here; build the site first (make build).", file=sys.stderr)
         return 2
-    base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
+    wanted = site_path() if args.base is None else args.base
+    base = "/" + wanted.strip("/") + "/" if wanted.strip("/") else "/"
     server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(StaticHandler, root=root, base=base))
     print(f"Serving {args.root} at http://127.0.0.1:{server.server_address[1]}{base}", flush=True)
     try:

@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -29,13 +28,6 @@ SCREENSHOTS = ROOT / "test-results"
 _TARGETS = json.loads(Path(__file__).with_name("targets.json").read_text(encoding="utf-8"))
 CHROMIUM_FLAGS: list[str] = _TARGETS["chromium_flags"]
 PAGE_KINDS: dict[str, str] = _TARGETS["page_kinds"]
-
-
-def site_path() -> str:
-    """The path of mkdocs.yml's ``site_url`` (``/annotated-essays/``): the site is served under it,
-    since MkDocs writes 404.html's links for that path."""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
 
 
 def pytest_generate_tests(metafunc):
@@ -68,7 +60,7 @@ def site_dir(tmp_path_factory) -> Path:
 def base_url(site_dir: Path):
     """The address of the built site, served by scripts/serve_static.py on a free port."""
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--port", "0", "--base", site_path()],
+        [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--port", "0"],
         stdout=subprocess.PIPE, text=True,
     )
     try:
