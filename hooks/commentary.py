@@ -2,11 +2,16 @@
 
 Thin adapter over :mod:`edition.commentary`: the notes are anchored once in
 ``on_config`` (problems logged there, so ``--strict`` fails), essay pages get
-their highlights, callouts and paragraph actions in ``on_page_content`` (so
-Material's search indexes them), note pages are rendered from the model
+their highlights, callouts and paragraph actions, note pages are rendered from the model
 instead of from the stranger's Markdown, the index pages are generated, and
 the notes are exported as ``annotations.jsonld`` after the build. Listed
 after ``hooks/essays.py``, which loads the model.
+
+Essay pages are decorated in ``on_page_context``, after Material's search
+plugin has indexed them (plugins run before hooks for the same event): a
+callout is indexed once, on the note's own page, and the paragraph actions
+are not text to find, so search never parses them. Index pages only repeat
+what note pages hold and are kept out of search altogether.
 """
 
 from __future__ import annotations
@@ -77,20 +82,28 @@ def _path(file: File) -> str:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Never let MkDocs render a note's own Markdown; give note and index pages a safe title."""
-    title = _notes.page_title(_path(page.file), page.file.src_uri)
+    path = _path(page.file)
+    title = _notes.page_title(path, page.file.src_uri)
     if title is None:
         return markdown
     page.meta = {"title": html.escape(title)}
+    if path not in _notes.by_path:
+        page.meta["search"] = {"exclude": True}
     return ""
 
 
 def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Essay pages get their notes; note and index pages get HTML built from the model."""
+    """Note and index pages get HTML built from the model."""
+    generated = _notes.page_html(_path(page.file), page.file.src_uri, _linker(page))
+    return content if generated is None else generated
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Essay pages get their notes, once search has indexed their text."""
     src_uri = page.file.src_uri
     if src_uri.startswith(ESSAYS):
-        return _notes.decorate_essay(content, src_uri.split("/")[1], _linker(page))
-    generated = _notes.page_html(_path(page.file), src_uri, _linker(page))
-    return content if generated is None else generated
+        page.content = _notes.decorate_essay(page.content, src_uri.split("/")[1], _linker(page))
+    return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

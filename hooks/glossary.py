@@ -1,4 +1,10 @@
-"""MkDocs hook: glossary index and entry pages, automatic term links, hover text, linter."""
+"""MkDocs hook: glossary index and entry pages, automatic term links, hover text, linter.
+
+Terms are linked in ``on_page_context``, after Material's search plugin has
+indexed the page (plugins run before hooks for the same event): the index
+needs the words, not the links, and parsing fewer tags keeps search cheap.
+An entry's "Mentioned in" list is added there too, as HTML, after linking.
+"""
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -27,10 +33,10 @@ def on_page_markdown(markdown, page, config, files):
     slug = _entry_slug(page)
     if slug is None:
         return markdown
-    return pages.entry_page(build.current().terms[slug], build.current().terms, _glossary.mentions.get(slug, []))
+    return pages.entry_page(build.current().terms[slug], build.current().terms)
 
 
-def on_page_content(html, page, config, files):
+def on_page_context(context, page, config, nav):
     use_dirs = config["use_directory_urls"]
     matcher = None if page.meta.get("glossary") is False else _glossary.matcher
     own = _entry_slug(page)
@@ -38,8 +44,14 @@ def on_page_content(html, page, config, files):
     def url_for(slug):
         return relative_url(page_url(f"glossary/{slug}.md", use_dirs), page.url)
 
-    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
-    return html
+    html, _ = link_terms(page.content, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
+    if own:
+        html += pages.mentions_html(
+            _glossary.mentions.get(own, []),
+            lambda m: relative_url(page_url(m.page, use_dirs), page.url) + f"#{m.paragraph}",
+        )
+    page.content = html
+    return context
 
 
 def on_post_build(config):

@@ -71,3 +71,26 @@ def test_search_index_segments_chinese_names(built):
     assert "\\u200b" in index["config"]["separator"]
     entry = next(d for d in index["docs"] if d["location"] == "glossary/liu-cixin/")
     assert "\u200b刘慈欣\u200b" in entry["text"]
+
+
+def _search_docs(built: Path) -> list[dict]:
+    return json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_indexes_each_note_once_on_its_own_page(built):
+    """Callouts are added after search has indexed the essay, and index pages are kept out."""
+    site = load_site(ROOT / "docs", ROOT)
+    comment = site.comments[0]
+    phrase = " ".join(comment.body.split()[:6])
+    holders = {d["location"].split("#")[0] for d in _search_docs(built) if phrase in " ".join(d["text"].split())}
+    assert holders == {f"commentary/{comment.essay}/{comment.name}/"}
+    indexes = {"commentary/", "glossary/", f"commentary/{comment.essay}/"}
+    assert not [d for d in _search_docs(built) if d["location"].split("#")[0] in indexes]
+
+
+def test_search_leaves_out_mention_excerpts(built):
+    """An entry's "Mentioned in" list repeats essay text: its page is indexed without it."""
+    entry = next(d for d in _search_docs(built) if d["location"] == "glossary/liu-cixin/")
+    page = (built / "glossary/liu-cixin/index.html").read_text()
+    excerpt = re.search(r'<ul class="glossary-mentions"><li>[^<]*: <a href="[^"]*">([^<]*)</a>', page).group(1)
+    assert excerpt.strip("\u2026")[:30] not in entry["text"]

@@ -158,7 +158,7 @@ def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool)
     back = f"#{quote_id(comment.name)}" if highlighted else f"#{esc(comment.paragraph)}"
     return (
         f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{callout_id(comment.name)}" '
-        f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}" data-search-exclude>'
+        f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '
         f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'

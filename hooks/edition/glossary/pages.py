@@ -7,6 +7,8 @@ Markdown, since glossary fixes arrive by pull request like commentary.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from html import escape as esc
 from itertools import groupby
 
 from edition.glossary.backlinks import Mention
@@ -29,9 +31,12 @@ def sort_key(term: Term) -> tuple[str, str]:
 
 
 def index_page(terms: list[Term]) -> str:
-    """``glossary/index.md``: every term A to Z with its Chinese name and summary."""
+    """``glossary/index.md``: every term A to Z with its Chinese name and summary.
+
+    Kept out of the search index: each entry is found on its own page.
+    """
     ordered = sorted(terms, key=sort_key)
-    lines = ["---", "title: Glossary", "glossary: false", "---", "", "# Glossary", ""]
+    lines = ["---", "title: Glossary", "glossary: false", "search:", "  exclude: true", "---", "", "# Glossary", ""]
     lines.append(f"{len(ordered)} names and ideas the essays use, A to Z. Each entry lists every paragraph that mentions it.")
     lines.append("")
     by_letter = groupby(ordered, key=lambda t: _letter(Term(t.slug, sort_key(t)[0], "", "")))
@@ -45,8 +50,11 @@ def index_page(terms: list[Term]) -> str:
     return "\n".join(lines)
 
 
-def entry_page(term: Term, terms: dict[str, Term], mentions: list[Mention]) -> str:
-    """An entry's page: title, summary, names, the body, sources, see also, mentioned in."""
+def entry_page(term: Term, terms: dict[str, Term]) -> str:
+    """An entry's page: title, summary, names, the body, sources, see also, and the "Mentioned in" heading.
+
+    The mentions themselves follow as HTML (:func:`mentions_html`).
+    """
     lines = [f"# {escape(term.title)}", "", escape(term.summary) if term.summary else "", "{: .glossary-summary }", ""]
     names = []
     if term.zh:
@@ -66,11 +74,24 @@ def entry_page(term: Term, terms: dict[str, Term], mentions: list[Mention]) -> s
         lines += [f"- [{escape(t.title)}]({t.slug}.md): {escape(t.summary)}" for t in related]
         lines.append("")
     lines += ["## Mentioned in", ""]
-    if not mentions:
-        lines += ["No essay mentions this term yet.", ""]
-    for (_, essay_title), group in groupby(mentions, key=lambda m: (m.essay, m.essay_title)):
-        lines += [f"### {escape(essay_title)}", ""]
-        for m in group:
-            lines.append(f"- {escape(m.section)}: [{escape(m.excerpt)}](../{m.page}#{m.paragraph})")
-        lines.append("")
     return "\n".join(lines)
+
+
+def mentions_html(mentions: list[Mention], href: Callable[[Mention], str]) -> str:
+    """The "Mentioned in" list of an entry as HTML, grouped by essay; ``href(m)`` addresses a paragraph.
+
+    Written as HTML after the search plugin has indexed the page and after
+    terms were linked: the excerpts repeat essay text, which search already
+    finds on the essay's own pages, and on a large library these lists are
+    most of the glossary's text. Skipping Markdown and the search parser for
+    them is what keeps an entry page's cost near a bare page's.
+    """
+    if not mentions:
+        return "<p>No essay mentions this term yet.</p>\n"
+    parts = []
+    for (_, essay_title), group in groupby(mentions, key=lambda m: (m.essay, m.essay_title)):
+        items = "".join(
+            f'<li>{esc(m.section)}: <a href="{esc(href(m))}">{esc(m.excerpt)}</a></li>' for m in group
+        )
+        parts.append(f'<h3>{esc(essay_title)}</h3>\n<ul class="glossary-mentions">{items}</ul>\n')
+    return "".join(parts)
