@@ -32,14 +32,16 @@ from edition.files import write_atomic
 log = get_plugin_logger(__name__)
 _notes: Commentary | None = None
 _files: Files | None = None
+_docs_prefix = ""
 ESSAYS = "essays/"
 COMMENTARY = "commentary/"
 
 
 def on_config(config: MkDocsConfig) -> None:
     """Anchor every note of the new build and report each problem once."""
-    global _notes
+    global _notes, _docs_prefix
     _notes = Commentary(build.current(), config.repo_url or "", config.edit_uri or "")
+    _docs_prefix = Path(os.path.relpath(Path(config.docs_dir).resolve(), _notes.site.root)).as_posix() + "/"
     for problem in _notes.problems:
         log.warning(str(problem))
 
@@ -76,8 +78,12 @@ def _linker(page: Page):
 
 
 def _path(file: File) -> str:
-    """The file's path relative to the repository root, as notes and messages name it."""
-    return Path(os.path.relpath(file.abs_src_path, _notes.site.root)).as_posix() if file.abs_src_path else ""
+    """The file's path relative to the repository root, as notes and messages name it.
+
+    The docs folder's path is worked out once per build: one ``relpath`` per
+    page asks the operating system for the working directory every time.
+    """
+    return _docs_prefix + file.src_uri if file.abs_src_path else ""
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -70,7 +70,8 @@ class LinkCheck:
         extra = extra or {}
         env = os.environ if env is None else env
         self.root = root
-        self.docs_prefix = self._relative(docs_dir) + "/"
+        self.docs_prefix = os.path.relpath(docs_dir, root).replace(os.sep, "/") + "/"
+        self.docs_abs = os.path.join(os.path.abspath(docs_dir), "")
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.use_directory_urls = use_directory_urls
         self.online = env.get("LINKCHECK_EXTERNAL", "").lower() in _TRUE or extra.get("linkcheck_external") is True
@@ -82,6 +83,14 @@ class LinkCheck:
         self.elapsed = 0.0
 
     def _relative(self, path: str) -> str:
+        """``path`` relative to the repository root, in posix form.
+
+        Pages' sources mostly lie under the docs folder, whose relative form is
+        known: a string prefix spares ``relpath`` (and its working-directory
+        lookup) on every page.
+        """
+        if path.startswith(self.docs_abs):
+            return self.docs_prefix + path[len(self.docs_abs):].replace(os.sep, "/")
         return os.path.relpath(path, self.root).replace(os.sep, "/")
 
     def add_page(
