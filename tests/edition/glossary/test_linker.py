@@ -34,7 +34,16 @@ SP = '<a href="../glossary/soft-power/" class="glossary-link" title="Influence b
         ("<blockquote><p>soft power</p></blockquote>", "<blockquote><p>soft power</p></blockquote>"),
         ("<p>soft<br>power</p>", "<p>soft<br>power</p>"),
         ("<p><em>soft power</em></p>", f"<p><em>{SP.format('soft power')}</em></p>"),
+        ("<!-- soft power --><p>soft power</p>", f"<!-- soft power --><p>{SP.format('soft power')}</p>"),
+        ('<p title="soft power">x</p><p>soft power</p>', f'<p title="soft power">x</p><p>{SP.format("soft power")}</p>'),
+        ("<h2><code>x</code> soft power</h2><p>Soft power</p>", f"<h2><code>x</code> soft power</h2><p>{SP.format('Soft power')}</p>"),
+        ("<blockquote><pre>a</pre>soft power</blockquote>", "<blockquote><pre>a</pre>soft power</blockquote>"),
+        ("<p><svg/>soft power</p>", f"<p><svg/>{SP.format('soft power')}</p>"),
+        ("<p>softpower soft powers</p>", "<p>softpower soft powers</p>"),
+        ("<CODE>soft power</CODE>", "<CODE>soft power</CODE>"),
     ],
+    ids=["first-only", "heading", "link", "code", "pre", "mark", "blockquote", "br", "em", "comment",
+         "attribute", "nested-skip", "nested-same", "self-closing", "whole-words", "upper-case"],
 )
 def test_link_terms(html, expected):
     assert link(html) == expected
@@ -48,6 +57,14 @@ def test_explicit_link_gets_hover_text_and_counts_as_the_mention():
         'class="glossary-link">Liu Cixin</a> and Liu.</p>'
     )
     assert linked == {"liu-cixin"}
+
+
+def test_mention_before_an_explicit_link_is_linked():
+    """An author's link counts as the mention from where it stands, as a reader meets it."""
+    html = '<p>Liu wrote.</p><p><a href="../glossary/liu-cixin/">Liu Cixin</a> and Liu.</p>'
+    out, linked = link_terms(html, MATCHER, SUMMARIES, url_for)
+    assert out.count('class="glossary-link"') == 2 and out.startswith('<p><a href="../glossary/liu-cixin/" class="glossary-link"')
+    assert out.endswith(" and Liu.</p>") and linked == {"liu-cixin"}
 
 
 def test_no_matcher_only_adds_hover_text():

@@ -33,6 +33,8 @@ NAMES = {
         ("Remembrance of Earth\u2019s Past trilogy", [("Remembrance of Earth\u2019s Past", "rep")]),
         ("a zero-sum mentality", [("zero-sum", "zero-sum")]),
         ("", []),
+        ("\u0130stanbul and Liu Cixin", [("Liu Cixin", "liu")]),
+        ("\u0130 UEG, then liu", [("UEG", "ueg"), ("liu", "liu")]),
     ],
 )
 def test_finditer(text, expected):
