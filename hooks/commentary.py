@@ -10,7 +10,9 @@ after ``hooks/essays.py``, which loads the model.
 Essay pages are decorated in ``on_page_context``, after Material's search
 plugin has indexed them (plugins run before hooks for the same event): a
 callout is indexed once, on the note's own page, and the paragraph actions
-are not text to find, so search never parses them. Index pages only repeat
+are not text to find, so search never parses them. A note's own page is
+indexed with its title and body only; its byline, passage and sources are
+added afterwards. Index pages only repeat
 what note pages hold and are kept out of search altogether.
 """
 
@@ -99,16 +101,22 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Note and index pages get HTML built from the model."""
-    generated = _notes.page_html(_path(page.file), page.file.src_uri, _linker(page))
+    """Note pages get their title and body (what search indexes), index pages their HTML."""
+    path = _path(page.file)
+    text = _notes.searchable_html(path, _linker(page))
+    if text is not None:
+        return text
+    generated = _notes.page_html(path, page.file.src_uri, _linker(page))
     return content if generated is None else generated
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """Essay pages get their notes, once search has indexed their text."""
+    """Once search has indexed the page: essay pages get their notes, note pages the rest of theirs."""
     src_uri = page.file.src_uri
     if src_uri.startswith(ESSAYS):
         page.content = _notes.decorate_essay(page.content, src_uri.split("/")[1], _linker(page))
+    elif (path := _path(page.file)) in _notes.by_path:
+        page.content = _notes.page_html(path, src_uri, _linker(page))
     return context
 
 

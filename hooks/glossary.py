@@ -3,11 +3,13 @@
 Terms are linked in ``on_page_context``, after Material's search plugin has
 indexed the page (plugins run before hooks for the same event): the index
 needs the words, not the links, and parsing fewer tags keeps search cheap.
-An entry's "Mentioned in" list is added there too, as HTML, after linking.
+An entry's sources, related entries and mentions are added there too, as
+HTML after linking, with their headings added to the table of contents.
 """
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
 
 from edition import build
 from edition.glossary import pages
@@ -33,7 +35,7 @@ def on_page_markdown(markdown, page, config, files):
     slug = _entry_slug(page)
     if slug is None:
         return markdown
-    return pages.entry_page(build.current().terms[slug], build.current().terms)
+    return pages.entry_page(build.current().terms[slug])
 
 
 def on_page_context(context, page, config, nav):
@@ -46,12 +48,24 @@ def on_page_context(context, page, config, nav):
 
     html, _ = link_terms(page.content, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
     if own:
-        html += pages.mentions_html(
+        tail, headings = pages.entry_tail(
+            build.current().terms[own],
+            build.current().terms,
             _glossary.mentions.get(own, []),
+            url_for,
             lambda m: relative_url(page_url(m.page, use_dirs), page.url) + f"#{m.paragraph}",
         )
+        html += tail
+        _add_to_toc(page, headings)
     page.content = html
     return context
+
+
+def _add_to_toc(page, headings):
+    """List headings added after Markdown under the page's title in its table of contents."""
+    items = page.toc.items
+    parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    parent.extend(AnchorLink(title, ident, 2) for ident, title in headings)
 
 
 def on_post_build(config):

@@ -94,3 +94,14 @@ def test_search_leaves_out_mention_excerpts(built):
     page = (built / "glossary/liu-cixin/index.html").read_text()
     excerpt = re.search(r'<ul class="glossary-mentions"><li>[^<]*: <a href="[^"]*">([^<]*)</a>', page).group(1)
     assert excerpt.strip("\u2026")[:30] not in entry["text"]
+
+
+def test_note_page_is_indexed_by_title_and_body_and_shows_the_rest(built):
+    site = load_site(ROOT / "docs", ROOT)
+    comment = next(c for c in site.comments if c.sources)
+    location = f"commentary/{comment.essay}/{comment.name}/"
+    text = " ".join(d["text"] for d in _search_docs(built) if d["location"].split("#")[0] == location)
+    assert " ".join(comment.body.split()[:6]) in " ".join(text.split())
+    assert comment.quote not in text and comment.author not in text
+    page = (built / location / "index.html").read_text()
+    assert 'class="note-byline"' in page and 'class="note-passage"' in page and 'class="note-sources"' in page

@@ -46,6 +46,16 @@ def _passage_link(anchor: Anchor, essay: Essay | None, link: Link, fragment: str
     return f'<a href="{esc(link(anchor.paragraph.page, fragment))}">{where}</a>'
 
 
+def note_text(anchor: Anchor, body_html: str) -> str:
+    """What search indexes of a note's page: its title and its body.
+
+    The passage repeats the essay's words (found on the essay's page), the
+    byline and sources are not what a reader searches for; leaving them to
+    :func:`note_page` keeps the search index and its parsing to the note.
+    """
+    return f"<h1>{esc(anchor.comment.title)}</h1>\n<div class=\"note-body\">{body_html}</div>\n"
+
+
 def note_page(anchor: Anchor, essay: Essay | None, body_html: str, link: Link) -> str:
     """The permalink page of one note: what it is, the passage, the body, the sources."""
     c = anchor.comment

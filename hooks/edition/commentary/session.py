@@ -138,6 +138,11 @@ class Commentary:
             return f"Commentary on {essay.title}" if essay else "Commentary"
         return None
 
+    def searchable_html(self, path: str, link: Link) -> str | None:
+        """The part of a note page that search indexes (None for other pages)."""
+        anchor = self.by_path.get(path)
+        return None if anchor is None else pages.note_text(anchor, self.body(anchor, link))
+
     def page_html(self, path: str, src_uri: str, link: Link) -> str | None:
         """The HTML of a note page or generated index, or None for other pages."""
         anchor = self.by_path.get(path)

@@ -50,10 +50,11 @@ def index_page(terms: list[Term]) -> str:
     return "\n".join(lines)
 
 
-def entry_page(term: Term, terms: dict[str, Term]) -> str:
-    """An entry's page: title, summary, names, the body, sources, see also, and the "Mentioned in" heading.
+def entry_page(term: Term) -> str:
+    """An entry's own Markdown: title, summary, names and the body.
 
-    The mentions themselves follow as HTML (:func:`mentions_html`).
+    What follows (sources, see also, mentioned in) is added as HTML by
+    :func:`entry_tail`.
     """
     lines = [f"# {escape(term.title)}", "", escape(term.summary) if term.summary else "", "{: .glossary-summary }", ""]
     names = []
@@ -64,28 +65,52 @@ def entry_page(term: Term, terms: dict[str, Term]) -> str:
     if names:
         lines += [" · ".join(names), "{: .glossary-names }", ""]
     lines += [term.body.strip(), ""]
-    if term.sources:
-        lines += ["## Sources", ""]
-        lines += [f"1. [{escape(s.title)}]({s.url})" for s in term.sources]
-        lines.append("")
-    related = [terms[s] for s in term.see_also if s in terms]
-    if related:
-        lines += ["## See also", ""]
-        lines += [f"- [{escape(t.title)}]({t.slug}.md): {escape(t.summary)}" for t in related]
-        lines.append("")
-    lines += ["## Mentioned in", ""]
     return "\n".join(lines)
 
 
-def mentions_html(mentions: list[Mention], href: Callable[[Mention], str]) -> str:
-    """The "Mentioned in" list of an entry as HTML, grouped by essay; ``href(m)`` addresses a paragraph.
+def _heading(ident: str, title: str) -> str:
+    """An ``<h2>`` with the permalink MkDocs' ``toc`` extension gives Markdown headings."""
+    return f'<h2 id="{ident}">{title}<a class="headerlink" href="#{ident}" title="Permanent link">&para;</a></h2>\n'
 
-    Written as HTML after the search plugin has indexed the page and after
-    terms were linked: the excerpts repeat essay text, which search already
-    finds on the essay's own pages, and on a large library these lists are
-    most of the glossary's text. Skipping Markdown and the search parser for
-    them is what keeps an entry page's cost near a bare page's.
+
+def entry_tail(
+    term: Term,
+    terms: dict[str, Term],
+    mentions: list[Mention],
+    entry_href: Callable[[str], str],
+    mention_href: Callable[[Mention], str],
+) -> tuple[str, list[tuple[str, str]]]:
+    """An entry's sources, related entries and mentions as HTML, and its ``(id, title)`` headings.
+
+    Written as HTML after the search plugin has indexed the entry and after
+    terms were linked: these lists repeat other pages' words (related
+    entries' summaries, essay excerpts), which search finds on their own
+    pages, and on a large library they are most of the glossary's text.
+    Skipping Markdown and the search parser for them is what keeps an entry
+    page's cost near a bare page's. The caller lists the headings in the
+    page's table of contents.
     """
+    parts, headings = [], []
+    if term.sources:
+        items = "".join(f'<li><a href="{esc(s.url)}">{esc(s.title)}</a></li>' for s in term.sources)
+        parts.append(_heading("sources", "Sources") + f"<ol>{items}</ol>\n")
+        headings.append(("sources", "Sources"))
+    related = [terms[s] for s in term.see_also if s in terms]
+    if related:
+        items = "".join(
+            f'<li><a href="{esc(entry_href(t.slug))}" class="glossary-link" title="{esc(t.summary or t.title)}">'
+            f"{esc(t.title)}</a>: {esc(t.summary)}</li>"
+            for t in related
+        )
+        parts.append(_heading("see-also", "See also") + f"<ul>{items}</ul>\n")
+        headings.append(("see-also", "See also"))
+    parts.append(_heading("mentioned-in", "Mentioned in") + _mentions_html(mentions, mention_href))
+    headings.append(("mentioned-in", "Mentioned in"))
+    return "".join(parts), headings
+
+
+def _mentions_html(mentions: list[Mention], href: Callable[[Mention], str]) -> str:
+    """The "Mentioned in" list, grouped by essay; ``href(m)`` addresses a paragraph."""
     if not mentions:
         return "<p>No essay mentions this term yet.</p>\n"
     parts = []

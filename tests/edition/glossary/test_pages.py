@@ -1,49 +1,72 @@
-"""The glossary's generated pages: the entry's Markdown and its "Mentioned in" HTML."""
+"""The glossary's generated pages: an entry's Markdown, its HTML tail, the index."""
 
 from __future__ import annotations
 
 import pytest
 
 from edition.glossary.backlinks import Mention
-from edition.glossary.pages import entry_page, index_page, mentions_html
-from edition.model import Term
+from edition.glossary.pages import entry_page, entry_tail, index_page
+from edition.model import Source, Term
+
+PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+MENTIONED = f'<h2 id="mentioned-in">Mentioned in{PERMALINK.format("mentioned-in")}</h2>\n'
+
+
+def term(slug="soft-power", title="soft power", **kw):
+    return Term(slug, title, kw.pop("summary", "Influence by attraction."), f"docs/glossary/{slug}.md", body="Body.", **kw)
 
 
 def mention(essay, title, section, paragraph, excerpt):
     return Mention(essay, title, section, f"essays/{essay}/s.md", paragraph, excerpt)
 
 
+def tail(entry, mentions=(), terms=None):
+    terms = terms or {entry.slug: entry}
+    return entry_tail(entry, terms, list(mentions), lambda slug: f"../{slug}/", lambda m: f"{m.essay}#{m.paragraph}")
+
+
 @pytest.mark.parametrize(
     ("mentions", "expected"),
     [
-        ([], "<p>No essay mentions this term yet.</p>\n"),
+        ([], MENTIONED + "<p>No essay mentions this term yet.</p>\n"),
         (
             [mention("a", "First", "Opening", "opening-1", "one"), mention("a", "First", "Later", "later-2", "two")],
-            '<h3>First</h3>\n<ul class="glossary-mentions"><li>Opening: <a href="a#opening-1">one</a></li>'
+            MENTIONED + '<h3>First</h3>\n<ul class="glossary-mentions"><li>Opening: <a href="a#opening-1">one</a></li>'
             '<li>Later: <a href="a#later-2">two</a></li></ul>\n',
         ),
         (
             [mention("a", "First", "S", "s-1", "x"), mention("b", "Second", "S", "s-1", "y")],
-            '<h3>First</h3>\n<ul class="glossary-mentions"><li>S: <a href="a#s-1">x</a></li></ul>\n'
+            MENTIONED + '<h3>First</h3>\n<ul class="glossary-mentions"><li>S: <a href="a#s-1">x</a></li></ul>\n'
             '<h3>Second</h3>\n<ul class="glossary-mentions"><li>S: <a href="b#s-1">y</a></li></ul>\n',
         ),
         (
             [mention("a", "<T>", "A & B", "s-1", '"<script>"')],
-            '<h3>&lt;T&gt;</h3>\n<ul class="glossary-mentions"><li>A &amp; B: '
+            MENTIONED + '<h3>&lt;T&gt;</h3>\n<ul class="glossary-mentions"><li>A &amp; B: '
             '<a href="a#s-1">&quot;&lt;script&gt;&quot;</a></li></ul>\n',
         ),
     ],
     ids=["none", "one-essay", "two-essays", "escaped"],
 )
-def test_mentions_html(mentions, expected):
-    assert mentions_html(mentions, lambda m: f"{m.essay}#{m.paragraph}") == expected
+def test_mentions(mentions, expected):
+    assert tail(term(), mentions) == (expected, [("mentioned-in", "Mentioned in")])
 
 
-def test_entry_page_ends_with_the_mentions_heading():
-    term = Term("soft-power", "soft power", "Influence by attraction.", "docs/glossary/soft-power.md", body="Body.")
-    assert entry_page(term, {"soft-power": term}).rstrip().endswith("## Mentioned in")
+def test_sources_and_related_entries_come_first_with_hover_text():
+    other = term("liu-cixin", "Liu Cixin", summary='Writer of "hard" SF.')
+    entry = term(see_also=["liu-cixin", "missing"], sources=[Source("A <b> site", "https://example.org/?a=1&b=2")])
+    html, headings = tail(entry, terms={"soft-power": entry, "liu-cixin": other})
+    assert headings == [("sources", "Sources"), ("see-also", "See also"), ("mentioned-in", "Mentioned in")]
+    assert '<ol><li><a href="https://example.org/?a=1&amp;b=2">A &lt;b&gt; site</a></li></ol>' in html
+    assert ('<ul><li><a href="../liu-cixin/" class="glossary-link" title="Writer of &quot;hard&quot; SF.">Liu Cixin</a>: '
+            "Writer of &quot;hard&quot; SF.</li></ul>") in html
+    assert html.index('id="sources"') < html.index('id="see-also"') < html.index('id="mentioned-in"')
+
+
+def test_entry_page_holds_only_the_entry_itself():
+    markdown = entry_page(term(zh="软实力", aliases=["soft-power"]))
+    assert markdown.startswith("# soft power\n") and "**Chinese:** 软实力" in markdown
+    assert markdown.rstrip().endswith("Body.") and "##" not in markdown
 
 
 def test_index_page_is_kept_out_of_search():
-    term = Term("soft-power", "soft power", "Influence by attraction.", "docs/glossary/soft-power.md")
-    assert "search:\n  exclude: true\n" in index_page([term])
+    assert "search:\n  exclude: true\n" in index_page([term()])

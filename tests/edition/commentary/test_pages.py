@@ -1,0 +1,39 @@
+"""A note's own page: what search indexes of it, and the whole page."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.commentary import pages
+from edition.commentary.anchor import ANCHORED, ORPHANED, Anchor
+from edition.model import Comment, Essay, Paragraph, Source
+
+
+def note(**kw) -> Comment:
+    values = dict(essay="e", name="n", path="docs/commentary/e/n.md", title="A <b>title</b>", author="A & B",
+                  date="2024-01-01", kind="context", paragraph="p-1", quote="the <quoted> words")
+    values.update(kw)
+    return Comment(**values)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Plain", '<h1>Plain</h1>\n<div class="note-body"><p>Body</p></div>\n'),
+        ("<script>x</script>", '<h1>&lt;script&gt;x&lt;/script&gt;</h1>\n<div class="note-body"><p>Body</p></div>\n'),
+    ],
+)
+def test_note_text_is_title_and_body(title, expected):
+    anchor = Anchor(note(title=title), ANCHORED, Paragraph("p-1", "x", "essays/e/index.md"))
+    assert pages.note_text(anchor, "<p>Body</p>") == expected
+
+
+@pytest.mark.parametrize("status", [ANCHORED, ORPHANED])
+def test_note_page_adds_byline_passage_and_sources(status):
+    paragraph = Paragraph("p-1", "x", "essays/e/index.md") if status == ANCHORED else None
+    anchor = Anchor(note(sources=[Source("S", "https://example.org/")]), status, paragraph)
+    page = pages.note_page(anchor, Essay("e", "E", "Au", "2024-01-01"), "<p>Body</p>", lambda src, frag="": f"/{src}#{frag}")
+    assert page.startswith(pages.note_text(anchor, "<p>Body</p>").split("\n")[0])
+    assert "by A &amp; B" in page and "the &lt;quoted&gt; words" in page
+    assert '<ul class="note-sources"><li><a href="https://example.org/" rel="nofollow ugc">S</a></li></ul>' in page
+    assert ("/essays/e/index.md#p-1" in page) == (status == ANCHORED)
