@@ -158,7 +158,7 @@ def test_hostile_notes_cannot_run_code(tmp_path):
     for page in pages:
         assert executable_from_notes(page.read_text()) == [], page
     essay = (site / "essays" / "e" / "index.html").read_text()
-    assert "&lt;script&gt;alert(&ldquo;raw&rdquo;)&lt;/script&gt;" in essay  # shown as text, in the callout
+    assert '&lt;script&gt;alert("raw")&lt;/script&gt;' in essay  # shown as text, in the callout
     note = (site / "commentary" / "e" / "quoting" / "index.html").read_text()
     assert '<meta name="author" content="&#34; onload=&#34;alert(1)">' not in note
     assert "Q&amp;A &quot; onmouseover=&quot;alert(1)" in note

@@ -69,4 +69,5 @@ def collection(anchors: list[Anchor], url: Callable[[str], str], collection_id: 
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """One line of JSON: without ``indent`` the standard library's C encoder does the work."""
+    return json.dumps(data, ensure_ascii=False) + "\n"

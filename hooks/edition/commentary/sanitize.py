@@ -22,7 +22,10 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "smarty"]
+# No "smarty": quotes and dashes stay as the contributor typed them, as the
+# essays' do (the site's Markdown does not convert them either), and the
+# extension's inline patterns doubled the time of rendering a note.
+EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists"]
 ELEMENTS = frozenset(
     "a abbr blockquote br code del div em h1 h2 h3 h4 h5 h6 hr img li ol p pre span strong sub sup "
     "table tbody td tfoot th thead tr ul".split()
