@@ -24,6 +24,7 @@ from edition.model import Comment
 
 PARAGRAPH = re.compile(r'<p\b(?P<attrs>[^>]*?\bid="(?P<id>[^"]+)"[^>]*)>(?P<inner>.*?)</p>', re.S)
 _TOKEN = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|[^<&]+|&")
+_TAG = re.compile(r"<[^>]*>")
 _OPEN_LINK = re.compile(r"<a\b", re.I)
 _CLOSE_LINK = re.compile(r"</a\s*>", re.I)
 
@@ -77,19 +78,38 @@ def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
 Runs = list[list[int]]  # [raw start, raw end] of each run of quoted text not broken by a tag
 
 
-def _verbatim(inner: str, quote: str) -> tuple[Runs, int] | None:
-    """The quote found as is in the HTML, outside any tag: the common, cheap case.
+def _between_tags(inner: str, quote: str) -> tuple[Runs, int] | None:
+    """The quote found as written in the text between tags: the common, cheap case.
 
-    Returns the one run and the number of links open at its end, or None
-    when the quote crosses a tag or differs in quotes, dashes or spacing.
+    Finds quotes inside one text node and those that cross inline tags (a
+    glossary link, emphasis) alike, with one string search over the
+    paragraph's text. Returns the runs and the number of links open at the
+    quote's end, or None when the quote differs in quotes, dashes or spacing.
     """
     needle = html.escape(quote, quote=False)
-    at = inner.find(needle) if needle else -1
-    if at < 0 or inner.rfind("<", 0, at) > inner.rfind(">", 0, at):
+    if not needle:
         return None
-    end = at + len(needle)
-    links = len(_OPEN_LINK.findall(inner, 0, end)) - len(_CLOSE_LINK.findall(inner, 0, end))
-    return [[at, end]], links
+    pieces: list[tuple[int, str]] = []  # (raw start, text) of each text node
+    cursor = 0
+    for tag in _TAG.finditer(inner):
+        if tag.start() > cursor:
+            pieces.append((cursor, inner[cursor:tag.start()]))
+        cursor = tag.end()
+    if cursor < len(inner):
+        pieces.append((cursor, inner[cursor:]))
+    at = "".join(text for _, text in pieces).find(needle)
+    if at < 0:
+        return None
+    end, offset, runs = at + len(needle), 0, []
+    for raw, text in pieces:
+        lo, hi = max(at, offset), min(end, offset + len(text))
+        if lo < hi:
+            runs.append([raw + lo - offset, raw + hi - offset])
+        offset += len(text)
+        if offset >= end:
+            break
+    links = len(_OPEN_LINK.findall(inner, 0, runs[-1][1])) - len(_CLOSE_LINK.findall(inner, 0, runs[-1][1]))
+    return runs, links
 
 
 def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
@@ -119,7 +139,7 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     ``quote-<name>``. A link to the callout follows the quote, moved past the
     end of any link the quote ends inside, since links cannot nest.
     """
-    found = _verbatim(inner, quote) or _folded(inner, quote)
+    found = _between_tags(inner, quote) or _folded(inner, quote)
     if found is None:
         return inner, False
     runs, links_open = found

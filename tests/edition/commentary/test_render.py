@@ -104,9 +104,12 @@ def test_propose_link_prefills_file_name_and_front_matter():
         ('text <a href="../g/">inside a link</a> after', "inside a"),
         ("R&amp;D spending rose", "R&D spending"),
         ('<em>emphasis</em> then words', "then words"),
+        ('across <em>the emphasis</em> and on', "across the emphasis and"),
+        ('ends <a href="../g/">inside a link</a> here', "ends inside"),
+        ('starts <a href="../g/">inside a link</a> here', "link here"),
+        ('a <a href="x"><em>nested</em> link</a>, after', "a nested link, after"),
+        ('the title="words in a tag" <b>words in a tag</b>', "words in a tag"),
     ],
 )
-def test_verbatim_fast_path_agrees_with_the_folded_search(inner, quote):
-    from edition.commentary import render
-
-    assert render._verbatim(inner, quote) == render._folded(inner, quote)
+def test_between_tags_fast_path_agrees_with_the_folded_search(inner, quote):
+    assert render._between_tags(inner, quote) == render._folded(inner, quote)
