@@ -30,10 +30,12 @@ from mkdocs.structure.pages import Page
 from edition import build
 from edition.commentary.session import Commentary
 from edition.files import write_atomic
+from edition.urls import relative_url
 
 log = get_plugin_logger(__name__)
 _notes: Commentary | None = None
 _files: Files | None = None
+_urls: dict[str, str] | None = None
 _docs_prefix = ""
 ESSAYS = "essays/"
 COMMENTARY = "commentary/"
@@ -55,7 +57,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     reported; publishing it would let MkDocs render its raw Markdown, so its
     page is left out. Index pages are always generated from the model.
     """
-    global _files
+    global _files, _urls
+    _urls = None
     for file in list(files.documentation_pages()):
         if file.src_uri.startswith(COMMENTARY) and _path(file) not in _notes.by_path:
             files.remove(file)
@@ -68,13 +71,23 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def _linker(page: Page):
-    """``link(src_uri, fragment)``: the address of a docs file relative to ``page``."""
+    """``link(src_uri, fragment)``: the address of a docs file relative to ``page``.
+
+    The site's addresses are read once per build into a dictionary (other
+    hooks add their files before the first page is built); each link is then
+    a lookup and :func:`edition.urls.relative_url`, the same arithmetic as
+    MkDocs' ``url_relative_to`` at a fraction of its cost over many
+    thousands of notes.
+    """
+    global _urls
+    if _urls is None:
+        _urls = {file.src_uri: file.url for file in _files}
 
     def link(src_uri: str, fragment: str = "") -> str | None:
-        target = _files.get_file_from_path(src_uri)
-        if target is None:
+        url = _urls.get(src_uri)
+        if url is None:
             return None
-        return target.url_relative_to(page.file) + (f"#{fragment}" if fragment else "")
+        return relative_url(url, page.url) + (f"#{fragment}" if fragment else "")
 
     return link
 
