@@ -108,8 +108,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if title is None:
         return markdown
     page.meta = {"title": html.escape(title)}
-    if path not in _notes.by_path:
-        page.meta["search"] = {"exclude": True}
+    if path not in _notes.by_path:  # an index: its titles and quotes are each note's, found there
+        page.meta.update(search={"exclude": True}, glossary=False)
     return ""
 
 
@@ -119,7 +119,7 @@ def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files:
     text = _notes.searchable_html(path, _linker(page))
     if text is not None:
         return text
-    generated = _notes.page_html(path, page.file.src_uri, _linker(page))
+    generated = _notes.index_html(page.file.src_uri, _linker(page))
     return content if generated is None else generated
 
 
@@ -129,7 +129,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
     if src_uri.startswith(ESSAYS):
         page.content = _notes.decorate_essay(page.content, src_uri.split("/")[1], _linker(page))
     elif (path := _path(page.file)) in _notes.by_path:
-        page.content = _notes.page_html(path, src_uri, _linker(page))
+        page.content = _notes.note_html(path, page.content, _linker(page))
     return context
 
 

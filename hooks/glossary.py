@@ -1,10 +1,13 @@
 """MkDocs hook: glossary index and entry pages, automatic term links, hover text, linter.
 
-Terms are linked in ``on_page_context``, after Material's search plugin has
-indexed the page (plugins run before hooks for the same event): the index
-needs the words, not the links, and parsing fewer tags keeps search cheap.
-An entry's sources, related entries and mentions are added there too, as
-HTML after linking, with their headings added to the table of contents.
+Terms are linked in ``on_page_content``, in the page's own text: on an
+essay page that is before the commentary hook adds its callouts and
+paragraph actions (in ``on_page_context``), so the glossary annotates the
+essay, the walk covers a tenth of the final markup, and a note is linked on
+its own page. An entry's sources, related entries and mentions are added in
+``on_page_context``, after Material's search plugin has indexed the entry
+(plugins run before hooks for the same event), as HTML, with their headings
+added to the table of contents.
 """
 
 from mkdocs.plugins import get_plugin_logger
@@ -38,26 +41,33 @@ def on_page_markdown(markdown, page, config, files):
     return pages.entry_page(build.current().terms[slug])
 
 
-def on_page_context(context, page, config, nav):
-    use_dirs = config["use_directory_urls"]
+def _url_for(page, use_dirs):
+    """``url_for(slug)``: an entry's address relative to ``page``."""
+    return lambda slug: relative_url(page_url(f"glossary/{slug}.md", use_dirs), page.url)
+
+
+def on_page_content(html, page, config, files):
     matcher = None if page.meta.get("glossary") is False else _glossary.matcher
     own = _entry_slug(page)
+    url_for = _url_for(page, config["use_directory_urls"])
+    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
+    return html
 
-    def url_for(slug):
-        return relative_url(page_url(f"glossary/{slug}.md", use_dirs), page.url)
 
-    html, _ = link_terms(page.content, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
+def on_page_context(context, page, config, nav):
+    """An entry's sources, related entries and mentions, once search has indexed the entry."""
+    own = _entry_slug(page)
     if own:
+        use_dirs = config["use_directory_urls"]
         tail, headings = pages.entry_tail(
             build.current().terms[own],
             build.current().terms,
             _glossary.mentions.get(own, []),
-            url_for,
+            _url_for(page, use_dirs),
             lambda m: relative_url(page_url(m.page, use_dirs), page.url) + f"#{m.paragraph}",
         )
-        html += tail
+        page.content += tail
         _add_to_toc(page, headings)
-    page.content = html
     return context
 
 

@@ -56,15 +56,19 @@ def note_text(anchor: Anchor, body_html: str) -> str:
     return f"<h1>{esc(anchor.comment.title)}</h1>\n<div class=\"note-body\">{body_html}</div>\n"
 
 
-def note_page(anchor: Anchor, essay: Essay | None, body_html: str, link: Link) -> str:
-    """The permalink page of one note: what it is, the passage, the body, the sources."""
+def note_page(anchor: Anchor, essay: Essay | None, text_html: str, link: Link) -> str:
+    """The permalink page of one note, around its :func:`note_text` (as other hooks left it).
+
+    The byline and the passage go after the title, the sources at the end.
+    """
     c = anchor.comment
+    title, _, body = text_html.partition("</h1>\n")
     parts = [
-        f"<h1>{esc(c.title)}</h1>",
+        f"{title}</h1>",
         f'<p class="note-byline">{_byline(anchor)}</p>',
         f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
         f"<p>\u2014 {_passage_link(anchor, essay, link, anchor.paragraph.id if anchor.placed else '')}</p></blockquote>",
-        f'<div class="note-body">{body_html}</div>',
+        body.rstrip("\n"),
     ]
     if c.sources:
         items = "".join(f'<li><a href="{esc(s.url)}" rel="nofollow ugc">{esc(s.title)}</a></li>' for s in c.sources)

@@ -143,12 +143,13 @@ class Commentary:
         anchor = self.by_path.get(path)
         return None if anchor is None else pages.note_text(anchor, self.body(anchor, link))
 
-    def page_html(self, path: str, src_uri: str, link: Link) -> str | None:
-        """The HTML of a note page or generated index, or None for other pages."""
-        anchor = self.by_path.get(path)
-        if anchor is not None:
-            essay = self.site.essays.get(anchor.comment.essay)
-            return pages.note_page(anchor, essay, self.body(anchor, link), link)
+    def note_html(self, path: str, text_html: str, link: Link) -> str:
+        """A note's whole page around its searchable part ``text_html``."""
+        anchor = self.by_path[path]
+        return pages.note_page(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
+
+    def index_html(self, src_uri: str, link: Link) -> str | None:
+        """The HTML of a generated index page, or None for other pages."""
         is_index, essay = self._index(src_uri)
         if not is_index:
             return None

@@ -32,8 +32,11 @@ def test_note_text_is_title_and_body(title, expected):
 def test_note_page_adds_byline_passage_and_sources(status):
     paragraph = Paragraph("p-1", "x", "essays/e/index.md") if status == ANCHORED else None
     anchor = Anchor(note(sources=[Source("S", "https://example.org/")]), status, paragraph)
-    page = pages.note_page(anchor, Essay("e", "E", "Au", "2024-01-01"), "<p>Body</p>", lambda src, frag="": f"/{src}#{frag}")
-    assert page.startswith(pages.note_text(anchor, "<p>Body</p>").split("\n")[0])
+    text = pages.note_text(anchor, "<p>Body</p>")
+    page = pages.note_page(anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}")
+    title, body = text.split("\n", 1)
+    assert page.startswith(title + "\n<p class=\"note-byline\">") and body.strip() in page
+    assert page.index("note-passage") < page.index("note-body") < page.index("note-sources")
     assert "by A &amp; B" in page and "the &lt;quoted&gt; words" in page
     assert '<ul class="note-sources"><li><a href="https://example.org/" rel="nofollow ugc">S</a></li></ul>' in page
     assert ("/essays/e/index.md#p-1" in page) == (status == ANCHORED)
