@@ -52,9 +52,9 @@ class Matcher:
                 node = node.setdefault(char, {})
             node[_END] = {}
         trie = _regex(root)
-        source = rf"(?<!{_WORDISH})(?:{trie})(?!{_WORDISH})"
-        self.pattern = re.compile(source, re.IGNORECASE) if trie else None
-        self.lower_pattern = re.compile(source) if trie else None
+        self.source = rf"(?<!{_WORDISH})(?:{trie})(?!{_WORDISH})" if trie else ""
+        self.pattern = re.compile(self.source) if trie else None
+        self._folding_pattern: re.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, slug)`` for each name in ``text``, left to right, never overlapping.
@@ -62,15 +62,21 @@ class Matcher:
         The names are stored in lower case, so the text is lowered once and
         matched case-sensitively, which halves the regular expression's time
         (``re.IGNORECASE`` folds every character it tries). A few characters
-        change length when lowered (``İ``); such a text is matched with the
-        case-insensitive pattern instead, so offsets always index ``text``.
+        change length when lowered (``İ``); such a text is matched with a
+        case-insensitive pattern instead (compiled on first need: compiling
+        thousands of names takes a noticeable part of a second), so offsets
+        always index ``text``.
         """
         if self.pattern is None:
             return
         lowered = text.lower()
-        pattern = self.lower_pattern if len(lowered) == len(text) else self.pattern
-        subject = lowered if pattern is self.lower_pattern else text
-        for match in pattern.finditer(subject):
+        if len(lowered) == len(text):
+            matches = self.pattern.finditer(lowered)
+        else:
+            if self._folding_pattern is None:
+                self._folding_pattern = re.compile(self.source, re.IGNORECASE)
+            matches = self._folding_pattern.finditer(text)
+        for match in matches:
             slug = self.slugs.get(_key(match.group(0)))
             if slug and match.end() > match.start():
                 yield match.start(), match.end(), slug
