@@ -330,7 +330,7 @@ class Checker:
             return self._ids[file]
         page = self.pages.get(file)
         if page is not None:
-            ids: frozenset[str] | None = page.ids
+            ids: frozenset[str] | None = frozenset(page.ids)
         elif file.endswith(_HTML) and self.load_ids is not None:
             ids = self.load_ids(file)
         else:

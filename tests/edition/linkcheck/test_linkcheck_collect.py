@@ -50,7 +50,7 @@ def test_links_found(html: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_ids_found(html: str, ids: set[str]) -> None:
-    assert scan(html, "p.html", SOURCE, "p.md").ids == ids
+    assert set(scan(html, "p.html", SOURCE, "p.md").ids) == ids
 
 
 def test_extract_ids_ignores_name() -> None:
@@ -73,7 +73,7 @@ def test_links_are_attributed_to_content_theme_or_data_source() -> None:
     ]
     assert scan(html, "essays/x/part/index.html", SOURCE, "essays/x/part.md", content).theme[0] == (
         "href",
-        ["../", "next/"],
+        ("../", "next/"),
     )
 
 
@@ -96,7 +96,7 @@ def test_unlocated_content_blames_the_source() -> None:
 
 def test_pages_without_source_are_the_theme() -> None:
     page = scan('<a href="/x/">x</a><img src="i.png">', "404.html")
-    assert (page.links, page.theme, page.count()) == ((), (("href", ["/x/"]), ("src", ["i.png"])), 2)
+    assert (page.links, page.theme, page.count()) == ((), (("href", ("/x/",)), ("src", ("i.png",))), 2)
 
 
 def test_theme_parts_are_read_fast_and_the_body_carefully() -> None:
@@ -104,8 +104,8 @@ def test_theme_parts_are_read_fast_and_the_body_carefully() -> None:
     html = f'<nav><a href="../n/" id="nav">n</a><a href="?q=1&amp;r=2">q</a></nav>{body}<script src="s.js"></script>'
     page = scan(html, "x/index.html", "docs/x.md", "x.md", body)
     assert [link.url for link in page.links] == ["a/"]
-    assert page.theme == (("href", ["../n/", "?q=1&r=2"]), ("src", ["s.js"]))
-    assert page.ids == {"nav"}
+    assert page.theme == (("href", ("../n/", "?q=1&r=2")), ("src", ("s.js",)))
+    assert page.ids == ("nav",)
 
 
 def test_placeholder_keeps_its_words() -> None:
@@ -120,4 +120,16 @@ def test_rel_is_kept() -> None:
 
 def test_theme_resource_hints_are_known() -> None:
     page = scan('<head><link rel="preconnect" href="https://fonts.example.org"></head><body>', "p.html")
-    assert page.hints == {"https://fonts.example.org"}
+    assert page.hints == ("https://fonts.example.org",)
+
+
+def test_page_records_leave_the_garbage_collector_nothing_to_scan() -> None:
+    """Records live until the end of a build; plain tuples of strings are untracked by collections."""
+    import gc
+
+    html = '<nav><a href="../n/" id="nav">n</a></nav><p><a href="a/" id="p">a</a></p><link rel="preconnect" href="https://x">'
+    page = scan(html, "x/index.html", "docs/x.md", "x.md", '<p><a href="a/" id="p">a</a></p>')
+    for _ in range(3):  # nested tuples are untracked from the inside out, one level per collection
+        gc.collect()
+    parts = (page.ids, page.rows, *page.rows, page.theme, *page.theme, page.hints)
+    assert [part for part in parts if gc.is_tracked(part)] == []
