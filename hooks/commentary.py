@@ -2,18 +2,20 @@
 
 Thin adapter over :mod:`edition.commentary`: the notes are anchored once in
 ``on_config`` (problems logged there, so ``--strict`` fails), essay pages get
-their highlights, callouts and paragraph actions, note pages are rendered from the model
-instead of from the stranger's Markdown, the index pages are generated, and
-the notes are exported as ``annotations.jsonld`` after the build. Listed
-after ``hooks/essays.py``, which loads the model.
+their highlights, callouts and paragraph actions, note pages are rendered
+from the model instead of from the stranger's Markdown, the index pages are
+generated, and the notes are exported as ``annotations.jsonld`` after the
+build. Listed after ``hooks/essays.py``, which loads the model, and before
+``hooks/glossary.py``, which links terms in a note's text before this hook
+wraps it in its page.
 
 Essay pages are decorated in ``on_page_context``, after Material's search
 plugin has indexed them (plugins run before hooks for the same event): a
 callout is indexed once, on the note's own page, and the paragraph actions
 are not text to find, so search never parses them. A note's own page is
 indexed with its title and body only; its byline, passage and sources are
-added afterwards. Index pages only repeat
-what note pages hold and are kept out of search altogether.
+added afterwards. Index pages only repeat what note pages hold and are kept
+out of search and glossary linking altogether.
 """
 
 from __future__ import annotations

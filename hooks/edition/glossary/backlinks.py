@@ -2,8 +2,9 @@
 
 Collected from the model (each paragraph's text and its explicit glossary
 links), not from rendered HTML, so entry pages can list their mentions
-whatever order MkDocs renders pages in, and the list enters the search index
-and MkDocs' own link validation like any other Markdown.
+whatever order MkDocs renders pages in. The list is written as HTML after
+search has indexed the entry (its excerpts are the essays' words, found on
+their own pages) and is checked by the project's link checker.
 """
 
 from __future__ import annotations
