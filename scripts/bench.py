@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_report(args: argparse.Namespace, check_data: dict) -> int:
     """bench.json, the chart and the table, from every bench-<pages>.json in --out."""
-    sizes = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(args.out.glob("bench-*.json"))]
+    sizes = [report.from_json(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(args.out.glob("bench-*.json"))]
     found = report.targets(sizes, check_data)
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     combined = {"date": stamp, "machine": machine(), "sizes": sizes, "import": check_data,

@@ -37,7 +37,7 @@ def test_size_fields(results):
     assert size["html_pages"] > 10 and size["words"] > 1000 and size["import_cpu_seconds"] > 0
     for key in ("median_seconds", "median_cpu_seconds", "ms_per_page", "cpu_ms_per_page"):
         assert set(size[key]) == {"a", "b"} and all(v > 0 for v in size[key].values())
-    assert set(size["ratios"]) == set(size["cpu_ratios"]) == {"a/b"}
+    assert set(size["ratios"]) == set(size["cpu_ratios"]) == set(size["cpu_pair_ratios"]) == {"a/b"}
     assert size["peak_rss_mb"] > 10 and size["site_mb"]["a"] > 0 and size["search_index_mb"]["a"] > 0
     assert {"model and navigation", "glossary linking"} <= set(size["stages"]["a"])
     assert len(size["runs"]) == 2

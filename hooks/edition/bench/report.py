@@ -43,6 +43,7 @@ def summarize(spec: dict, corpus: dict, builds: list[Build]) -> dict:
         "cpu_ms_per_page": {v: 1000 * s / html_pages for v, s in cpu.items()},
         "ratios": _ratios(median),
         "cpu_ratios": _ratios(cpu),
+        "cpu_pair_ratios": _pair_ratios(runs),
         "peak_rss_mb": max(b.peak_rss_mb for b in builds),
         "site_mb": {v: rs[0].site_mb for v, rs in runs.items()},
         "search_index_mb": {v: rs[0].search_index_mb for v, rs in runs.items()},
@@ -51,8 +52,34 @@ def summarize(spec: dict, corpus: dict, builds: list[Build]) -> dict:
     }
 
 
+def from_json(size: dict) -> dict:
+    """A size read back from its JSON, its figures computed again from the runs it keeps.
+
+    So re-reporting old results applies the current arithmetic (such as the
+    ratios of interleaved pairs) without building anything.
+    """
+    return summarize(size, {}, [Build(**run) for run in size["runs"]])
+
+
 def _ratios(seconds: dict[str, float]) -> dict[str, float]:
     return {f"{v}/b": s / seconds["b"] for v, s in seconds.items() if v != "b" and "b" in seconds}
+
+
+def _pair_ratios(runs: dict[str, list[Build]]) -> dict[str, list[float]]:
+    """CPU ratio of each run to the baseline run measured right after it (runs are interleaved).
+
+    On a shared virtual machine the same build's CPU time drifts by a quarter
+    within minutes; a ratio within one interleaved pair cancels what drifts
+    slowly, where the ratio of two medians mixes runs from different moments.
+    """
+    base = runs.get("b", [])
+    return {f"{v}/b": [r.cpu_seconds / b.cpu_seconds for r, b in zip(rs, base)] for v, rs in runs.items() if v != "b" and base}
+
+
+def pair_median(size: dict, ratio: str) -> float | None:
+    """The median of the per-pair CPU ratios (None in results written before they were kept)."""
+    pairs = size.get("cpu_pair_ratios", {}).get(ratio)
+    return statistics.median(pairs) if pairs else None
 
 
 @dataclass
@@ -84,7 +111,10 @@ def targets(sizes: list[dict], reimport: dict | None) -> list[Target]:
     if "a/b" in large["cpu_ratios"]:
         ratio = large["cpu_ratios"]["a/b"]
         text = f"a/b = {ratio:.2f} CPU ({large['ratios']['a/b']:.2f} wall) at {large['pages']} pages"
-        out.append(Target("project hooks add at most 15% (a/b <= 1.15)", text, ratio <= 1.15))
+        paired = pair_median(large, "a/b")
+        if paired is not None:
+            text += f"; median of interleaved pairs {paired:.2f}"
+        out.append(Target("project hooks add at most 15% (a/b <= 1.15)", text, max(ratio, paired or 0) <= 1.15))
     if len(sizes) > 1 and "a" in large["stages"]:
         growth, text = _growth(sizes, _project_ms)
         out.append(Target("project stages flat per page (growth <= 25%)", text, growth <= 1.25))
@@ -137,6 +167,7 @@ def table(sizes: list[dict], found: list[Target]) -> str:
         add(f"{variant}: ms per page CPU / wall", lambda s, v=variant: _pair(s, "cpu_ms_per_page", "ms_per_page", v, "{:.2f}"))
     for ratio in ("a/b", "c/b"):
         add(f"{ratio} CPU / wall", lambda s, r=ratio: _pair(s, "cpu_ratios", "ratios", r, "{:.2f}"))
+        add(f"{ratio} CPU, each interleaved pair", lambda s, r=ratio: " ".join(f"{x:.2f}" for x in s.get("cpu_pair_ratios", {}).get(r, [])) or "-")
     add("peak memory (MB)", lambda s: f"{s['peak_rss_mb']:.0f}")
     add("site/ (MB, a)", lambda s: f"{s['site_mb'].get('a', 0):.1f}")
     add("search index (MB, a / b)", lambda s: f"{s['search_index_mb'].get('a', 0):.1f} / {s['search_index_mb'].get('b', 0):.1f}")
