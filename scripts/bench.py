@@ -105,10 +105,18 @@ def machine() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = arguments(argv)
+    """Run the benchmark; a results folder it cannot read ends in one line and exit status 2."""
+    try:
+        return run(arguments(argv))
+    except ResultError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+
+
+def run(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     if args.report_only:
-        return write_report(args, json.loads((args.out / "import.json").read_text(encoding="utf-8")))
+        return write_report(args, read_result(args.out / "import.json"))
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         check = reimport.run(Path(folder))
     check_data = {**asdict(check), "ok": check.ok}
@@ -131,9 +139,27 @@ def main(argv: list[str] | None = None) -> int:
     return write_report(args, check_data)
 
 
+class ResultError(Exception):
+    """A results file that --report-only cannot read; the message names it and says what to do."""
+
+
+def read_result(path: Path, size: bool = False) -> dict:
+    """One results file (``size``: a bench-<pages>.json, its figures recomputed from its runs)."""
+    hint = "run the benchmark into this folder first (without --report-only)"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return report.from_json(data) if size else data
+    except FileNotFoundError:
+        raise ResultError(f"{path}: not found; {hint}.") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ResultError(f"{path}: not a result this benchmark wrote ({type(exc).__name__}: {exc}); {hint}.") from None
+
+
 def write_report(args: argparse.Namespace, check_data: dict) -> int:
     """bench.json, the chart and the table, from every bench-<pages>.json in --out."""
-    sizes = [report.from_json(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(args.out.glob("bench-*.json"))]
+    sizes = [read_result(p, size=True) for p in sorted(args.out.glob("bench-*.json"))]
+    if not sizes:
+        raise ResultError(f"{args.out}: holds no bench-<pages>.json; run the benchmark into this folder first.")
     found = report.targets(sizes, check_data)
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     combined = {"date": stamp, "machine": machine(), "sizes": sizes, "import": check_data,

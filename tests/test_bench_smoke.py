@@ -51,3 +51,29 @@ def test_import_check_and_targets(results):
     assert report["machine"]["cpus"] >= 1 and report["date"]
     assert (out / "performance.svg").read_text(encoding="utf-8").startswith("<svg")
     assert "[met]" in stdout or "[MISSED]" in stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, "bench: {out}/import.json: not found; run the benchmark into this folder first (without --report-only)."),
+        ({"import.json": "{}"}, "bench: {out}: holds no bench-<pages>.json; run the benchmark into this folder first."),
+        (
+            {"import.json": "{}", "bench-10.json": '{"pages": 10}'},
+            "bench: {out}/bench-10.json: not a result this benchmark wrote (KeyError: 'runs'); "
+            "run the benchmark into this folder first (without --report-only).",
+        ),
+        (
+            {"import.json": "not json"},
+            "bench: {out}/import.json: not a result this benchmark wrote "
+            "(JSONDecodeError: Expecting value: line 1 column 1 (char 0)); run the benchmark into this folder first (without --report-only).",
+        ),
+    ],
+    ids=["no-import", "no-sizes", "size-without-runs", "not-json"],
+)
+def test_report_only_on_a_folder_it_cannot_read(tmp_path, files, expected):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--report-only", "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr.strip(), done.stdout) == (2, expected.format(out=tmp_path), "")

@@ -77,7 +77,7 @@ class Page(NamedTuple):
     ``None`` for pages no Markdown file produced (404.html, generated pages).
     ``rows`` are the body's links, in full, as plain tuples (``links`` gives
     them as :class:`Link`); ``theme`` holds the addresses the
-    theme wrote, as bare strings per attribute (``("href", [...])``) because
+    theme wrote, as bare strings per attribute (``("href", (...))``) because
     there are a thousand of them per page; ``hints`` are the theme's resource
     hints (preconnect), which name an origin and are never fetched.
 
