@@ -56,7 +56,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if not set(args.variants) <= set(VARIANTS) or "b" not in args.variants or args.runs < 1:
         parser.error("--variants must include b (the baseline) and use only a, b, c; --runs must be at least 1")
-    if "c" in args.variants and importlib.util.find_spec("htmlproofer") is None:
+    builds = not (args.report_only or args.import_only)
+    if builds and "c" in args.variants and importlib.util.find_spec("htmlproofer") is None:
         parser.error("variant c needs mkdocs-htmlproofer-plugin: pip install -r requirements-bench.txt, or pass --variants ab")
     return args
 
