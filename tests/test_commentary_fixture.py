@@ -114,6 +114,32 @@ def test_annotations_export(tmp_path):
     assert moved["target"]["selector"][1]["value"] == "opening-2"
 
 
+
+SPY_HOOK = """
+import json, pathlib
+from mkdocs.plugins import event_priority
+
+@event_priority(100)  # before every other handler: what MkDocs itself read
+def on_page_markdown(markdown, page, config, files):
+    seen = pathlib.Path(config.config_file_path).parent / "seen.json"
+    data = json.loads(seen.read_text()) if seen.exists() else {}
+    data[page.file.src_uri] = [markdown, page.meta]
+    seen.write_text(json.dumps(data, default=str))
+"""
+
+
+def test_note_files_are_read_once_by_the_model_not_again_by_mkdocs(tmp_path):
+    project = copy("commentary-bad", tmp_path)
+    (project / "spy.py").write_text(SPY_HOOK)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "  - spy.py\n")
+    result, _ = run_build(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads((project / "seen.json").read_text())
+    assert seen["commentary/e/good.md"] == ["", {}]  # neither its Markdown nor its front matter parsed again
+    assert "creative concepts" in seen["essays/e/index.md"][0]  # other pages are read as usual
+
+
 # --- hostile notes -------------------------------------------------------
 
 TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
