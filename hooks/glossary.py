@@ -7,8 +7,11 @@ essay, the walk covers a tenth of the final markup, and a note is linked on
 its own page. An entry's sources, related entries and mentions are added in
 ``on_page_context``, after Material's search plugin has indexed the entry
 (plugins run before hooks for the same event), as HTML, with their headings
-added to the table of contents.
+added to the table of contents. An entry's summary and other names go
+before its body in ``on_page_content`` (searchable, and linked like the body).
 """
+
+from html import escape as escape_html
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -35,10 +38,16 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    """An entry's title, escaped: Material writes ``page.meta.title`` into the page as it is.
+
+    An entry's page is its file's own Markdown (its body); the title, which
+    a stranger's pull request may set, is HTML-escaped once here for every
+    place the theme prints it (``<title>``, the ``<h1>``, the header).
+    """
     slug = _entry_slug(page)
-    if slug is None:
-        return markdown
-    return pages.entry_page(build.current().terms[slug])
+    if slug is not None:
+        page.meta["title"] = escape_html(build.current().terms[slug].title)
+    return markdown
 
 
 def _url_for(page, use_dirs):
@@ -49,6 +58,8 @@ def _url_for(page, use_dirs):
 def on_page_content(html, page, config, files):
     matcher = None if page.meta.get("glossary") is False else _glossary.matcher
     own = _entry_slug(page)
+    if own:
+        html = pages.entry_head(build.current().terms[own]) + html
     url_for = _url_for(page, config["use_directory_urls"])
     html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
     return html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -32,3 +33,24 @@ def test_strict_build_fails_with_each_planted_problem(tmp_path):
     warnings = [line[len(PREFIX):].removeprefix(": ") for line in result.stderr.splitlines() if line.startswith(PREFIX)]
     assert sorted(warnings) == sorted(EXPECTED)
     assert "glossary: 4 entries nothing links to or mentions yet: blank, charm, marked, stubby" in result.stderr
+
+
+def test_a_hostile_entry_title_stays_text_everywhere_the_theme_prints_it(tmp_path):
+    project = tmp_path / "glossary"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../hooks/", f"{ROOT.as_posix()}/hooks/"))
+    (project / "docs" / "glossary" / "evil.md").write_text(
+        "---\ntitle: </title><script>alert(1)</script>\nsummary: A test entry.\n---\n\nBody.\n", encoding="utf-8"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    page = (site / "glossary" / "evil" / "index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in page
+    assert "<h1>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+    for built in site.rglob("*.html"):
+        assert "<script>alert(1)" not in built.read_text(encoding="utf-8"), built

@@ -1,11 +1,11 @@
-"""The glossary's generated pages: an entry's Markdown, its HTML tail, the index."""
+"""The glossary's generated pages: an entry's head and tail as HTML, the index as Markdown."""
 
 from __future__ import annotations
 
 import pytest
 
 from edition.glossary.backlinks import Mention
-from edition.glossary.pages import entry_page, entry_tail, index_page
+from edition.glossary.pages import entry_head, entry_tail, index_page
 from edition.model import Source, Term
 
 PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
@@ -62,10 +62,17 @@ def test_sources_and_related_entries_come_first_with_hover_text():
     assert html.index('id="sources"') < html.index('id="see-also"') < html.index('id="mentioned-in"')
 
 
-def test_entry_page_holds_only_the_entry_itself():
-    markdown = entry_page(term(zh="软实力", aliases=["soft-power"]))
-    assert markdown.startswith("# soft power\n") and "**Chinese:** 软实力" in markdown
-    assert markdown.rstrip().endswith("Body.") and "##" not in markdown
+@pytest.mark.parametrize("fields, expected", [
+    ({}, '<p class="glossary-summary">Attraction.</p>\n'),
+    ({"summary": ""}, ""),
+    ({"zh": "软实力", "aliases": ["soft-power", "charm"]},
+     '<p class="glossary-summary">Attraction.</p>\n'
+     '<p class="glossary-names"><strong>Chinese:</strong> 软实力 · <strong>Also:</strong> soft-power, charm</p>\n'),
+    ({"summary": 'A <b> & "c"', "aliases": ["<i>x</i>"]},
+     '<p class="glossary-summary">A &lt;b&gt; &amp; "c"</p>\n<p class="glossary-names"><strong>Also:</strong> &lt;i&gt;x&lt;/i&gt;</p>\n'),
+], ids=["summary", "nothing", "names", "escaped"])
+def test_entry_head_is_summary_then_names_as_html(fields, expected):
+    assert entry_head(term(**{"summary": "Attraction.", **fields})) == expected
 
 
 def test_index_page_is_kept_out_of_search():
