@@ -195,7 +195,7 @@ def scan(
         hi = lo + len(content)
     else:
         lo, hi = 0, len(html)
-    ids = set(_THEME_ID.findall(html))
+    ids = set(_THEME_ID.findall(html, 0, lo) + _THEME_ID.findall(html, hi))
     if any("&" in i for i in ids):
         ids = {htmllib.unescape(i) for i in ids}
     ids.update(_value(m, 1) for m in _ID.finditer(html, lo, hi))

@@ -195,3 +195,22 @@ def test_external_problems_name_every_place() -> None:
 @pytest.mark.parametrize("url", ["https://example.org/", "http://example.org:8080/x?y#z", "mailto:a@b.org", "relative/"])
 def test_url_syntax_accepts(url: str) -> None:
     assert url_syntax_error(url) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "problems"),
+    [
+        ('<h2 id="a">A</h2><a href="#a">to a</a>', []),
+        ('<h2 id="alpha">A</h2><a href="#alpah">to alpha</a>', [
+            f"{SRC}: link '#alpah': no paragraph '#alpah' on this page. Did you mean '#alpha'?",
+        ]),
+        ('<p id="">e</p><a href="#">nowhere</a>', [f"{SRC}: link with no address: [nowhere](#). Give it a target or remove the link."]),
+        ('<h2 id="a">A</h2><a href="#top">up</a><a href="#a%20">a, escaped space</a>', [
+            f"{SRC}: link '#a%20': no paragraph '#a%20' on this page.",
+        ]),
+    ],
+    ids=["found", "missing", "placeholder beside an empty id", "top and escapes"],
+)
+def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> None:
+    page = scan(body, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", body)
+    assert [str(p) for p in Checker(SITE, {page.file: page}).run().problems] == problems
