@@ -59,11 +59,25 @@ class Report:
 
 
 def _climb(url: str) -> tuple[int, str]:
-    """Split a relative address into its leading '../' count and the rest."""
+    """Split a relative address into how many folders it climbs and the rest.
+
+    ``../../a/`` climbs 2 to ``a/``; ``../..`` (Material's link home from a
+    page two folders down) climbs 2 to the folder itself.
+    """
     k = 0
     while url.startswith("../", k):
         k += 3
+    if url.endswith("..") and len(url) == k + 2:
+        return k // 3 + 1, ""
     return k // 3, url[k:]
+
+
+def _own_id(url: str, ids: frozenset[str]) -> bool:
+    """Whether ``url`` is ``#id`` of an id in ``ids``, exactly as :meth:`Checker.check` would pass it.
+
+    ``check`` strips spaces first, so an address ending in one is left to it.
+    """
+    return url[:1] == "#" and len(url) > 1 and not url[-1].isspace() and url[1:] in ids
 
 
 def link_problem(link: Link, what: str, hint: str = "") -> Problem:
@@ -166,17 +180,12 @@ class Checker:
             report.links += page.count()
             for link in self._theme_misses(page, base):
                 self._add(self.check(page, base, link, report.external), report, seen)
-            ids = None
+            ids = self.ids(page.file) or frozenset()
             for row in page.rows:
-                url = row[0]
-                # Most of a body's links go to a paragraph or a note on the same page:
-                # one set lookup, and a Link only for the rest (``check`` strips spaces first).
-                if url[:1] == "#" and len(url) > 1 and not url[-1].isspace():
-                    if ids is None:
-                        ids = self.ids(page.file) or frozenset()
-                    if url[1:] in ids:
-                        continue
-                self._add(self.check(page, base, Link._make(row), report.external), report, seen)
+                # Most of a body's links go to a paragraph or a note on the same
+                # page: one set lookup, and a Link only for the rest.
+                if not _own_id(row[0], ids):
+                    self._add(self.check(page, base, Link._make(row), report.external), report, seen)
         return report
 
     @staticmethod
@@ -190,16 +199,20 @@ class Checker:
 
         A plain relative address (``../../a/b/``) is its ancestor folder plus
         the rest, and is fine when that string is a servable path: one set
-        lookup for the thousand navigation links of each page.  Anything
-        else (fragments, queries, escapes, ``.``, other schemes, misses)
+        lookup for the thousand navigation links of each page; so is a
+        fragment of the page itself (the table of contents).  Anything else
+        (other fragments, queries, escapes, ``.``, other schemes, misses)
         takes the full check.
         """
         up = ancestors(base)
         depth = len(up)
         servable = self.site.servable
         split = self._climbs
+        ids = self.ids(page.file) or frozenset()
         for attr, urls in page.theme:
             for url in urls:
+                if _own_id(url, ids):  # the table of contents
+                    continue
                 climb = split.get(url)
                 if climb is None:
                     climb = split[url] = _climb(url)

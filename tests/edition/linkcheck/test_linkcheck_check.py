@@ -214,3 +214,18 @@ def test_url_syntax_accepts(url: str) -> None:
 def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> None:
     page = scan(body, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", body)
     assert [str(p) for p in Checker(SITE, {page.file: page}).run().problems] == problems
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["..", "../..", "../../..", "../../../..", "../../../../..", "../", "../../x/", "#conclusion", "#nope", "#", "#top", "../#the-opening-2"],
+)
+def test_theme_fast_path_agrees_with_the_full_check(url: str) -> None:
+    """Whatever the run lets pass without a full check, the full check passes too (and the rest it reports)."""
+    file = "essays/x/reflection/index.html"
+    html = f'<h2 id="conclusion">c</h2><a href="{url}">x</a>'
+    page = scan(html, file)  # no source: every link is the theme's
+    pages = {file: page, **{f: scan(h, f) for f, h in PAGES.items() if f != file}}
+    checker = Checker(SITE, pages)
+    full = checker.check(page, "essays/x/reflection/", Link(url, "a", "href", "", file, True), {})
+    assert [str(p) for p in checker.run().problems] == ([str(full)] if full else [])
