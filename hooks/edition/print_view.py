@@ -7,6 +7,13 @@ glossary links and commentary anchors are the same as on the section pages.
 It is kept out of Material's search (``search: exclude``), so each passage is
 found once, on its section page, and its canonical address is the essay's
 index page (set by the hook, since MkDocs computes canonical URLs itself).
+
+The paragraphs under each heading are wrapped in ``<div class="essay-part">``
+(the headings stay outside, so the table of contents can measure them). The
+stylesheet gives these parts ``content-visibility: auto``: the browser skips
+style and layout of every part off screen, so a long essay loads as fast as
+one of its sections (Material restyles the whole page several times while it
+starts). Printing, find-in-page and links to a paragraph still reach all of it.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from edition.model import Essay
 from edition.site import ESSAYS_DIR
 
 PAGE = "print"
+PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
 
 
 def src_uri(slug: str) -> str:
@@ -53,11 +61,18 @@ def whole_essay(essay: Essay) -> str:
         blocks += [f"{i}. [{escape(s.title)}](#{s.slug})" for i, s in enumerate(sections, 1)]
         blocks.append("")
     opening = next((s for s in essay.sections if s.slug == "index"), None)
-    if opening:
-        blocks += [paragraph_block(p) for p in opening.paragraphs]
+    if opening and opening.paragraphs:
+        blocks += part([paragraph_block(p) for p in opening.paragraphs])
     for section in sections:
         blocks += [f"## {escape(section.title)} {{: #{section.slug} }}", ""]
-        blocks += [paragraph_block(p) for p in section.paragraphs]
+        blocks += part([paragraph_block(p) for p in section.paragraphs])
     if essay.bio:
-        blocks += [f"## {BIO_HEADING}", "", paragraph_block(essay.bio)]
+        blocks += [f"## {BIO_HEADING}", ""] + part([paragraph_block(essay.bio)])
     return frontmatter.dump(meta, "\n".join(blocks))
+
+
+def part(paragraphs: list[str]) -> list[str]:
+    """The Markdown of paragraphs wrapped in one ``essay-part`` block (``md_in_html``), or nothing."""
+    if not paragraphs:
+        return []
+    return [f'<div class="{PART_CLASS}" markdown>', "", *paragraphs, "</div>", ""]

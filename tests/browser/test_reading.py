@@ -40,6 +40,25 @@ def test_whole_essay_page_holds_every_section_in_order_and_points_home(page: Pag
     assert not [d["location"] for d in index["docs"] if "/print/" in d["location"]], "the whole-essay page must stay out of search"
 
 
+def test_whole_essay_page_skips_parts_off_screen_yet_links_and_print_reach_them(page: Page):
+    """Off-screen parts are not rendered (content-visibility), until a link, the reader or the printer needs them."""
+    rendered = "el => el.checkVisibility({contentVisibilityAuto: true})"
+    page.goto(ESSAY + "print/")
+    parts = page.locator("article .essay-part")
+    assert parts.count() >= 6
+    assert parts.first.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+    assert not page.locator("p#reflection-1").evaluate(rendered), "the last section is skipped while off screen"
+    page.goto(ESSAY + "print/#reflection-2")
+    target = page.locator("p#reflection-2")
+    expect(target).to_be_in_viewport()
+    assert target.evaluate(rendered)
+    assert page.evaluate("document.querySelector(':target').id") == "reflection-2"
+    page.emulate_media(media="print")
+    assert set(parts.evaluate_all("els => els.map(el => getComputedStyle(el).contentVisibility)")) == {"visible"}
+    assert page.locator("p#chinas-global-strategy-1").evaluate(rendered), "print lays out every part"
+    expect(page.locator("details.note-callout").first.locator(".note-body")).to_be_visible()
+
+
 def test_paragraph_address_scrolls_to_and_highlights_the_paragraph(page: Page):
     page.goto(SECTION + "#chinas-global-strategy-2")
     target = page.locator("p#chinas-global-strategy-2")
