@@ -41,6 +41,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # 'http//example.org' is a relative path to a browser: catch the typo.
 _MISSING_COLON = re.compile(r"(https?|ftps?|mailto)//", re.I)
 _HOST = re.compile(r"[^\s/?#\\<>\"'`{}|^]+")
+_NETLOC_END = re.compile(r"[/?#]")  # where urlsplit ends the host part
+_URL_REMOVED_CHARS = re.compile(r"[\t\r\n]")
 _HTML = (".html", ".htm")
 
 
@@ -114,7 +116,10 @@ def url_syntax_error(url: str) -> tuple[str, str] | None:
         if not rest.startswith("//"):
             fixed = f"{scheme}://{rest.lstrip('/')}"
             return "is a malformed URL (no '//' after the scheme)", _did_you_mean(fixed)
-        return _authority_error(url)
+        if _URL_REMOVED_CHARS.search(url):  # urlsplit drops these before it splits
+            return _authority_error(url)
+        end = _NETLOC_END.search(rest, 2)
+        return _netloc_error(rest[2 : end.start() if end else len(rest)])
     if scheme == "mailto":
         if "@" not in rest:
             return "is a mailto: link with no address", "Write 'mailto:name@example.org'."
@@ -123,6 +128,16 @@ def url_syntax_error(url: str) -> tuple[str, str] | None:
         return f"uses a {scheme}: URL, which is not allowed", "Link to a page or file instead."
     allowed = ", ".join(sorted(ALLOWED_SCHEMES))
     return f"uses the scheme '{scheme}:', which is not allowed (allowed: {allowed})", ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _netloc_error(netloc: str) -> tuple[str, str] | None:
+    """:func:`_authority_error` depends on the host part alone: checked once per host.
+
+    Edit links and proposal links are different on every page and paragraph,
+    but they all name one host.
+    """
+    return _authority_error(f"http://{netloc}")
 
 
 def _authority_error(url: str) -> tuple[str, str] | None:

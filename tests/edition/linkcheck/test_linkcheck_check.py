@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.linkcheck.check import Checker, external_problems, url_syntax_error
+from edition.linkcheck.check import Checker, _authority_error, external_problems, url_syntax_error
 from edition.linkcheck.collect import Link, scan
 from edition.linkcheck.resolve import Site
 
@@ -229,3 +229,17 @@ def test_theme_fast_path_agrees_with_the_full_check(url: str) -> None:
     checker = Checker(SITE, pages)
     full = checker.check(page, "essays/x/reflection/", Link(url, "a", "href", "", file, True), {})
     assert [str(p) for p in checker.run().problems] == ([str(full)] if full else [])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/a?b#c", "https://example.org?q=1", "https://example.org#x", "https://example.org",
+        "https://example.org:8080/x", "https://example.org:99999/", "https://example.org:port/", "https://[::1]:80/x",
+        "https://[::1/x", "https://exa mple.org/", "https://exa\tmple.org/", "https://example.org/\n/x", "https://",
+        "https:///x", "https://user:pw@example.org/", "HTTPS://EXAMPLE.ORG/",
+    ],
+)
+def test_url_syntax_checks_the_host_once_as_the_whole_url_would(url: str) -> None:
+    """Checking only the host part (cached per host) gives what checking the whole URL gives."""
+    assert url_syntax_error(url) == _authority_error(url)
