@@ -235,22 +235,28 @@ def decorate(
     return PARAGRAPH.sub(one, page_html)
 
 
+# The note a proposal link starts from; only the paragraph id changes, so the
+# rest is percent-encoded once (encoding is per character: the parts join).
+_SKELETON = (
+    "---\n"
+    'title: ""\n'
+    'author: ""\n'
+    "date: YYYY-MM-DD\n"
+    f"kind: context  # one of: {', '.join(KINDS)}\n"
+    "target:\n"
+    "  paragraph: {pid}\n"
+    '  quote: ""  # copy the exact words your note is about\n'
+    "---\n\n"
+    "Write your note here. See CONTRIBUTING.md.\n"
+)
+_BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _SKELETON.split("{pid}"))
+
+
 def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str) -> str:
     """GitHub's new-file page for a note on ``pid``, its front matter filled in."""
-    skeleton = (
-        "---\n"
-        'title: ""\n'
-        'author: ""\n'
-        "date: YYYY-MM-DD\n"
-        f"kind: context  # one of: {', '.join(KINDS)}\n"
-        "target:\n"
-        f"  paragraph: {pid}\n"
-        '  quote: ""  # copy the exact words your note is about\n'
-        "---\n\n"
-        "Write your note here. See CONTRIBUTING.md.\n"
-    )
     base = repo_url.rstrip("/")
-    return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}&value={urlquote(skeleton, safe='')}"
+    value = _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
+    return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}&value={value}"
 
 
 def by_date(anchors: Iterable[Anchor]) -> list[Anchor]:

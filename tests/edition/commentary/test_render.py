@@ -94,7 +94,11 @@ def test_propose_link_prefills_file_name_and_front_matter():
     assert parts.path == "/o/r/new/main/docs/commentary/e"
     query = parse_qs(parts.query)
     assert query["filename"] == ["p-1.md"]
-    assert "  paragraph: p-1\n" in query["value"][0] and '  quote: ""' in query["value"][0]
+    assert query["value"] == [
+        '---\ntitle: ""\nauthor: ""\ndate: YYYY-MM-DD\nkind: context  # one of: context, critique, correction, question, '
+        'translation\ntarget:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
+        "Write your note here. See CONTRIBUTING.md.\n"
+    ]
 
 
 @pytest.mark.parametrize(
