@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from edition import build
 from edition.commentary.session import Commentary
 from edition.files import write_atomic
+from edition.gcpause import gc_paused
 from edition.urls import relative_url
 
 log = get_plugin_logger(__name__)
@@ -43,7 +44,8 @@ COMMENTARY = "commentary/"
 def on_config(config: MkDocsConfig) -> None:
     """Anchor every note of the new build and report each problem once."""
     global _notes
-    _notes = Commentary(build.current(), config.repo_url or "", config.edit_uri or "")
+    with gc_paused():  # every note anchored and rendered: many objects, no cycles
+        _notes = Commentary(build.current(), config.repo_url or "", config.edit_uri or "")
     for problem in _notes.problems:
         log.warning(str(problem))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edition.gcpause import gc_paused
 from edition.site import Site, load_site
 
 _current: Site | None = None
@@ -20,7 +21,8 @@ def load(docs_dir: str, config_file: str | None) -> Site:
     global _current
     docs = Path(docs_dir).resolve()
     root = Path(config_file).resolve().parent if config_file else docs.parent
-    _current = load_site(docs, root)
+    with gc_paused():  # thousands of files' worth of objects, no cycles
+        _current = load_site(docs, root)
     return _current
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from edition.gcpause import gc_paused
 from edition.glossary import backlinks, lint
 from edition.glossary.matcher import Matcher
 from edition.glossary.terms import name_index
@@ -28,6 +29,11 @@ class GlossaryBuild:
 
 def prepare(site: Site) -> GlossaryBuild:
     """Build the matcher, collect backlinks and run the linter over ``site``."""
+    with gc_paused():
+        return _prepare(site)
+
+
+def _prepare(site: Site) -> GlossaryBuild:
     terms = site.terms
     matcher = Matcher(name_index(terms))
     mentions = backlinks.collect(list(site.essays.values()), matcher, set(terms))

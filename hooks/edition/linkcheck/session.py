@@ -7,14 +7,13 @@ another site engine could drive it with a few lines too.
 
 from __future__ import annotations
 
-import gc
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
+from edition.gcpause import gc_paused
 from edition.linkcheck.check import Checker, external_problems
 from edition.linkcheck.collect import Page, extract_ids, scan
 from edition.linkcheck.external import Cache, Options, check_urls
@@ -22,7 +21,6 @@ from edition.linkcheck.resolve import Site
 from edition.problems import Problem
 
 DEFAULT_CACHE = ".cache/linkcheck.json"
-T = TypeVar("T")
 _TRUE = ("1", "true", "yes", "on")
 
 
@@ -36,23 +34,6 @@ def edit_prefixes(repo_url: str, edit_uri: str) -> tuple[str, ...]:
         return ()
     base = urljoin(repo_url if repo_url.endswith("/") else repo_url + "/", edit_uri)
     return tuple(sorted({base, base.replace("/edit/", "/raw/"), base.replace("/blob/", "/raw/")}))
-
-
-def _without_collection(work: Callable[[], T]) -> T:
-    """``work()`` with the cyclic garbage collector paused.
-
-    The check allocates a few hundred thousand short-lived objects (links,
-    resolutions), which trigger full collections; each one walks the whole
-    build still in memory (every page MkDocs holds), and none of it is
-    cyclic garbage the check made. Reference counting frees it all the same.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return work()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def list_site(site_dir: str) -> frozenset[str]:
@@ -147,7 +128,8 @@ class LinkCheck:
             load_ids=load_ids,
             offline_prefixes=self.offline_prefixes,
         )
-        report = _without_collection(checker.run)
+        with gc_paused():
+            report = checker.run()
         problems = sorted(report.problems)
         external = sum(len(uses) for uses in report.external.values())
         if self.online and report.external:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from pathlib import Path
 
 import pytest
 
-from edition.linkcheck.session import LinkCheck, _without_collection, edit_prefixes, list_site
+from edition.linkcheck.session import LinkCheck, edit_prefixes, list_site
 
 
 @pytest.mark.parametrize(
@@ -109,15 +108,3 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
     assert summary.endswith(", 1 external URLs checked online")
     assert (tmp_path / ".cache" / "linkcheck.json").is_file()
 
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_collection_is_paused_during_the_check_only(enabled: bool) -> None:
-    seen = []
-    (gc.enable if enabled else gc.disable)()
-    try:
-        assert _without_collection(lambda: seen.append(gc.isenabled()) or 7) == 7
-        with pytest.raises(ZeroDivisionError):
-            _without_collection(lambda: 1 / 0)
-        assert seen == [False] and gc.isenabled() is enabled
-    finally:
-        gc.enable()
