@@ -182,7 +182,7 @@ class Checker:
         self.load_ids = load_ids
         self.offline_prefixes = offline_prefixes
         self._resolved: dict[tuple[str, str], tuple[str, object, bool]] = {}
-        self._ids: dict[str, frozenset[str]] = {}
+        self._ids: dict[str, tuple[frozenset[str], bool]] = {}  # file -> (ids, all of the file's)
         self._page_urls: list[str] | None = None
         self._climbs: dict[str, tuple[int, str]] = {}
 
@@ -361,19 +361,24 @@ class Checker:
 
     # -- fragments --------------------------------------------------------
 
-    def ids(self, file: str) -> frozenset[str] | None:
-        """The ids of an HTML file, or ``None`` for files that have none to check."""
-        if file in self._ids:
-            return self._ids[file]
+    def ids(self, file: str, whole: bool = False) -> frozenset[str] | None:
+        """The ids of an HTML file, or ``None`` for files that have none to check.
+
+        A collected page gives the ids it was collected with (often only its
+        body's); ``whole`` asks for every id of the written file, read from
+        disk when the record does not hold them all.
+        """
+        known = self._ids.get(file)
+        if known is not None and (known[1] or not whole):
+            return known[0]
         page = self.pages.get(file)
-        if page is not None:
-            ids: frozenset[str] | None = frozenset(page.ids)
+        if page is not None and (page.whole or not whole or self.load_ids is None):
+            ids, complete = frozenset(page.ids), page.whole or self.load_ids is None
         elif file.endswith(_HTML) and self.load_ids is not None:
-            ids = self.load_ids(file)
+            ids, complete = self.load_ids(file), True
         else:
-            ids = None
-        if ids is not None:
-            self._ids[file] = ids
+            return None
+        self._ids[file] = (ids, complete)
         return ids
 
     def _fragment(self, file: str, fragment: str | None, link: Link, same_page: bool = False) -> Problem | None:
@@ -381,6 +386,9 @@ class Checker:
             return None
         ids = self.ids(file)
         if ids is None or fragment in ids or unquote(fragment) in ids:
+            return None
+        ids = self.ids(file, whole=True) or ids
+        if fragment in ids or unquote(fragment) in ids:
             return None
         where = "this page" if same_page else display(file)
         kind = "paragraph" if file.startswith("essays/") else "anchor"

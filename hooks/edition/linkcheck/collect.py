@@ -79,7 +79,9 @@ class Page(NamedTuple):
     them as :class:`Link`); ``theme`` holds the addresses the
     theme wrote, as bare strings per attribute (``("href", (...))``) because
     there are a thousand of them per page; ``hints`` are the theme's resource
-    hints (preconnect), which name an origin and are never fetched.
+    hints (preconnect), which name an origin and are never fetched; ``whole``
+    is false when ``ids`` holds only the body's ids (the theme's are read
+    from the written file if a link ever needs them).
 
     Inside, only plain tuples and strings: a build holds one record per page
     until the end, and the garbage collector stops tracking plain tuples of
@@ -94,6 +96,7 @@ class Page(NamedTuple):
     rows: tuple[tuple[str, str, str, str, str, bool, str], ...]
     theme: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hints: tuple[str, ...] = ()
+    whole: bool = True
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -195,14 +198,19 @@ def scan(
         hi = lo + len(content)
     else:
         lo, hi = 0, len(html)
-    ids = set(_THEME_ID.findall(html, 0, lo) + _THEME_ID.findall(html, hi))
+    # The theme's ids (its toggles, __drawer and the like) are not read when
+    # the body was found: links into the page almost always name the body's
+    # ids, and the checker reads the whole written page in the rare case one
+    # does not (``Page.whole``). That spares a pass over every page's theme.
+    whole = lo == hi or (lo == 0 and hi == len(html))
+    ids = set(_THEME_ID.findall(html)) if lo == hi else set()
     if any("&" in i for i in ids):
         ids = {htmllib.unescape(i) for i in ids}
     ids.update(_value(m, 1) for m in _ID.finditer(html, lo, hi))
     links = _body_links(html, lo, hi, source or file, ids) if hi > lo else []
     body = html.find("<body")
     hints = tuple(_HINT.findall(html, 0, body)) if body > 0 else ()
-    return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, lo, hi), hints)
+    return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, lo, hi), hints, whole)
 
 
 def _body_links(html: str, lo: int, hi: int, source: str, ids: set[str]) -> list[tuple[str, str, str, str, str, bool, str]]:

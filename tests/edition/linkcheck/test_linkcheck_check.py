@@ -243,3 +243,28 @@ def test_theme_fast_path_agrees_with_the_full_check(url: str) -> None:
 def test_url_syntax_checks_the_host_once_as_the_whole_url_would(url: str) -> None:
     """Checking only the host part (cached per host) gives what checking the whole URL gives."""
     assert url_syntax_error(url) == _authority_error(url)
+
+
+@pytest.mark.parametrize(
+    ("href", "problems", "reads"),
+    [
+        ("#p1", [], []),
+        ("#__drawer", [], ["essays/x/reflection/index.html"]),
+        ("#__drawr", [f"{SRC}: link '#__drawr': no paragraph '#__drawr' on this page."], ["essays/x/reflection/index.html"]),
+        ("#p11", [f"{SRC}: link '#p11': no paragraph '#p11' on this page. Did you mean '#p1'?"], ["essays/x/reflection/index.html"]),
+    ],
+    ids=["body id", "theme id, read from the file", "no such id", "did you mean"],
+)
+def test_theme_ids_are_read_from_the_written_file_only_when_a_link_needs_them(href, problems, reads) -> None:
+    body = f'<p id="p1">text <a href="{href}">link</a></p>'
+    html = f'<input id="__drawer"><article>{body}</article>'
+    file = "essays/x/reflection/index.html"
+    page = scan(html, file, SRC, "essays/x/reflection.md", body)
+    read = []
+
+    def load_ids(name: str) -> frozenset[str]:
+        read.append(name)
+        return frozenset({"__drawer", "p1"})
+
+    assert [str(p) for p in Checker(SITE, {file: page}, load_ids=load_ids).run().problems] == problems
+    assert read == reads
