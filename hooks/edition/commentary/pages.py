@@ -20,6 +20,7 @@ from edition.model import Essay
 
 Link = Callable[..., str]
 esc = html.escape
+LATEST = 200  # notes on the site-wide commentary page; each essay's page lists all of its own
 ORPHAN_TEXT = "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
 
 
@@ -115,18 +116,29 @@ def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], l
     return "\n".join(parts) + "\n"
 
 
-def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Link) -> str:
-    """Every note, newest first; ``commentary.js`` adds kind filters (without it all show)."""
+def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Link, latest: int = LATEST) -> str:
+    """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
+
+    Every note is listed on its essay's page (:func:`essay_index`); listing
+    them all here again made a 5 MB page at 10,000 notes. ``commentary.js``
+    adds kind filters to the list (without it all show).
+    """
     newest = sorted(anchors, key=lambda a: (a.comment.date, a.comment.path), reverse=True)
     by_essay = "".join(
         f'<li><a href="{esc(link(f"commentary/{slug}/index.md"))}">{esc(essay.title)}</a></li>'
         for slug, essay in sorted(essays.items())
+    )
+    shown = newest[:latest]
+    heading = (
+        f"<p>The {len(shown)} newest notes of {len(newest)}; every note is listed on its essay's commentary page.</p>\n"
+        if len(shown) < len(newest)
+        else ""
     )
     return (
         "<h1>Commentary</h1>\n"
         "<p>Notes by readers and editors on passages of the essays, newest first. "
         "Every note has its own page; on the essay it appears right after the passage it discusses.</p>\n"
         f"<p>By essay:</p>\n<ul>{by_essay}</ul>\n"
-        f"{_kind_counts(anchors)}\n"
-        '<ol class="note-list" data-note-filter>' + "".join(_item(a, essays, link, True) for a in newest) + "</ol>\n"
+        f"{_kind_counts(anchors)}\n{heading}"
+        '<ol class="note-list" data-note-filter>' + "".join(_item(a, essays, link, True) for a in shown) + "</ol>\n"
     )

@@ -40,3 +40,20 @@ def test_note_page_adds_byline_passage_and_sources(status):
     assert "by A &amp; B" in page and "the &lt;quoted&gt; words" in page
     assert '<ul class="note-sources"><li><a href="https://example.org/" rel="nofollow ugc">S</a></li></ul>' in page
     assert ("/essays/e/index.md#p-1" in page) == (status == ANCHORED)
+
+
+@pytest.mark.parametrize(
+    ("count", "latest", "listed", "says"),
+    [(0, 3, 0, False), (3, 3, 3, False), (5, 3, 3, True), (5, 200, 5, False)],
+)
+def test_site_index_lists_the_newest_notes(count, latest, listed, says):
+    anchors = [
+        Anchor(note(name=f"n{i}", path=f"docs/commentary/e/n{i}.md", date=f"2024-01-{i + 1:02d}"), ANCHORED,
+               Paragraph("p-1", "x", "essays/e/index.md"))
+        for i in range(count)
+    ]
+    page = pages.site_index(anchors, {"e": Essay("e", "E", "Au", "2024-01-01")}, lambda src, frag="": src, latest=latest)
+    assert page.count('<li class="note-item') == listed
+    assert (f"The {listed} newest notes of {count};" in page) is says
+    names = [f"commentary/e/n{i}.md" for i in reversed(range(count))][:listed]  # newest first
+    assert [page.index(f'href="{n}"') for n in names] == sorted(page.index(f'href="{n}"') for n in names)
