@@ -39,3 +39,11 @@ def test_search_opens_from_the_field(page: Page):
     page.locator(".md-search__input").click()
     page.keyboard.type("soft power")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_titles_escaped_for_the_theme_read_as_plain_text_in_results(page: Page):
+    """Note and entry titles are HTML-escaped in page metadata; results must show the characters, not entities."""
+    search(page, "taoguang yanghui")
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert "“Biding time”: Deng Xiaoping's taoguang yanghui" in titles, titles
+    assert not any("&#" in t or "&amp;" in t for t in titles), titles
