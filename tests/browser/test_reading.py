@@ -51,7 +51,7 @@ def test_whole_essay_page_skips_parts_off_screen_yet_links_and_print_reach_them(
     page.goto(ESSAY + "print/#reflection-2")
     target = page.locator("p#reflection-2")
     expect(target).to_be_in_viewport()
-    assert target.evaluate(rendered)
+    page.wait_for_function(f"({rendered})(document.getElementById('reflection-2'))")  # by the next frame
     assert page.evaluate("document.querySelector(':target').id") == "reflection-2"
     page.emulate_media(media="print")
     assert set(parts.evaluate_all("els => els.map(el => getComputedStyle(el).contentVisibility)")) == {"visible"}
