@@ -75,8 +75,8 @@ class Page(NamedTuple):
     ``file`` is relative to ``site_dir`` (``essays/x/index.html``);
     ``src_uri`` is the Markdown source relative to the docs directory, or
     ``None`` for pages no Markdown file produced (404.html, generated pages).
-    ``rows`` are the body's links, in full, as plain tuples (``links`` gives
-    them as :class:`Link`); ``theme`` holds the addresses the
+    ``rows`` are the body's links, in full, as plain tuples (the fields of
+    :class:`Link`); ``theme`` holds the addresses the
     theme wrote, as bare strings per attribute (``("href", (...))``) because
     there are a thousand of them per page; ``hints`` are the theme's resource
     hints (preconnect), which name an origin and are never fetched; ``whole``
@@ -97,11 +97,6 @@ class Page(NamedTuple):
     theme: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hints: tuple[str, ...] = ()
     whole: bool = True
-
-    @property
-    def links(self) -> tuple[Link, ...]:
-        """The body's links."""
-        return tuple(map(Link._make, self.rows))
 
     def count(self) -> int:
         """How many addresses the page holds."""
