@@ -83,7 +83,11 @@ def on_page_context(context, page, config, nav):
 
 
 def _add_to_toc(page, headings):
-    """List headings added after Markdown under the page's title in its table of contents."""
+    """List headings added after Markdown in the page's table of contents.
+
+    At the top level; under the body's own ``<h1>`` if it has one, whose
+    children are what Material shows as the table of contents.
+    """
     items = page.toc.items
     parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
     parent.extend(AnchorLink(title, ident, 2) for ident, title in headings)

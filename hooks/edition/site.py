@@ -9,6 +9,7 @@ raised: the build reports all of them at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from edition import essay_pages, frontmatter
@@ -32,6 +33,11 @@ class Site:
     root: Path = Path(".")
     docs_dir: Path = Path("docs")
     _by_src: dict[str, Comment] | None = field(default=None, repr=False)
+
+    @cached_property
+    def docs_rel(self) -> str:
+        """The docs folder relative to the repository root (``docs``), as messages and notes name files."""
+        return self.docs_dir.relative_to(self.root).as_posix()
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository root, as messages name files."""

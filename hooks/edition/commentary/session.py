@@ -9,12 +9,10 @@ so scripts and tests use it directly.
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 
 from edition.commentary import export, pages, render
 from edition.commentary.anchor import Anchor, anchor_all
@@ -47,11 +45,9 @@ class Commentary:
             self.by_paragraph[anchor.paragraph.id].append(anchor)
         self.markdown = SafeMarkdown()
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
-        self.docs_rel = site.docs_dir.relative_to(site.root).as_posix() if site.docs_dir.is_relative_to(site.root) else "docs"
         # Docs files as notes and messages name them (relative to the repository
-        # root): a prefix worked out once, where one relpath per page would ask
-        # the operating system for the working directory every time.
-        self.docs_prefix = Path(os.path.relpath(site.docs_dir, site.root)).as_posix() + "/"
+        # root): the hook prefixes each page's source path with this.
+        self.docs_prefix = site.docs_rel + "/"
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
@@ -97,7 +93,7 @@ class Commentary:
         if not self.repo_url:
             return None
         name = unique_name(pid, self.names[essay_slug])
-        folder = f"{self.docs_rel}/commentary/{essay_slug}"
+        folder = f"{self.site.docs_rel}/commentary/{essay_slug}"
         return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
 
     # -- note bodies and pages ---------------------------------------------

@@ -37,8 +37,7 @@ def _prepare(site: Site) -> GlossaryBuild:
     terms = site.terms
     matcher = Matcher(name_index(terms))
     mentions = backlinks.collect(list(site.essays.values()), matcher, set(terms))
-    docs_rel = site.docs_dir.relative_to(site.root).as_posix()
-    problems = lint.lint(terms, list(site.essays.values()), site.comments, docs_rel)
+    problems = lint.lint(terms, list(site.essays.values()), site.comments, site.docs_rel)
     referenced = set(mentions)
     referenced.update(slug for t in terms.values() for slug in t.see_also)
     for text in [c.body for c in site.comments] + [t.body for t in terms.values()]:

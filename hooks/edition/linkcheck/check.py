@@ -193,9 +193,9 @@ class Checker:
         for page in self.pages.values():
             base = base_dir(page.file)
             report.links += page.count()
-            for link in self._theme_misses(page, base):
-                self._add(self.check(page, base, link, report.external), report, seen)
             ids = self.ids(page.file) or frozenset()
+            for link in self._theme_misses(page, base, ids):
+                self._add(self.check(page, base, link, report.external), report, seen)
             for row in page.rows:
                 # Most of a body's links go to a paragraph or a note on the same
                 # page: one set lookup, and a Link only for the rest.
@@ -209,7 +209,7 @@ class Checker:
             seen.add(problem)
             report.problems.append(problem)
 
-    def _theme_misses(self, page: Page, base: str) -> Iterator[Link]:
+    def _theme_misses(self, page: Page, base: str, ids: frozenset[str]) -> Iterator[Link]:
         """The theme's links that the fast path cannot pass, as full links.
 
         A plain relative address (``../../a/b/``) is its ancestor folder plus
@@ -223,7 +223,6 @@ class Checker:
         depth = len(up)
         servable = self.site.servable
         split = self._climbs
-        ids = self.ids(page.file) or frozenset()
         for attr, urls in page.theme:
             for url in urls:
                 if _own_id(url, ids):  # the table of contents
