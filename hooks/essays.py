@@ -8,8 +8,10 @@ from mkdocs.plugins import get_plugin_logger
 
 from edition import build
 from edition.navigation import site_nav
+from edition.page_nav import essay_of_page, essay_views
 
 log = get_plugin_logger(__name__)
+_views = {}
 
 
 def on_config(config):
@@ -18,3 +20,18 @@ def on_config(config):
         log.warning(str(problem))
     config["nav"] = site_nav(list(site.essays.values()), config["extra"].get("nav_tail"))
     return config
+
+
+def on_nav(nav, config, files):
+    """Prepare each essay's view of the navigation (see :mod:`edition.page_nav`)."""
+    global _views
+    _views = essay_views(nav)
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    """An essay's pages show only that essay under Essays, so their size does not grow with the library."""
+    view = _views.get(essay_of_page(page.file.src_uri))
+    if view is not None:
+        context["nav"] = view
+    return context

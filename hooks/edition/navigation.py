@@ -2,8 +2,9 @@
 
 MkDocs would sort an essay's pages alphabetically; readers need them in the
 order the importer recorded. Each essay is one section whose index page is its
-opening, so with ``navigation.prune`` a page carries only its own essay's
-pages, and a page's size does not grow with the library. Glossary entries and
+opening; with ``navigation.prune`` the other pages carry Essays as one link,
+and an essay's own pages show only that essay (:mod:`edition.page_nav`), so a
+page's size does not grow with the library. Glossary entries and
 notes stay out of the navigation (thousands of them would bloat every page);
 they are reached from their index pages.
 """

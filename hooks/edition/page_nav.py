@@ -1,0 +1,52 @@
+"""The navigation an essay's own pages show: the library's, with only that essay under Essays.
+
+With ``navigation.prune`` Material still renders every sibling of the
+current page's ancestors, so on an essay's page the Essays section listed
+every essay of the library (316 navigation items and 90 KB of HTML per page
+at 100 essays): a page's size, and the time to render and check it, grew
+with the library. An essay's pages (its sections and its whole-essay page)
+therefore get a view of the navigation in which Essays holds the home page,
+which lists every essay, as the section's index (``navigation.indexes``
+makes the heading a link to it), and this essay. Every other page keeps the
+whole navigation, where Essays is pruned to one link.
+
+The views share MkDocs' own items: nothing in the real navigation changes
+(a page's parents, its previous and next pages, its breadcrumbs).
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.nav import Navigation, Section
+
+from edition.navigation import ESSAYS
+from edition.site import ESSAYS_DIR
+
+
+def essay_views(nav: Navigation) -> dict[str, Navigation]:
+    """A navigation per essay slug, for the pages of that essay; empty if there is no Essays section."""
+    essays = next((item for item in nav.items if item.is_section and item.title == ESSAYS), None)
+    if essays is None:
+        return {}
+    views = {}
+    for essay in essays.children:
+        slug = essay_slug(essay)
+        if slug is None:
+            continue
+        only = Section(essays.title, [nav.homepage, essay] if nav.homepage else [essay])
+        only.active = True  # expanded on every page of the essay, its whole-essay page included
+        items = [only if item is essays else item for item in nav.items]
+        views[slug] = Navigation(items, nav.pages)
+    return views
+
+
+def essay_slug(section) -> str | None:
+    """The slug of an essay's navigation section, read from its first page (``essays/<slug>/index.md``)."""
+    first = next(iter(section.children or []), None)
+    file = getattr(first, "file", None)
+    return essay_of_page(file.src_uri) if file else None
+
+
+def essay_of_page(src_uri: str) -> str | None:
+    """The essay slug of a page under ``essays/<slug>/``, else None."""
+    parts = src_uri.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR else None

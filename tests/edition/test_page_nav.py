@@ -1,0 +1,80 @@
+"""Each essay's pages show only that essay under Essays; every other page keeps the whole, pruned navigation."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from edition.bench.builds import write_configs
+from edition.bench.corpus import Spec, generate
+from edition.page_nav import essay_of_page
+from support import ROOT
+
+
+@pytest.mark.parametrize(
+    "src_uri, slug",
+    [
+        ("essays/first/index.md", "first"),
+        ("essays/first/middle-part.md", "first"),
+        ("essays/first/print.md", "first"),
+        ("essays/index.md", None),
+        ("essays/first/deeper/page.md", None),
+        ("glossary/first.md", None),
+        ("commentary/first/note.md", None),
+        ("index.md", None),
+    ],
+)
+def test_essay_of_page(src_uri, slug):
+    assert essay_of_page(src_uri) == slug
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Three essays of three pages each, built with every hook (the benchmark's generator and variant a)."""
+    root = tmp_path_factory.mktemp("library")
+    generate(Spec(essays=3, terms=30, comments=6, sections=3), root, ROOT / "docs")
+    config = write_configs(ROOT, root, "a")["a"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(root / "site")],
+                          capture_output=True, text=True, env=env, cwd=root)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return root / "site"
+
+
+def primary_nav(page) -> str:
+    """The drawer's navigation of a built page (Material's ``md-nav--primary``)."""
+    html = page.read_text(encoding="utf-8")
+    start = html.index('class="md-nav md-nav--primary"')
+    return html[start : html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+
+
+@pytest.mark.parametrize(
+    "page, own",
+    [
+        ("essays/essay-0001/index.html", "essay-0001"),
+        ("essays/essay-0002/index.html", "essay-0002"),
+        ("essays/essay-0003/print/index.html", "essay-0003"),
+    ],
+)
+def test_an_essay_page_lists_only_its_own_essay(site, page, own):
+    nav = primary_nav(site / page)
+    others = {"essay-0001", "essay-0002", "essay-0003"} - {own}
+    assert not any(slug in nav for slug in others)
+    assert nav.count('class="md-nav__item') < 20
+    assert re.search(r'<a href="[./]+" class="md-nav__link ">\s*<span class="md-ellipsis">\s*Essays\s*</span>', nav), "Essays links home"
+
+
+def test_an_essay_section_page_lists_its_sections(site):
+    page = site / "essays/essay-0001/index.html"
+    sections = sorted(p.name for p in (site / "essays/essay-0001").iterdir() if p.is_dir() and p.name != "print")
+    nav = primary_nav(page)
+    assert len(sections) == 2 and all(f'href="{name}/"' in nav for name in sections)
+
+
+def test_other_pages_keep_the_whole_navigation_with_essays_pruned(site):
+    nav = primary_nav(site / "glossary/index.html")
+    assert "md-nav__item--pruned" in nav and "Essays" in nav
