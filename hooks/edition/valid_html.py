@@ -15,17 +15,31 @@ from __future__ import annotations
 
 TOGGLES = ('data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
            'data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">')
+_FIXED_TOGGLES = [(toggle, toggle.replace(' autocomplete="off"', "")) for toggle in TOGGLES]
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 TOC_INPUT = 'id="__toc"'
 
 
 def fix_material_markup(page_html: str) -> str:
-    """``page_html`` with the two corrections above."""
-    for toggle in TOGGLES:
-        page_html = page_html.replace(toggle, toggle.replace(' autocomplete="off"', ""), 1)
-    if TOC_INPUT not in page_html and TOC_LABEL in page_html:
-        start = page_html.index(TOC_LABEL)
+    """``page_html`` with the two corrections above.
+
+    Every page of the site passes through here, so the edits are found first
+    and the page is copied once, not once per correction.
+    """
+    edits = []
+    for toggle, fixed in _FIXED_TOGGLES:
+        at = page_html.find(toggle)
+        if at >= 0:
+            edits.append((at, at + len(toggle), fixed))
+    if TOC_INPUT not in page_html and (start := page_html.find(TOC_LABEL)) >= 0:
         end = page_html.index("</label>", start)
         inner = page_html[start + len(TOC_LABEL) : end]
-        page_html = f'{page_html[:start]}<div class="md-nav__title">{inner}</div>{page_html[end + len("</label>") :]}'
-    return page_html
+        edits.append((start, end + len("</label>"), f'<div class="md-nav__title">{inner}</div>'))
+    if not edits:
+        return page_html
+    pieces, done = [], 0
+    for start, end, replacement in sorted(edits):
+        pieces += [page_html[done:start], replacement]
+        done = end
+    pieces.append(page_html[done:])
+    return "".join(pieces)

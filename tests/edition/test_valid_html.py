@@ -27,3 +27,13 @@ def test_toc_label_kept_when_the_checkbox_exists():
 def test_page_content_is_not_touched():
     text = '<p>autocomplete="off" and <label class="md-nav__title"> in prose</p>'
     assert fix_material_markup(text) == text
+
+
+def test_all_corrections_in_one_page_keep_everything_around_them():
+    drawer, search = TOGGLES
+    page = f'<head></head><input {drawer}<input {search}<nav>{TOC_LABEL}Contents</label></nav><p>autocomplete="off"</p>'
+    assert fix_material_markup(page) == (
+        '<head></head><input data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input data-md-toggle="search" type="checkbox" id="__search">'
+        '<nav><div class="md-nav__title">Contents</div></nav><p>autocomplete="off"</p>'
+    )
