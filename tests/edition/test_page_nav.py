@@ -65,7 +65,8 @@ def test_an_essay_page_lists_only_its_own_essay(site, page, own):
     others = {"essay-0001", "essay-0002", "essay-0003"} - {own}
     assert not any(slug in nav for slug in others)
     assert nav.count('class="md-nav__item') < 20
-    assert re.search(r'<a href="[./]+" class="md-nav__link ">\s*<span class="md-ellipsis">\s*Essays\s*</span>', nav), "Essays links home"
+    assert re.search(r'<a href="[./]+" class="md-nav__link">\s*<span class="md-ellipsis">\s*All essays\s*</span>', nav), "a link home"
+    assert re.search(r'<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="0">\s*<span class="md-ellipsis">\s*Essays', nav)
 
 
 def test_an_essay_section_page_lists_its_sections(site):
