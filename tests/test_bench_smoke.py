@@ -39,6 +39,7 @@ def test_size_fields(results):
         assert set(size[key]) == {"a", "b"} and all(v > 0 for v in size[key].values())
     assert set(size["ratios"]) == set(size["cpu_ratios"]) == set(size["cpu_pair_ratios"]) == {"a/b"}
     assert size["peak_rss_mb"] > 10 and size["site_mb"]["a"] > 0 and size["search_index_mb"]["a"] > 0
+    assert all(size["essay_page_kb"][v] > 1 for v in "ab")
     assert {"model and navigation", "glossary linking"} <= set(size["stages"]["a"])
     assert len(size["runs"]) == 2
 

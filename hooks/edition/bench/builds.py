@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from edition.bench.stages import stage_seconds
+from edition.print_view import PAGE as PRINT_PAGE
 
 VARIANTS = {
     "a": "hooks on",
@@ -64,6 +65,7 @@ class Build:
     search_index_mb: float = 0.0
     html_pages: int = 0
     stages: dict[str, float] = field(default_factory=dict)
+    essay_page_kb: float = 0.0  # mean HTML of an essay's section pages: the navigation must not grow it
 
 
 def variant_config(base: dict, variant: str, repo: Path, timings: Path) -> dict:
@@ -123,6 +125,15 @@ def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
+def essay_page_kb(site: Path) -> float:
+    """The mean size of an essay's section pages (``essays/<slug>/<section>/index.html``), 0 if none.
+
+    Whole-essay pages are left out: they grow with their essay, not with the library.
+    """
+    sizes = [p.stat().st_size for p in site.glob("essays/*/*/index.html") if p.parent.name != PRINT_PAGE]
+    return sum(sizes) / len(sizes) / 1000 if sizes else 0.0
+
+
 def run_build(repo: Path, config: Path, variant: str, site: Path) -> Build:
     """Build ``config`` into ``site`` in a child process; measure it, then delete ``site``.
 
@@ -149,6 +160,7 @@ def run_build(repo: Path, config: Path, variant: str, site: Path) -> Build:
     build.site_mb = folder_mb(site)
     index = site / SEARCH_INDEX
     build.search_index_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
+    build.essay_page_kb = essay_page_kb(site)
     build.html_pages = sum(1 for _ in site.rglob("*.html"))
     shutil.rmtree(site)
     return build

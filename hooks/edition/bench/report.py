@@ -47,6 +47,7 @@ def summarize(spec: dict, corpus: dict, builds: list[Build]) -> dict:
         "peak_rss_mb": max(b.peak_rss_mb for b in builds),
         "site_mb": {v: rs[0].site_mb for v, rs in runs.items()},
         "search_index_mb": {v: rs[0].search_index_mb for v, rs in runs.items()},
+        "essay_page_kb": {v: rs[0].essay_page_kb for v, rs in runs.items()},
         "stages": stages,
         "runs": [asdict(b) for b in builds],
     }
@@ -120,6 +121,10 @@ def targets(sizes: list[dict], reimport: dict | None) -> list[Target]:
         out.append(Target("project stages flat per page (growth <= 25%)", text, growth <= 1.25))
         growth, text = _growth(sizes, lambda s: s["cpu_ms_per_page"]["a"])
         out.append(Target("whole build per page grows <= 25%", text, growth <= 1.25))
+    if len(sizes) > 1 and large.get("essay_page_kb", {}).get("a") and sizes[0].get("essay_page_kb", {}).get("a"):
+        small_kb, large_kb = sizes[0]["essay_page_kb"]["a"], large["essay_page_kb"]["a"]
+        text = f"{small_kb:.1f} -> {large_kb:.1f} KB ({sizes[0]['pages']} -> {large['pages']} pages, x{large_kb / small_kb:.2f})"
+        out.append(Target("an essay page's size does not grow with the library (<= 10%)", text, large_kb / small_kb <= 1.10))
     peak = max(s["peak_rss_mb"] for s in sizes)
     out.append(Target("peak memory under 2 GB", f"{peak:.0f} MB", peak < 2048))
     checker = large["stages"].get("a", {}).get(LINK_CHECK)
@@ -170,6 +175,7 @@ def table(sizes: list[dict], found: list[Target]) -> str:
         add(f"{ratio} CPU, each interleaved pair", lambda s, r=ratio: " ".join(f"{x:.2f}" for x in s.get("cpu_pair_ratios", {}).get(r, [])) or "-")
     add("peak memory (MB)", lambda s: f"{s['peak_rss_mb']:.0f}")
     add("site/ (MB, a)", lambda s: f"{s['site_mb'].get('a', 0):.1f}")
+    add("essay page (KB, a / b)", lambda s: f"{s['essay_page_kb'].get('a', 0):.1f} / {s['essay_page_kb'].get('b', 0):.1f}")
     add("search index (MB, a / b)", lambda s: f"{s['search_index_mb'].get('a', 0):.1f} / {s['search_index_mb'].get('b', 0):.1f}")
     for name in stage_names:
         variant = "c" if name == HTMLPROOFER else "a"

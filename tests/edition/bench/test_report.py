@@ -8,8 +8,8 @@ from edition.bench.builds import Build
 from edition.bench.report import from_json, pair_median, summarize, targets
 
 
-def build(variant, cpu, stages=None):
-    return Build(variant, cpu + 0.1, cpu, 100.0, 10.0, 1.0, 1000, stages or {})
+def build(variant, cpu, stages=None, essay_kb=0.0):
+    return Build(variant, cpu + 0.1, cpu, 100.0, 10.0, 1.0, 1000, stages or {}, essay_kb)
 
 
 def size(builds, pages=1000):
@@ -64,3 +64,23 @@ def test_results_read_back_are_computed_again_from_their_runs():
     stale = {**result, "cpu_ratios": {"a/b": 9.9}}
     del stale["cpu_pair_ratios"]
     assert from_json(stale) == result
+
+
+STAGE = {"commentary anchoring": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("small_kb", "large_kb", "met"),
+    [(20.0, 20.5, True), (20.0, 22.0, True), (20.0, 22.1, False), (20.0, 108.3, False)],
+    ids=["flat", "at-the-bar", "over", "nav-grows-with-library"],
+)
+def test_essay_page_size_target_compares_the_smallest_and_largest_library(small_kb, large_kb, met):
+    small = size([build("a", 2, STAGE, small_kb), build("b", 2)], pages=100)
+    large = size([build("a", 20, STAGE, large_kb), build("b", 20)], pages=1000)
+    verdict = next(t for t in targets([large, small], None) if t.name.startswith("an essay page's size"))
+    assert verdict.met is met and verdict.measured.startswith(f"{small_kb:.1f} -> {large_kb:.1f} KB (100 -> 1000 pages")
+
+
+def test_essay_page_size_not_judged_on_results_without_it():
+    sizes = [size([build("a", 2, STAGE), build("b", 2)], pages=100), size([build("a", 20, STAGE), build("b", 20)])]
+    assert not any(t.name.startswith("an essay page's size") for t in targets(sizes, None))
