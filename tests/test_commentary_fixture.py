@@ -117,14 +117,35 @@ def test_annotations_export(tmp_path):
 
 SPY_HOOK = """
 import json, pathlib
+import markdown
 from mkdocs.plugins import event_priority
+
+made = []
+_init = markdown.Markdown.__init__
+
+
+def _counting_init(self, *args, **kwargs):
+    made.append(1)
+    _init(self, *args, **kwargs)
+
+
+markdown.Markdown.__init__ = _counting_init
+seen = {}
+
 
 @event_priority(100)  # before every other handler: what MkDocs itself read
 def on_page_markdown(markdown, page, config, files):
-    seen = pathlib.Path(config.config_file_path).parent / "seen.json"
-    data = json.loads(seen.read_text()) if seen.exists() else {}
-    data[page.file.src_uri] = [markdown, page.meta]
-    seen.write_text(json.dumps(data, default=str))
+    seen[page.file.src_uri] = [markdown, page.meta, len(made)]
+
+
+@event_priority(-100)  # after every other handler: Markdown instances made for this page
+def on_page_content(html, page, config, files):
+    seen[page.file.src_uri][2] = len(made) - seen[page.file.src_uri][2]
+
+
+def on_post_build(config):
+    out = pathlib.Path(config.config_file_path).parent / "seen.json"
+    out.write_text(json.dumps(seen, default=str))
 """
 
 
@@ -136,8 +157,10 @@ def test_note_files_are_read_once_by_the_model_not_again_by_mkdocs(tmp_path):
     result, _ = run_build(project, strict=False)
     assert result.returncode == 0, result.stderr
     seen = json.loads((project / "seen.json").read_text())
-    assert seen["commentary/e/good.md"] == ["", {}]  # neither its Markdown nor its front matter parsed again
-    assert "creative concepts" in seen["essays/e/index.md"][0]  # other pages are read as usual
+    # neither its Markdown nor its front matter parsed again, and no Markdown converter made for it
+    assert seen["commentary/e/good.md"] == ["", {}, 0]
+    markdown, _, made = seen["essays/e/index.md"]
+    assert "creative concepts" in markdown and made == 1  # other pages are read and rendered as usual
 
 
 # --- hostile notes -------------------------------------------------------
