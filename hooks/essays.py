@@ -9,9 +9,11 @@ from mkdocs.plugins import get_plugin_logger
 from edition import build
 from edition.navigation import site_nav
 from edition.page_nav import essay_of_page, essay_views
+from edition.site import ESSAYS_DIR
 
 log = get_plugin_logger(__name__)
 _views = {}
+ESSAYS_PREFIX = f"{ESSAYS_DIR}/"
 
 
 def on_config(config):
@@ -31,7 +33,8 @@ def on_nav(nav, config, files):
 
 def on_page_context(context, page, config, nav):
     """An essay's pages show only that essay under Essays, so their size does not grow with the library."""
-    view = _views.get(essay_of_page(page.file.src_uri))
-    if view is not None:
-        context["nav"] = view
+    if page.file.src_uri.startswith(ESSAYS_PREFIX):
+        view = _views.get(essay_of_page(page.file.src_uri))
+        if view is not None:
+            context["nav"] = view
     return context

@@ -43,6 +43,11 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    """A whole-essay page's parts become the ``<div>`` elements the stylesheet skips while off screen."""
+    return print_view.open_parts(html) if print_view.essay_of(page.file.src_uri) else html
+
+
 def on_page_context(context, page, config, nav):
     """Describe the page; point a whole-essay page's canonical address at the essay.
 

@@ -32,8 +32,9 @@ def test_paragraphs_under_each_heading_form_one_part_and_headings_stay_outside()
     markdown = pytest.importorskip("markdown")
     essay = sample_site().essays["first"]
     _, body = frontmatter.split(print_view.whole_essay(essay))
-    html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
+    html = print_view.open_parts(markdown.markdown(body, extensions=["attr_list", "toc"]))
     part = f'<div class="{print_view.PART_CLASS}">'
+    assert "<!--" not in html and html.count("</div>") == 3
     assert html.count(part) == 3  # the opening, the middle part, the author's bio
     chunks = html.split(part)[1:]
     assert ['id="opening-1"' in chunks[0], 'id="middle-part-1"' in chunks[1], 'id="about-the-author-1"' in chunks[2]] == [True] * 3
@@ -48,4 +49,4 @@ def test_a_section_without_paragraphs_gets_no_empty_part():
     essay = sample_site().essays["first"]
     essay.sections[1].paragraphs.clear()
     _, body = frontmatter.split(print_view.whole_essay(essay))
-    assert body.count(print_view.PART_CLASS) == 2 and "## Middle part" in body
+    assert body.count(print_view.PART_START) == body.count(print_view.PART_END) == 2 and "## Middle part" in body
