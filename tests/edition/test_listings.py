@@ -22,6 +22,6 @@ def test_latest_commentary_newest_first_and_link_to_all_only_when_the_index_exis
     assert "All 2 notes" not in listings.home_listing(sample_site(), None)
 
 
-def test_card_counts_notes():
+def test_cards_newest_first_with_their_notes_counted():
     site = sample_site()
-    assert [listings.card(e, site).notes for e in site.essays.values()] == [2, 0]
+    assert [(c.essay.slug, c.notes) for c in listings.cards(site)] == [("second", 0), ("first", 2)]

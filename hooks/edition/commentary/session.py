@@ -40,6 +40,9 @@ class Commentary:
         self.site = site
         self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
         self.by_path = {a.comment.path: a for a in self.anchors}
+        self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
+        for anchor in self.anchors:
+            self.by_essay[anchor.comment.essay].append(anchor)
         self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
         for anchor in render.by_date(a for a in self.anchors if a.placed):
             self.by_paragraph[anchor.paragraph.id].append(anchor)
@@ -157,8 +160,7 @@ class Commentary:
             return None
         if essay is None:
             return pages.site_index(self.anchors, self.site.essays, link)
-        mine = [a for a in self.anchors if a.comment.essay == essay.slug]
-        return pages.essay_index(essay, mine, self.site.essays, link)
+        return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link)
 
     # -- export ------------------------------------------------------------
 
