@@ -8,8 +8,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from edition import build
 from edition.navigation import site_nav
-from edition.page_nav import essay_of_page, essay_views
-from edition.site import ESSAYS_DIR
+from edition.page_nav import essay_views
+from edition.site import ESSAYS_DIR, essay_of_page
 
 log = get_plugin_logger(__name__)
 _views = {}

@@ -15,7 +15,7 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 
 from edition import build, listings, print_view, seo
-from edition.site import ESSAYS_DIR
+from edition.site import ESSAYS_DIR, essay_of_page
 from edition.urls import page_url
 from edition.valid_html import fix_material_markup
 
@@ -75,5 +75,4 @@ def on_post_template(output, template_name, config):
 
 
 def _essay_index(src_uri):
-    parts = src_uri.split("/")
-    return len(parts) == 3 and parts[0] == ESSAYS_DIR and parts[2] == "index.md"
+    return src_uri.endswith("/index.md") and essay_of_page(src_uri) is not None

@@ -22,7 +22,7 @@ from __future__ import annotations
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from edition.navigation import ESSAYS
-from edition.site import ESSAYS_DIR
+from edition.site import essay_of_page
 
 ALL_ESSAYS = "All essays"  # the link to the home page's listing, first under Essays
 
@@ -51,8 +51,3 @@ def essay_slug(section) -> str | None:
     file = getattr(first, "file", None)
     return essay_of_page(file.src_uri) if file else None
 
-
-def essay_of_page(src_uri: str) -> str | None:
-    """The essay slug of a page under ``essays/<slug>/``, else None."""
-    parts = src_uri.split("/")
-    return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR else None

@@ -27,7 +27,7 @@ from edition.dates import long_date
 from edition.essay_pages import BIO_HEADING, paragraph_block
 from edition.markup import escape
 from edition.model import Essay
-from edition.site import ESSAYS_DIR
+from edition.site import ESSAYS_DIR, essay_of_page
 
 PAGE = "print"
 PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
@@ -41,8 +41,7 @@ def src_uri(slug: str) -> str:
 
 def essay_of(src: str) -> str | None:
     """The essay slug when ``src`` is a whole-essay page, else None."""
-    parts = src.split("/")
-    return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR and parts[2] == f"{PAGE}.md" else None
+    return essay_of_page(src) if src.endswith(f"/{PAGE}.md") else None
 
 
 def whole_essay(essay: Essay) -> str:

@@ -21,6 +21,12 @@ from edition.problems import Problem
 ESSAYS_DIR = "essays"
 
 
+def essay_of_page(src_uri: str) -> str | None:
+    """The essay slug of a page under ``essays/<slug>/`` (relative to the docs directory), else None."""
+    parts = src_uri.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR else None
+
+
 @dataclass
 class Site:
     """Everything the build knows about the edition's content."""

@@ -11,25 +11,7 @@ import pytest
 
 from edition.bench.builds import write_configs
 from edition.bench.corpus import Spec, generate
-from edition.page_nav import essay_of_page
 from support import ROOT
-
-
-@pytest.mark.parametrize(
-    "src_uri, slug",
-    [
-        ("essays/first/index.md", "first"),
-        ("essays/first/middle-part.md", "first"),
-        ("essays/first/print.md", "first"),
-        ("essays/index.md", None),
-        ("essays/first/deeper/page.md", None),
-        ("glossary/first.md", None),
-        ("commentary/first/note.md", None),
-        ("index.md", None),
-    ],
-)
-def test_essay_of_page(src_uri, slug):
-    assert essay_of_page(src_uri) == slug
 
 
 @pytest.fixture(scope="module")
