@@ -9,11 +9,10 @@ from mkdocs.plugins import get_plugin_logger
 from edition import build
 from edition.navigation import site_nav
 from edition.page_nav import essay_views
-from edition.site import ESSAYS_DIR, essay_of_page
+from edition.site import essay_of_page
 
 log = get_plugin_logger(__name__)
 _views = {}
-ESSAYS_PREFIX = f"{ESSAYS_DIR}/"
 
 
 def on_config(config):
@@ -33,8 +32,7 @@ def on_nav(nav, config, files):
 
 def on_page_context(context, page, config, nav):
     """An essay's pages show only that essay under Essays, so their size does not grow with the library."""
-    if page.file.src_uri.startswith(ESSAYS_PREFIX):
-        view = _views.get(essay_of_page(page.file.src_uri))
-        if view is not None:
-            context["nav"] = view
+    view = _views.get(essay_of_page(page.file.src_uri))
+    if view is not None:
+        context["nav"] = view
     return context

@@ -23,8 +23,10 @@ ESSAYS_DIR = "essays"
 
 def essay_of_page(src_uri: str) -> str | None:
     """The essay slug of a page under ``essays/<slug>/`` (relative to the docs directory), else None."""
+    if not src_uri.startswith(ESSAYS_DIR + "/"):  # most pages: one comparison, no split
+        return None
     parts = src_uri.split("/")
-    return parts[1] if len(parts) == 3 and parts[0] == ESSAYS_DIR else None
+    return parts[1] if len(parts) == 3 else None
 
 
 @dataclass
