@@ -108,3 +108,15 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
     assert summary.endswith(", 1 external URLs checked online")
     assert (tmp_path / ".cache" / "linkcheck.json").is_file()
 
+
+
+def test_list_site_walks_folders_but_not_links_to_folders(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "a" / "b" / "index.html").write_text("x")
+    (site / "top.css").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.html").write_text("x")
+    (site / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (site / "file-link.html").symlink_to(site / "top.css")
+    assert list_site(str(site)) == {"a/b/index.html", "top.css", "file-link.html"}
