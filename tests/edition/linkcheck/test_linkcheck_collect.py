@@ -38,6 +38,9 @@ def links(html: str, content: str | None = None) -> list[tuple[str, str, str, bo
         ('<iframe src="v.html"></iframe><source src="a.mp3"><area href="m/">', [("v.html", "src"), ("a.mp3", "src"), ("m/", "href")]),
         ('<abbr title="x">y</abbr><aside href="no/">', []),
         ("<a>no address</a><p>href=\"x\"</p>", []),
+        ('<a href="' + "x" * 5000 + '">long</a>', [("x" * 5000, "href")]),
+        ('<a title="odd quotes href="a/">x</a>', []),  # its quotes never balance, so no tag ends: nothing is read
+        ('<a title="never closed>x</a><a href="b/">b</a>', [("b/", "href")]),
     ],
 )
 def test_links_found(html: str, expected: list[tuple[str, str]]) -> None:
@@ -52,6 +55,10 @@ def test_links_found(html: str, expected: list[tuple[str, str]]) -> None:
         ('<a name="old"></a>', {"old"}),
         ('<div data-id="not-an-id" class="x">', set()),
         ('<p id="a&amp;b">', {"a&b"}),
+        ('<p\tid="tab">', {"tab"}),
+        ('<div data-id="x id=inner">', {"inner"}),  # a rejected match does not hide one inside it
+        ('<p class="id">paid="5"</p>', set()),
+        ('id="first-char"', set()),  # no space before it
     ],
 )
 def test_ids_found(html: str, ids: set[str]) -> None:
@@ -93,6 +100,18 @@ def test_nested_data_sources_pick_the_innermost() -> None:
         ("2/", "docs/b.md"),
         ("3/", "docs/a.md"),
     ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>The data-source attribute</p><div data-source="docs/n.md"><a href="x/">x</a></div>',  # the words in text
+        '<div title="a<b" data-source="docs/n.md"><a href="x/">x</a></div>',  # a '<' in a value
+        '<div data-kind="x" DATA-source="no" data-source="docs/n.md"><a href="x/">x</a></div>',
+    ],
+)
+def test_data_source_found_however_it_is_surrounded(html: str) -> None:
+    assert [(url, source) for url, _, source, _ in links(html, html)] == [("x/", "docs/n.md")]
 
 
 def test_unlocated_content_blames_the_source() -> None:
