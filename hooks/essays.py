@@ -1,22 +1,27 @@
 """MkDocs hook: load the edition's model and build the navigation from it.
 
 Listed first under ``hooks:`` in mkdocs.yml; the other hooks read the model it
-loads through ``edition.build.current()``.
+loads through ``edition.build.current()``. Being first, it also sees each
+essay section's HTML straight from Markdown, which the whole-essay page
+reuses instead of converting the essay again (:class:`edition.print_view.WholeEssays`).
 """
 
 from mkdocs.plugins import get_plugin_logger
 
-from edition import build
+from edition import build, print_view
 from edition.navigation import site_nav
 from edition.page_nav import essay_views
 from edition.site import essay_of_page
 
 log = get_plugin_logger(__name__)
 _views = {}
+_whole: print_view.WholeEssays | None = None
 
 
 def on_config(config):
+    global _whole
     site = build.load(config["docs_dir"], config.config_file_path)
+    _whole = print_view.WholeEssays(site.essays)
     for problem in site.problems:
         log.warning(str(problem))
     config["nav"] = site_nav(list(site.essays.values()), config["extra"].get("nav_tail"))
@@ -28,6 +33,17 @@ def on_nav(nav, config, files):
     global _views
     _views = essay_views(nav)
     return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A generated whole-essay page gets markers for the sections already converted."""
+    slug = print_view.essay_of(page.file.src_uri) if page.file.generated_by else None
+    return (_whole.markdown(slug) or markdown) if slug else markdown
+
+
+def on_page_content(html, page, config, files):
+    """Keep a section's HTML; put the kept sections into a whole-essay page (before glossary links)."""
+    return _whole.take(page.file.src_uri, html)
 
 
 def on_page_context(context, page, config, nav):

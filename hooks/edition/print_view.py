@@ -18,9 +18,22 @@ The Markdown marks each part with two HTML comments, which :func:`open_parts`
 turns into the ``<div>`` once the page is HTML: wrapping the Markdown in
 ``<div markdown>`` blocks instead made ``md_in_html`` re-parse the essay,
 about 7 ms per essay, a third of the page's conversion.
+
+The sections after the opening are not converted twice: their section pages
+are converted first (MkDocs reads the generated page last), so the page's
+Markdown carries a marker where a section's paragraphs go, and
+:func:`splice` puts the section page's own HTML there, before the glossary
+links terms (so a term is still linked at its first mention on the page).
+That halves the cost of the page. A section page whose HTML holds more than
+the importer's paragraphs (another heading, footnotes, whose ids would
+collide) is not reused: the page is then converted whole, as is every page
+of a build that did not convert the sections first (``--dirty``).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
 
 from edition import frontmatter
 from edition.dates import long_date
@@ -32,6 +45,9 @@ from edition.site import ESSAYS_DIR, essay_of_page
 PAGE = "print"
 PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
 PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown keeps HTML comments as they are
+SECTION_MARK = "<!-- essay-section: {} -->"  # where a section page's HTML goes
+_SECTION_MARK = re.compile(r"<!-- essay-section: ([\w-]+) -->")
+_OTHER_BLOCKS = re.compile(r'<h[1-6][\s>]|class="footnote"')
 
 
 def src_uri(slug: str) -> str:
@@ -45,10 +61,19 @@ def essay_of(src: str) -> str | None:
 
 
 def whole_essay(essay: Essay) -> str:
-    """The page's Markdown: title, byline, contents, then every section under its heading."""
+    """The page's source: front matter and the Markdown of every section (see :func:`whole_essay_body`)."""
+    meta = {"title": f"{essay.title} (whole essay)", "essay": essay.slug, "search": {"exclude": True}}
+    return frontmatter.dump(meta, whole_essay_body(essay))
+
+
+def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
+    """The page's Markdown: title, byline, contents, then every section under its heading.
+
+    A section whose slug is in ``spliced`` gets a marker in place of its
+    paragraphs, for :func:`splice` to fill with its section page's HTML.
+    """
     byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{essay.reading_time} min read"]
     sections = [s for s in essay.sections if s.slug != "index"]
-    meta = {"title": f"{essay.title} (whole essay)", "essay": essay.slug, "search": {"exclude": True}}
     blocks = [
         f"# {escape(essay.title)}",
         "",
@@ -69,10 +94,39 @@ def whole_essay(essay: Essay) -> str:
         blocks += part([paragraph_block(p) for p in opening.paragraphs])
     for section in sections:
         blocks += [f"## {escape(section.title)} {{: #{section.slug} }}", ""]
-        blocks += part([paragraph_block(p) for p in section.paragraphs])
+        if section.slug in spliced and section.paragraphs:
+            blocks += part([SECTION_MARK.format(section.slug)])
+        else:
+            blocks += part([paragraph_block(p) for p in section.paragraphs])
     if essay.bio:
         blocks += [f"## {BIO_HEADING}", ""] + part([paragraph_block(essay.bio)])
-    return frontmatter.dump(meta, "\n".join(blocks))
+    return "\n".join(blocks)
+
+
+def section_body(section_html: str, bio_id: str | None = None) -> str | None:
+    """A section page's paragraphs as HTML: its ``<h1>`` and the author's bio cut off.
+
+    ``bio_id`` is the bio paragraph's id when the section's page holds it
+    (the last section does, under its own heading). None when the page holds
+    anything the whole-essay page could not show as it is: no ``<h1>`` first,
+    another heading, or footnotes.
+    """
+    html = section_html.lstrip()
+    if not html.startswith("<h1"):
+        return None
+    body = html[html.find("</h1>") + len("</h1>"):]
+    if bio_id is not None:
+        at = body.find(f'id="{bio_id}"')
+        heading = body.rfind("<h2", 0, at)
+        if at < 0 or heading < 0 or body[body.find("</h2>", heading) + len("</h2>") : body.rfind("<", 0, at)].strip():
+            return None
+        body = body[:heading]
+    return None if _OTHER_BLOCKS.search(body) else body.strip() + "\n"
+
+
+def splice(page_html: str, bodies: Mapping[str, str]) -> str:
+    """The page's HTML with each section's marker replaced by that section's paragraphs, ``bodies[slug]``."""
+    return _SECTION_MARK.sub(lambda m: bodies[m.group(1)], page_html)
 
 
 def part(paragraphs: list[str]) -> list[str]:
@@ -85,3 +139,41 @@ def part(paragraphs: list[str]) -> list[str]:
 def open_parts(page_html: str) -> str:
     """The page's HTML with each part's markers made its ``<div class="essay-part">``."""
     return page_html.replace(PART_START, f'<div class="{PART_CLASS}">').replace(PART_END, "</div>")
+
+
+class WholeEssays:
+    """The sections' HTML, kept as the build converts them, for their whole-essay pages.
+
+    The hook hands every converted page to :meth:`take` and asks
+    :meth:`markdown` for a whole-essay page's Markdown before converting it.
+    """
+
+    def __init__(self, essays: Mapping[str, Essay]) -> None:
+        self.essays = essays
+        self.bodies: dict[str, dict[str, str]] = {}  # essay slug -> section slug -> paragraphs' HTML
+        self.spliced: set[str] = set()
+
+    def markdown(self, slug: str) -> str | None:
+        """The whole-essay page's Markdown with markers, when every section after the opening was kept."""
+        essay = self.essays.get(slug)
+        kept = self.bodies.get(slug, {})
+        if essay is None or any(s.slug not in kept for s in essay.sections if s.slug != "index" and s.paragraphs):
+            return None
+        self.spliced.add(slug)
+        return whole_essay_body(essay, kept)
+
+    def take(self, src: str, html: str) -> str:
+        """Keep a section page's paragraphs; fill a spliced whole-essay page; return the page's HTML."""
+        slug = essay_of_page(src)
+        if slug is None or src.endswith("/index.md"):
+            return html
+        name = src.rsplit("/", 1)[1][: -len(".md")]
+        if name == PAGE:
+            return splice(html, self.bodies[slug]) if slug in self.spliced else html
+        essay = self.essays.get(slug)
+        if essay is not None:
+            bio = essay.bio.id if essay.bio and essay.bio.page == src else None
+            body = section_body(html, bio)
+            if body is not None:
+                self.bodies.setdefault(slug, {})[name] = body
+        return html

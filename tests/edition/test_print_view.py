@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition import frontmatter, print_view
+from edition import essay_pages, frontmatter, print_view
 from sample import sample_site
 
 
@@ -50,3 +50,65 @@ def test_a_section_without_paragraphs_gets_no_empty_part():
     essay.sections[1].paragraphs.clear()
     _, body = frontmatter.split(print_view.whole_essay(essay))
     assert body.count(print_view.PART_START) == body.count(print_view.PART_END) == 2 and "## Middle part" in body
+
+
+H1 = '<h1 id="s">S<a class="headerlink" href="#s" title="Permanent link">&para;</a></h1>\n'
+BIO = '<h2 id="about-the-author">About the author</h2>\n<p class="author-bio" id="bio-1">Bio.</p>'
+
+
+@pytest.mark.parametrize(
+    "html, bio_id, body",
+    [
+        (H1 + '<p id="s-1">A</p>\n<p id="s-2">B</p>', None, '<p id="s-1">A</p>\n<p id="s-2">B</p>\n'),
+        ("\n" + H1 + '<p id="s-1">A</p>', None, '<p id="s-1">A</p>\n'),
+        (H1 + '<p id="s-1">A</p>\n' + BIO, "bio-1", '<p id="s-1">A</p>\n'),
+        ('<p id="s-1">A</p>', None, None),  # no title first: a hand-made page
+        (H1 + '<p id="s-1">A</p>\n<h2 id="more">More</h2>\n<p id="s-2">B</p>', None, None),  # a heading the contents would miss
+        (H1 + '<p id="s-1">A</p>\n' + BIO, None, None),  # the bio's heading, when the model puts the bio elsewhere
+        (H1 + '<p id="s-1">A</p>\n<h2>About</h2>\n<p>Added by hand.</p>\n<p class="author-bio" id="bio-1">Bio.</p>', "bio-1", None),
+        (H1 + '<p id="s-1">A</p>', "bio-1", None),  # the bio is not on this page after all
+        (H1 + '<p id="s-1">A<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>\n'
+         '<div class="footnote"><ol><li id="fn:1"><p>F</p></li></ol></div>', None, None),  # footnote ids would collide
+    ],
+)
+def test_section_body_is_the_paragraphs_or_nothing(html, bio_id, body):
+    assert print_view.section_body(html, bio_id) == body
+
+
+def _convert(markdown_text: str) -> str:
+    markdown = pytest.importorskip("markdown")
+    return markdown.markdown(markdown_text, extensions=["attr_list", "toc"])
+
+
+def test_whole_essay_from_its_sections_html_equals_the_essay_converted_whole():
+    essay = sample_site().essays["first"]
+    whole = print_view.WholeEssays({"first": essay})
+    assert whole.markdown("first") is None  # no section kept yet: convert the whole essay
+    for name, page in essay_pages.render(essay, "1 March 2024").items():
+        html = _convert(frontmatter.split(page)[1])
+        assert whole.take(f"essays/first/{name}", html) == html
+    spliced = whole.markdown("first")
+    assert print_view.SECTION_MARK.format("middle-part") in spliced and "The middle" not in spliced
+    filled = whole.take("essays/first/print.md", _convert(spliced))
+    assert filled.split() == _convert(print_view.whole_essay_body(essay)).split()
+
+
+@pytest.mark.parametrize(
+    "src, kept",
+    [
+        ("essays/first/middle-part.md", {"first": {"middle-part"}}),
+        ("essays/first/index.md", {}),  # the opening is converted with the whole essay (another folder depth)
+        ("essays/unknown/part.md", {}),
+        ("glossary/middle-part.md", {}),
+    ],
+)
+def test_only_sections_of_known_essays_are_kept(src, kept):
+    whole = print_view.WholeEssays(sample_site().essays)
+    whole.take(src, H1 + '<p id="middle-part-1">The middle.</p>\n' + BIO.replace("bio-1", "about-the-author-1"))
+    assert {slug: set(bodies) for slug, bodies in whole.bodies.items()} == kept
+
+
+def test_a_whole_essay_page_not_spliced_is_left_as_converted():
+    whole = print_view.WholeEssays(sample_site().essays)
+    html = "<p>" + print_view.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
+    assert whole.take("essays/first/print.md", html) == html
