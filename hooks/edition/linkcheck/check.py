@@ -215,17 +215,21 @@ class Checker:
         A plain relative address (``../../a/b/``) is its ancestor folder plus
         the rest, and is fine when that string is a servable path: one set
         lookup for the thousand navigation links of each page; so is a
-        fragment of the page itself (the table of contents).  Anything else
+        fragment of the page itself (the table of contents), and a full
+        address into the site (the canonical link).  Anything else
         (other fragments, queries, escapes, ``.``, other schemes, misses)
         takes the full check.
         """
         up = ancestors(base)
         depth = len(up)
         servable = self.site.servable
+        origin = self.site.origin
         split = self._climbs
         for attr, urls in page.theme:
             for url in urls:
                 if _own_id(url, ids):  # the table of contents
+                    continue
+                if origin and url.startswith(origin) and url[len(origin):] in servable:  # the canonical address
                     continue
                 climb = split.get(url)
                 if climb is None:

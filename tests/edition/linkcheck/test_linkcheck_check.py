@@ -218,7 +218,14 @@ def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> Non
 
 @pytest.mark.parametrize(
     "url",
-    ["..", "../..", "../../..", "../../../..", "../../../../..", "../", "../../x/", "#conclusion", "#nope", "#", "#top", "../#the-opening-2"],
+    [
+        "..", "../..", "../../..", "../../../..", "../../../../..", "../", "../../x/", "#conclusion", "#nope", "#", "#top",
+        "../#the-opening-2",
+        # full addresses into the site (the canonical link)
+        "https://example.org/edition/essays/x/reflection/", "https://example.org/edition/", "https://example.org/edition/gone/",
+        "https://example.org/edition/essays/x/reflection/#nope", "https://example.org/edition/essays/x/reflection",
+        "https://example.org/edition/images/map.png", "https://example.org/edition/images/ma%70.png",
+    ],
 )
 def test_theme_fast_path_agrees_with_the_full_check(url: str) -> None:
     """Whatever the run lets pass without a full check, the full check passes too (and the rest it reports)."""
