@@ -44,6 +44,7 @@ _HOST = re.compile(r"[^\s/?#\\<>\"'`{}|^]+")
 _NETLOC_END = re.compile(r"[/?#]")  # where urlsplit ends the host part
 _URL_REMOVED_CHARS = re.compile(r"[\t\r\n]")
 _HTML = (".html", ".htm")
+_NEVER = 1 << 30  # more folders than any page is deep
 
 
 @dataclass
@@ -184,22 +185,29 @@ class Checker:
         self._resolved: dict[tuple[str, str], tuple[str, object, bool]] = {}
         self._ids: dict[str, tuple[frozenset[str], bool]] = {}  # file -> (ids, all of the file's)
         self._page_urls: list[str] | None = None
-        self._climbs: dict[str, tuple[int, str]] = {}
+        self._routes: dict[str, tuple[int, str]] = {}
 
     def run(self) -> Report:
-        """Check every link of every page; each problem is reported once."""
+        """Check every link of every page; each problem is reported once.
+
+        Each address first takes :meth:`_passes`, a few string operations
+        and set lookups; only the rest become :class:`Link` objects for the
+        full check.
+        """
         report = Report(pages=len(self.pages))
         seen: set[Problem] = set()
         for page in self.pages.values():
             base = base_dir(page.file)
+            up = ancestors(base)
             report.links += page.count()
             ids = self.ids(page.file) or frozenset()
-            for link in self._theme_misses(page, base, ids):
-                self._add(self.check(page, base, link, report.external), report, seen)
+            for attr, urls in page.theme:
+                for url in urls:
+                    if not self._passes(url, up, ids):
+                        link = Link(url, "", attr, "preconnect" if url in page.hints else "", page.file, True)
+                        self._add(self.check(page, base, link, report.external), report, seen)
             for row in page.rows:
-                # Most of a body's links go to a paragraph or a note on the same
-                # page: one set lookup, and a Link only for the rest.
-                if not _own_id(row[0], ids):
+                if not self._passes(row[0], up, ids):
                     self._add(self.check(page, base, Link._make(row), report.external), report, seen)
         return report
 
@@ -209,34 +217,56 @@ class Checker:
             seen.add(problem)
             report.problems.append(problem)
 
-    def _theme_misses(self, page: Page, base: str, ids: frozenset[str]) -> Iterator[Link]:
-        """The theme's links that the fast path cannot pass, as full links.
+    def _passes(self, url: str, up: list[str], ids: frozenset[str]) -> bool:
+        """Whether ``url``, written in the page whose folders are ``up``, certainly passes :meth:`check`.
 
-        A plain relative address (``../../a/b/``) is its ancestor folder plus
-        the rest, and is fine when that string is a servable path: one set
-        lookup for the thousand navigation links of each page; so is a
-        fragment of the page itself (the table of contents), and a full
-        address into the site (the canonical link).  Anything else
-        (other fragments, queries, escapes, ``.``, other schemes, misses)
-        takes the full check.
+        A fragment of the page itself (a note, a paragraph, the table of
+        contents) is one set lookup. A relative address (``../../a/b/#p``)
+        is its ancestor folder plus the rest, and its path is fine when that
+        string is a servable path: one set lookup for the navigation links
+        of every page, and for the links to paragraphs in other pages, whose
+        fragment is then looked up in the target's ids. A full address into
+        the site (the canonical link) is its path from the root. Anything
+        else (queries, escapes, ``.``, other schemes, misses) answers False
+        and takes the full check, which also explains what is wrong.
         """
-        up = ancestors(base)
-        depth = len(up)
-        servable = self.site.servable
+        if url[:1] == "#" or not url:
+            return _own_id(url, ids)
+        path, _, fragment = url.partition("#")
+        route = self._routes.get(path)
+        if route is None:
+            route = self._routes[path] = self._route(path)
+        climb, rest = route
+        if climb < 0:
+            target = rest
+        elif climb < len(up):
+            target = up[climb] + rest
+        else:
+            return False
+        if target not in self.site.servable:
+            return False
+        if not fragment or fragment == "top":
+            return True
+        if target in self.site.files:
+            file = target
+        else:
+            file = target + "index.html" if not target or target.endswith("/") else target + "/index.html"
+        found = self.ids(file)
+        return found is None or fragment in found
+
+    def _route(self, path: str) -> tuple[int, str]:
+        """How :meth:`_passes` finds a path's target: ``(folders climbed, rest)``.
+
+        ``-1`` climbs to the root (a full address into the site), and a
+        climb no page reaches (other schemes) never passes. Kept per path:
+        the navigation repeats the same few addresses on every page.
+        """
         origin = self.site.origin
-        split = self._climbs
-        for attr, urls in page.theme:
-            for url in urls:
-                if _own_id(url, ids):  # the table of contents
-                    continue
-                if origin and url.startswith(origin) and url[len(origin):] in servable:  # the canonical address
-                    continue
-                climb = split.get(url)
-                if climb is None:
-                    climb = split[url] = _climb(url)
-                if climb[0] < depth and up[climb[0]] + climb[1] in servable:
-                    continue
-                yield Link(url, "", attr, "preconnect" if url in page.hints else "", page.file, True)
+        if origin and path.startswith(origin):
+            return -1, path[len(origin):]
+        if _SCHEME.match(path):
+            return _NEVER, ""
+        return _climb(path)
 
     # -- one link ---------------------------------------------------------
 

@@ -225,16 +225,26 @@ def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> Non
         "https://example.org/edition/essays/x/reflection/", "https://example.org/edition/", "https://example.org/edition/gone/",
         "https://example.org/edition/essays/x/reflection/#nope", "https://example.org/edition/essays/x/reflection",
         "https://example.org/edition/images/map.png", "https://example.org/edition/images/ma%70.png",
+        # links to paragraphs in other pages, and what the fast path must leave to the full check
+        "../#the-opening-1", "../#the-opening-9", "../../../glossary/soft-power/#history", "../../../glossary/soft-power/#caf%C3%A9-x",
+        "../../../glossary/soft-power/#nope", "../../../glossary/soft-power/#", "../../../glossary/soft-power/#top",
+        "../../../static/page.html#static-id", "../../../static/page.html#other", "../../../images/map.png#x",
+        "", " ", "../ ", " ../", "../#the-opening-1 ", "./", ".", "./#conclusion", "../?q=1#the-opening-1", "../../x/#the-opening-1",
+        "map.png:x", "a:b/", "../../../glossary/soft-power/index.html#history", "../../../glossary/soft-power#history",
     ],
 )
-def test_theme_fast_path_agrees_with_the_full_check(url: str) -> None:
+@pytest.mark.parametrize("attr", ["href", "src"])
+@pytest.mark.parametrize("theme", [True, False], ids=["theme", "body"])
+def test_fast_path_agrees_with_the_full_check(url: str, attr: str, theme: bool) -> None:
     """Whatever the run lets pass without a full check, the full check passes too (and the rest it reports)."""
     file = "essays/x/reflection/index.html"
-    html = f'<h2 id="conclusion">c</h2><a href="{url}">x</a>'
-    page = scan(html, file)  # no source: every link is the theme's
-    pages = {file: page, **{f: scan(h, f) for f, h in PAGES.items() if f != file}}
+    html = f'<h2 id="conclusion">c</h2><img {attr}="{url}">' if attr == "src" else f'<h2 id="conclusion">c</h2><a href="{url}">x</a>'
+    source = None if theme else SRC
+    page = scan(html, file, source, "essays/x/reflection.md" if source else None, html if source else None)
+    pages = {file: page, **{f: scan(h, f, f"docs/{f}", f.replace("/index.html", ".md"), h) for f, h in PAGES.items() if f != file}}
     checker = Checker(SITE, pages)
-    full = checker.check(page, "essays/x/reflection/", Link(url, "a", "href", "", file, True), {})
+    link = Link(url, "", attr, "", file, True) if theme else Link._make(page.rows[0])
+    full = checker.check(page, "essays/x/reflection/", link, {})
     assert [str(p) for p in checker.run().problems] == ([str(full)] if full else [])
 
 
