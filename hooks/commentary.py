@@ -33,7 +33,7 @@ from edition.commentary.session import Commentary
 from edition.files import write_atomic
 from edition.gcpause import gc_paused
 from edition.model_page import ModelPage
-from edition.urls import relative_url
+from edition.urls import linker
 
 log = get_plugin_logger(__name__)
 _notes: Commentary | None = None
@@ -89,14 +89,7 @@ def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
 
 def _linker(page: Page):
     """``link(src_uri, fragment)``: the address of a docs file relative to ``page``."""
-
-    def link(src_uri: str, fragment: str = "") -> str | None:
-        url = _urls.get(src_uri)
-        if url is None:
-            return None
-        return relative_url(url, page.url) + (f"#{fragment}" if fragment else "")
-
-    return link
+    return linker(_urls, page.url)
 
 
 def _path(file: File) -> str:

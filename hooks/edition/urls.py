@@ -8,6 +8,9 @@ to another site engine.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Mapping
+
+Link = Callable[..., "str | None"]
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -42,3 +45,36 @@ def relative_url(target: str, from_page: str) -> str:
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel
+
+
+def linker(urls: Mapping[str, str], from_page: str) -> Link:
+    """``link(src_uri, fragment="")``: the address of a docs file as seen from the page at ``from_page``.
+
+    ``urls`` maps every file's ``src_uri`` to its site-relative URL; None
+    for a file the site does not have.
+    """
+
+    def link(src_uri: str, fragment: str = "") -> str | None:
+        url = urls.get(src_uri)
+        if url is None:
+            return None
+        return relative_url(url, from_page) + (f"#{fragment}" if fragment else "")
+
+    return link
+
+
+def resolver(folder: str, link: Link) -> Callable[[str], str]:
+    """How a relative address written in a docs file in ``folder`` reads on the page ``link`` serves.
+
+    ``../essays/x/a.md#p`` written in ``glossary/`` becomes the essay page's
+    address relative to that page; an address to no file of the site stays
+    as written (the link check reports it, naming the file to edit).
+    """
+
+    def resolve(href: str) -> str:
+        path, _, fragment = href.partition("#")
+        if not path:
+            return href
+        return link(posixpath.normpath(posixpath.join(folder, path)), fragment) or href
+
+    return resolve

@@ -16,6 +16,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import markdown
@@ -37,6 +38,7 @@ _TOKEN = re.compile(r"^[\w:.-]+( [\w:.-]+)*$")  # class and id values Markdown i
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 Resolver = Callable[[str], str]
+_PLACEHOLDER = "edition-relative-link-"  # survives the sanitizer: a plain relative address
 
 
 def scheme_of(url: str) -> str | None:
@@ -120,16 +122,46 @@ class _Clean(Treeprocessor):
         return index  # the first lifted child (if any) is cleaned next
 
 
+@dataclass
+class Rendered:
+    """A text rendered once, for every page that shows it.
+
+    ``html`` holds numbered placeholders where the text has relative
+    addresses (``relative``, as written): each page fills them with
+    addresses relative to itself (:meth:`fill`), a string replacement where
+    rendering again would run Markdown once per page. ``toc`` holds the
+    headings' tokens when the renderer was asked for a table of contents.
+    """
+
+    html: str
+    relative: list[str]
+    problems: list[str]
+    toc: list[dict] = field(default_factory=list)
+
+    def fill(self, resolve: Resolver) -> str:
+        """The HTML with each relative address as ``resolve`` gives it for the page being built."""
+        out = self.html
+        for number, href in enumerate(self.relative):
+            out = out.replace(f'"{_PLACEHOLDER}{number}"', f'"{html.escape(resolve(href))}"', 1)
+        return out
+
+
 class SafeMarkdown:
     """One reusable renderer: ``render(text, resolve)`` returns (HTML, problems).
 
     ``resolve`` maps an allowed, relative link address as written in the
     note (e.g. ``../../glossary/soft-power.md``) to the address to print on
-    the page being built; by default addresses are kept as written.
+    the page being built; by default addresses are kept as written. With
+    ``toc`` (the ``toc`` extension's settings), headings get ids and
+    permalinks and :meth:`render_once` returns their tokens.
     """
 
-    def __init__(self) -> None:
-        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"footnotes": {"UNIQUE_IDS": True}})
+    def __init__(self, toc: dict | None = None) -> None:
+        extensions, configs = list(EXTENSIONS), {"footnotes": {"UNIQUE_IDS": True}}
+        if toc is not None:
+            extensions.append("toc")
+            configs["toc"] = toc
+        self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.md.preprocessors.deregister("html_block")
         self.md.inlinePatterns.deregister("html")
         self.md.treeprocessors.register(_Clean(self.md, self), "commentary-clean", 0)
@@ -140,3 +172,14 @@ class SafeMarkdown:
         self.problems, self.resolve = [], resolve or str
         self.md.reset()
         return self.md.convert(text), self.problems
+
+    def render_once(self, text: str) -> Rendered:
+        """``text`` rendered with its relative addresses left as placeholders (see :class:`Rendered`)."""
+        relative: list[str] = []
+
+        def placeholder(href: str) -> str:
+            relative.append(href)
+            return f"{_PLACEHOLDER}{len(relative) - 1}"
+
+        body_html, problems = self.render(text, placeholder)
+        return Rendered(body_html, relative, problems, list(getattr(self.md, "toc_tokens", [])))

@@ -8,7 +8,6 @@ so scripts and tests use it directly.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections import defaultdict
@@ -16,14 +15,13 @@ from collections.abc import Callable
 
 from edition.commentary import export, pages, render
 from edition.commentary.anchor import Anchor, anchor_all
-from edition.commentary.sanitize import SafeMarkdown
+from edition.commentary.sanitize import Rendered, SafeMarkdown
 from edition.commentary.scaffold import unique_name
 from edition.model import Essay
 from edition.problems import Problem
 from edition.site import Site
+from edition.urls import Link, resolver
 
-Link = Callable[..., "str | None"]
-_PLACEHOLDER = "edition-relative-link-"  # survives the sanitizer: a plain relative address
 _BRANCH = re.compile(r"^(?:edit|blob)/([^/]+)/")
 
 
@@ -55,26 +53,10 @@ class Commentary:
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
-        self.bodies: dict[str, tuple[str, list[str]]] = {}
+        self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
-            self.bodies[anchor.comment.path], found = self._render_once(anchor)
-            self.problems += [Problem(anchor.comment.path, f"body: {message}", "Use an http(s), mailto or relative address.") for message in found]
-
-    def _render_once(self, anchor: Anchor) -> tuple[tuple[str, list[str]], list[str]]:
-        """Render a note's body once, its relative links left as numbered placeholders.
-
-        A body appears on two pages (the essay's and the note's own), each
-        needing its own relative addresses; filling placeholders per page is a
-        string replacement, where rendering again would run Markdown twice more.
-        """
-        relative: list[str] = []
-
-        def placeholder(href: str) -> str:
-            relative.append(href)
-            return f"{_PLACEHOLDER}{len(relative) - 1}"
-
-        body_html, found = self.markdown.render(anchor.comment.body, placeholder)
-        return (body_html, relative), found
+            self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
+            self.problems += [Problem(anchor.comment.path, f"body: {message}", "Use an http(s), mailto or relative address.") for message in rendered.problems]
 
     # -- essay pages -------------------------------------------------------
 
@@ -103,22 +85,7 @@ class Commentary:
 
     def body(self, anchor: Anchor, link: Link) -> str:
         """The note's body as safe HTML, its relative links made relative to the page being built."""
-        note_dir = posixpath.dirname(pages.note_src(anchor))
-        body_html, relative = self.bodies[anchor.comment.path]
-
-        def resolve(href: str) -> str:
-            path, hash_, fragment = href.partition("#")
-            if not path:
-                return href
-            target = posixpath.normpath(posixpath.join(note_dir, path))
-            if target.endswith("/"):
-                target += "index.md"
-            url = link(target, fragment) if target.endswith(".md") else None
-            return url or href
-
-        for number, href in enumerate(relative):
-            body_html = body_html.replace(f'"{_PLACEHOLDER}{number}"', f'"{html.escape(resolve(href))}"', 1)
-        return body_html
+        return self.bodies[anchor.comment.path].fill(resolver(posixpath.dirname(pages.note_src(anchor)), link))
 
     # -- generated pages ---------------------------------------------------
 
