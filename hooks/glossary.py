@@ -1,5 +1,11 @@
 """MkDocs hook: glossary index and entry pages, automatic term links, hover text, linter.
 
+An entry's page is a :class:`edition.model_page.ModelPage`: MkDocs neither
+reads the entry's file again nor converts its Markdown; the entry's body is
+rendered once per build with the contributors' safe Markdown
+(:func:`edition.glossary.build.prepare`) and put on its page in
+``on_page_content``, its links made relative to that page.
+
 Terms are linked in ``on_page_content``, in the page's own text: on an
 essay page that is before the commentary hook adds its callouts and
 paragraph actions (in ``on_page_context``), so the glossary annotates the
@@ -15,26 +21,40 @@ from html import escape as escape_html
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from edition import build
 from edition.glossary import pages
 from edition.glossary.build import prepare
 from edition.glossary.linker import link_terms
-from edition.urls import page_url, relative_url
+from edition.model_page import ModelPage
+from edition.urls import linker, page_url, relative_url, resolver
 
 log = get_plugin_logger(__name__)
 _glossary = None
+_urls: dict[str, str] = {}
+GLOSSARY = "glossary"
 
 
 def on_files(files, config):
     global _glossary
     site = build.current()
-    _glossary = prepare(site)
+    _glossary = prepare(site, config["mdx_configs"].get("toc"))
     for problem in _glossary.problems:
         log.warning(str(problem))
+    for file in files.documentation_pages():
+        slug = _entry_slug(file.src_uri)
+        if slug is not None:
+            ModelPage(None, file, config, meta=site.terms[slug].meta)  # the model has the entry: not read or converted again
     files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))
     return files
+
+
+def on_nav(nav, config, files):
+    """Every file's address, read once for the links in entries' bodies."""
+    global _urls
+    _urls = {file.src_uri: file.url for file in files}
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -44,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     a stranger's pull request may set, is HTML-escaped once here for every
     place the theme prints it (``<title>``, the ``<h1>``, the header).
     """
-    slug = _entry_slug(page)
+    slug = _entry_slug(page.file.src_uri)
     if slug is not None:
         page.meta["title"] = escape_html(build.current().terms[slug].title)
     return markdown
@@ -56,10 +76,13 @@ def _url_for(page, use_dirs):
 
 
 def on_page_content(html, page, config, files):
+    """Link terms in the page; an entry's page first gets its head and body, and their table of contents."""
     matcher = None if page.meta.get("glossary") is False else _glossary.matcher
-    own = _entry_slug(page)
+    own = _entry_slug(page.file.src_uri)
     if own:
-        html = pages.entry_head(build.current().terms[own]) + html
+        body = _glossary.entries[own]
+        html = pages.entry_head(build.current().terms[own]) + body.fill(resolver(GLOSSARY, linker(_urls, page.url)))
+        page.toc = get_toc(body.toc)
     url_for = _url_for(page, config["use_directory_urls"])
     html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
     return html
@@ -67,7 +90,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """An entry's sources, related entries and mentions, once search has indexed the entry."""
-    own = _entry_slug(page)
+    own = _entry_slug(page.file.src_uri)
     if own:
         use_dirs = config["use_directory_urls"]
         tail, headings = pages.entry_tail(
@@ -98,8 +121,8 @@ def on_post_build(config):
         log.info(f"glossary: {len(_glossary.unused)} entries nothing links to or mentions yet: {', '.join(_glossary.unused)}")
 
 
-def _entry_slug(page):
-    src = page.file.src_uri
+def _entry_slug(src):
+    """The slug of the entry page built from ``src`` (relative to the docs folder), else None."""
     if src.startswith("glossary/") and src.count("/") == 1 and src != "glossary/index.md":
         slug = src[len("glossary/") : -len(".md")]
         return slug if slug in build.current().terms else None

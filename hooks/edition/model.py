@@ -85,6 +85,7 @@ class Term:
     sources: list[Source] = field(default_factory=list)
     status: str = ""  # "stub" for importer-made placeholders
     body: str = ""  # the entry's Markdown after the front matter
+    meta: dict = field(default_factory=dict)  # the front matter as written: the page's metadata
 
     def names(self) -> list[str]:
         """The title and every alias: the words that should link here."""

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from edition.urls import page_url, relative_url
+from edition.urls import linker, page_url, relative_url, resolver
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,29 @@ def test_relative_url_agrees_with_relpath(target, from_page, _):
     if target.endswith("/") and not expected.endswith("/"):
         expected += "/"
     assert relative_url(target, from_page) == expected
+
+
+URLS = {"glossary/deng.md": "glossary/deng/", "essays/x/a.md": "essays/x/a/", "assets/map.png": "assets/map.png"}
+
+
+@pytest.mark.parametrize(
+    ("href", "written_in", "page", "expected"),
+    [
+        ("deng.md", "glossary", "glossary/mao/", "../deng/"),
+        ("deng.md#early-life", "glossary", "glossary/mao/", "../deng/#early-life"),
+        ("../essays/x/a.md#a-2", "glossary", "glossary/mao/", "../../essays/x/a/#a-2"),
+        ("../assets/map.png", "glossary", "glossary/mao/", "../../assets/map.png"),
+        ("./deng.md", "glossary", "glossary/mao/", "../deng/"),
+        ("../../glossary/deng.md", "commentary/x", "essays/x/a/", "../../../glossary/deng/"),
+        ("#here", "glossary", "glossary/mao/", "#here"),
+        ("missing.md", "glossary", "glossary/mao/", "missing.md"),  # no such file: as written, for the link check to report
+        ("deng.md", "glossary", "glossary/mao.html", "deng/"),
+    ],
+)
+def test_resolver(href, written_in, page, expected):
+    assert resolver(written_in, linker(URLS, page))(href) == expected
+
+
+def test_linker_knows_only_the_site_files():
+    link = linker(URLS, "essays/x/a/")
+    assert (link("glossary/deng.md"), link("glossary/deng.md", "p"), link("glossary/none.md")) == ("../../../glossary/deng/", "../../../glossary/deng/#p", None)

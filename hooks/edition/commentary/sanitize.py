@@ -23,6 +23,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from edition.problems import Problem
+
 # No "smarty": quotes and dashes stay as the contributor typed them, as the
 # essays' do (the site's Markdown does not convert them either), and the
 # extension's inline patterns doubled the time of rendering a note.
@@ -137,6 +139,10 @@ class Rendered:
     relative: list[str]
     problems: list[str]
     toc: list[dict] = field(default_factory=list)
+
+    def reported(self, path: str) -> list[Problem]:
+        """Each unsafe address the text had, as a problem of the file at ``path``."""
+        return [Problem(path, f"body: {message}", "Use an http(s), mailto or relative address.") for message in self.problems]
 
     def fill(self, resolve: Resolver) -> str:
         """The HTML with each relative address as ``resolve`` gives it for the page being built."""

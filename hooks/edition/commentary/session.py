@@ -56,7 +56,7 @@ class Commentary:
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
             self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
-            self.problems += [Problem(anchor.comment.path, f"body: {message}", "Use an http(s), mailto or relative address.") for message in rendered.problems]
+            self.problems += rendered.reported(anchor.comment.path)
 
     # -- essay pages -------------------------------------------------------
 

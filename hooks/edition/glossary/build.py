@@ -2,12 +2,19 @@
 
 The hook calls :func:`prepare` after the model loads; pages then only look
 things up. Kept apart from the hook so tests can build it without MkDocs.
+
+Entries arrive by pull request like notes, so their bodies are rendered
+with the notes' safe Markdown (no raw HTML, only safe addresses), once per
+build, with heading ids and permalinks as the site's ``toc`` gives them. One
+converter for all entries also spares MkDocs a new one per entry page, which
+was most of an entry page's cost.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from edition.commentary.sanitize import Rendered, SafeMarkdown
 from edition.gcpause import gc_paused
 from edition.glossary import backlinks, lint
 from edition.glossary.matcher import Matcher
@@ -25,19 +32,34 @@ class GlossaryBuild:
     mentions: dict[str, list[backlinks.Mention]]
     problems: list[Problem] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
+    entries: dict[str, Rendered] = field(default_factory=dict)  # each entry's body, relative links to fill per page
 
 
-def prepare(site: Site) -> GlossaryBuild:
-    """Build the matcher, collect backlinks and run the linter over ``site``."""
+def prepare(site: Site, toc: dict | None = None) -> GlossaryBuild:
+    """Build the matcher, collect backlinks, run the linter and render the entries of ``site``.
+
+    ``toc`` holds the settings of the site's ``toc`` extension (``permalink``...).
+    """
     with gc_paused():
-        return _prepare(site)
+        return _prepare(site, toc or {})
 
 
-def _prepare(site: Site) -> GlossaryBuild:
+def render_entries(site: Site, toc: dict) -> tuple[dict[str, Rendered], list[Problem]]:
+    """Each entry's body, rendered once; an unsafe address is a problem of the entry's file."""
+    markdown = SafeMarkdown(toc=toc)
+    entries, problems = {}, []
+    for slug, term in site.terms.items():
+        entries[slug] = rendered = markdown.render_once(term.body)
+        problems += rendered.reported(term.path)
+    return entries, problems
+
+
+def _prepare(site: Site, toc: dict) -> GlossaryBuild:
     terms = site.terms
     matcher = Matcher(name_index(terms))
     mentions = backlinks.collect(list(site.essays.values()), matcher, set(terms))
     problems = lint.lint(terms, list(site.essays.values()), site.comments, site.docs_rel)
+    entries, unsafe = render_entries(site, toc)
     referenced = set(mentions)
     referenced.update(slug for t in terms.values() for slug in t.see_also)
     for text in [c.body for c in site.comments] + [t.body for t in terms.values()]:
@@ -46,6 +68,7 @@ def _prepare(site: Site) -> GlossaryBuild:
         matcher=matcher,
         summaries={slug: t.summary or t.title for slug, t in terms.items()},
         mentions=mentions,
-        problems=problems,
+        problems=problems + unsafe,
         unused=sorted(set(terms) - referenced),
+        entries=entries,
     )

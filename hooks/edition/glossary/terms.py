@@ -75,6 +75,7 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
         sources=_sources(meta.get("sources"), rel, problems),
         status=str(meta.get("status") or ""),
         body=body,
+        meta=meta,
     )
     return term, problems
 

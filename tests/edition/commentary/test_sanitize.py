@@ -82,3 +82,39 @@ def test_safe_addresses(url):
                                  "data:x", "vbscript:x", "file:///etc/passwd", "http://[::1"])
 def test_unsafe_addresses(url):
     assert address_problem(url, ("http", "https", "mailto"))
+
+
+def test_rendered_once_then_filled_per_page():
+    rendered = SafeMarkdown().render_once("[a](x.md) [b](x.md#p) [c](#here) [d](https://example.org/) [e](javascript:x)")
+    assert rendered.relative == ["x.md", "x.md#p"]
+    pages = {"one/": "../x/", "two/deeper/": "../../x/"}
+    for page, to_x in pages.items():
+        html = rendered.fill(lambda href, to_x=to_x: href.replace("x.md", to_x))
+        assert f'href="{to_x}"' in html and f'href="{to_x}#p"' in html and 'href="#here"' in html
+    assert [str(p) for p in rendered.reported("docs/glossary/x.md")] == [
+        "docs/glossary/x.md: body: link address 'javascript:x' is not allowed (only http, https, mailto or relative addresses); "
+        "it was replaced by its text. Use an http(s), mailto or relative address."
+    ]
+
+
+def test_a_filled_address_is_escaped_once():
+    rendered = SafeMarkdown().render_once("[a](x.md)")
+    assert 'href="a?b=1&amp;c=&quot;2&quot;"' in rendered.fill(lambda href: 'a?b=1&c="2"')
+
+
+@pytest.mark.parametrize(
+    "toc, source, html, tokens",
+    [
+        (None, "## History", "<h2>History</h2>", []),
+        ({}, "## History", '<h2 id="history">History</h2>', [("history", "History", 2)]),
+        ({"permalink": True}, "## History\n\n### Since 1978",
+         '<h2 id="history">History<a class="headerlink" href="#history" title="Permanent link">&para;</a></h2>\n'
+         '<h3 id="since-1978">Since 1978<a class="headerlink" href="#since-1978" title="Permanent link">&para;</a></h3>',
+         [("history", "History", 2)]),
+    ],
+    ids=["no toc", "ids", "permalinks and nesting"],
+)
+def test_headings_get_ids_and_tokens_when_a_toc_is_asked_for(toc, source, html, tokens):
+    rendered = SafeMarkdown(toc=toc).render_once(source)
+    assert rendered.html == html
+    assert [(t["id"], t["name"], t["level"]) for t in rendered.toc] == tokens
