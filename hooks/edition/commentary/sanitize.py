@@ -67,7 +67,7 @@ def address_problem(url: str, schemes: tuple[str, ...]) -> str | None:
 
 
 class _Clean(Treeprocessor):
-    """Drop what is not allow-listed; rewrite relative links through the resolver."""
+    """Drop what is not allow-listed; rewrite relative links and image sources through the resolver."""
 
     def __init__(self, md, owner: "SafeMarkdown"):
         super().__init__(md)
@@ -86,9 +86,10 @@ class _Clean(Treeprocessor):
             for name in list(child.attrib):
                 if name not in ATTRIBUTES or (name in ("class", "id") and not _TOKEN.match(child.attrib[name])):
                     del child.attrib[name]
-            href = child.get("href") if child.tag == "a" else None
-            if href and not href.startswith("#") and scheme_of(href) == "":
-                child.set("href", self.owner.resolve(href))
+            attr = "href" if child.tag == "a" else "src" if child.tag == "img" else None
+            url = child.get(attr) if attr else None
+            if url and not url.startswith("#") and scheme_of(url) == "":
+                child.set(attr, self.owner.resolve(url))  # a site file, addressed from the page that shows it
             self._clean(child)
             index += 1
 

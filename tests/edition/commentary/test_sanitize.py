@@ -118,3 +118,10 @@ def test_headings_get_ids_and_tokens_when_a_toc_is_asked_for(toc, source, html, 
     rendered = SafeMarkdown(toc=toc).render_once(source)
     assert rendered.html == html
     assert [(t["id"], t["name"], t["level"]) for t in rendered.toc] == tokens
+
+
+def test_a_relative_image_is_addressed_from_each_page_like_a_link():
+    rendered = SafeMarkdown().render_once("![map](../assets/map.png) [entry](deng.md)")
+    assert rendered.relative == ["../assets/map.png", "deng.md"]
+    html = rendered.fill({"../assets/map.png": "../../assets/map.png", "deng.md": "../deng/"}.__getitem__)
+    assert html == '<p><img alt="map" src="../../assets/map.png" /> <a href="../deng/">entry</a></p>'
