@@ -123,7 +123,7 @@ def on_post_build(config):
 
 def _entry_slug(src):
     """The slug of the entry page built from ``src`` (relative to the docs folder), else None."""
-    if src.startswith("glossary/") and src.count("/") == 1 and src != "glossary/index.md":
-        slug = src[len("glossary/") : -len(".md")]
+    if src.startswith(f"{GLOSSARY}/") and src.count("/") == 1 and src != f"{GLOSSARY}/index.md":
+        slug = src[len(GLOSSARY) + 1 : -len(".md")]
         return slug if slug in build.current().terms else None
     return None

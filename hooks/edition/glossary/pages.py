@@ -54,11 +54,12 @@ def index_page(terms: list[Term]) -> str:
 def entry_head(term: Term) -> str:
     """What an entry's page shows between its title and its body, as HTML: summary, other names.
 
-    The body is the entry file's own Markdown, which MkDocs renders as it
-    is, and Material writes the page's title as its ``<h1>``. Written as
-    HTML rather than as Markdown put before the body: a heading, an
-    attribute list and bold labels cost Python-Markdown about 0.5 ms per
-    entry, seconds on a glossary of thousands of entries.
+    The body is the entry file's own Markdown, rendered once per build with
+    the contributors' safe Markdown (:mod:`edition.glossary.build`), and
+    Material writes the page's title as its ``<h1>``. Written as HTML
+    rather than as Markdown put before the body: a heading, an attribute
+    list and bold labels cost Python-Markdown about 0.5 ms per entry,
+    seconds on a glossary of thousands of entries.
     """
     parts = []
     if term.summary:
