@@ -37,7 +37,6 @@ from edition.urls import linker
 
 log = get_plugin_logger(__name__)
 _notes: Commentary | None = None
-_urls: dict[str, str] = {}
 ESSAYS = "essays/"
 COMMENTARY = "commentary/"
 
@@ -75,21 +74,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
-    """Read every file's address once, after all hooks have added their files, before any page.
-
-    Each note link is then a lookup and :func:`edition.urls.relative_url`,
-    the same arithmetic as MkDocs' ``url_relative_to`` at a fraction of its
-    cost over many thousands of notes.
-    """
-    global _urls
-    _urls = {file.src_uri: file.url for file in files}
-    return nav
-
-
 def _linker(page: Page):
     """``link(src_uri, fragment)``: the address of a docs file relative to ``page``."""
-    return linker(_urls, page.url)
+    return linker(build.urls(), page.url)
 
 
 def _path(file: File) -> str:
@@ -133,7 +120,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     base = config.site_url or ""
 
     def url(src_uri: str) -> str:
-        return base + _urls.get(src_uri, src_uri)
+        return base + build.urls().get(src_uri, src_uri)
 
     data = _notes.annotations(url, base + "annotations.jsonld", f"Commentary on {config.site_name}")
     write_atomic(Path(config.site_dir) / "annotations.jsonld", data)

@@ -29,8 +29,14 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
-    """Prepare each essay's view of the navigation (see :mod:`edition.page_nav`)."""
+    """Record every file's address for the other hooks; prepare each essay's view of the navigation.
+
+    The addresses are read here, after all hooks have added their files and
+    before any page is built (see :func:`edition.build.urls`); the views are
+    explained in :mod:`edition.page_nav`.
+    """
     global _views
+    build.set_urls({file.src_uri: file.url for file in files})
     _views = essay_views(nav)
     return nav
 

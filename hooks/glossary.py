@@ -32,7 +32,6 @@ from edition.urls import linker, page_url, relative_url, resolver
 
 log = get_plugin_logger(__name__)
 _glossary = None
-_urls: dict[str, str] = {}
 GLOSSARY = "glossary"
 
 
@@ -48,13 +47,6 @@ def on_files(files, config):
             ModelPage(None, file, config, meta=site.terms[slug].meta)  # the model has the entry: not read or converted again
     files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))
     return files
-
-
-def on_nav(nav, config, files):
-    """Every file's address, read once for the links in entries' bodies."""
-    global _urls
-    _urls = {file.src_uri: file.url for file in files}
-    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -81,7 +73,7 @@ def on_page_content(html, page, config, files):
     own = _entry_slug(page.file.src_uri)
     if own:
         body = _glossary.entries[own]
-        html = pages.entry_head(build.current().terms[own]) + body.fill(resolver(GLOSSARY, linker(_urls, page.url)))
+        html = pages.entry_head(build.current().terms[own]) + body.fill(resolver(GLOSSARY, linker(build.urls(), page.url)))
         page.toc = get_toc(body.toc)
     url_for = _url_for(page, config["use_directory_urls"])
     html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
