@@ -15,18 +15,25 @@ its own page. An entry's sources, related entries and mentions are added in
 (plugins run before hooks for the same event), as HTML, with their headings
 added to the table of contents. An entry's summary and other names go
 before its body in ``on_page_content`` (searchable, and linked like the body).
+
+Every glossary link carries its entry's summary as hover text, on every
+page: links in the page's own text get it as terms are linked, and links
+that other hooks add later (the notes the commentary hook shows on essay
+pages in its ``on_page_context``) get it in this hook's ``on_page_context``,
+which runs after theirs; only a page whose HTML grew since its terms were
+linked is read again.
 """
 
 from html import escape as escape_html
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from edition import build
 from edition.glossary import pages
 from edition.glossary.build import prepare
-from edition.glossary.linker import link_terms
+from edition.glossary.linker import add_hover, link_terms
 from edition.model_page import ModelPage
 from edition.urls import linker, page_url, relative_url, resolver
 
@@ -76,12 +83,17 @@ def on_page_content(html, page, config, files):
         html = pages.entry_head(build.current().terms[own]) + body.fill(resolver(GLOSSARY, linker(build.urls(), page.url)))
         page.toc = get_toc(body.toc)
     url_for = _url_for(page, config["use_directory_urls"])
-    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
+    exclude = frozenset({own} if own else ())
+    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=exclude, base=page.url)
+    _glossary.linked_sizes[page.file.src_uri] = len(html)
     return html
 
 
+@event_priority(-50)  # after the commentary hook has added its notes to essay pages
 def on_page_context(context, page, config, nav):
-    """An entry's sources, related entries and mentions, once search has indexed the entry."""
+    """Hover text on links added since terms were linked; an entry's sources, related entries and mentions."""
+    if len(page.content or "") != _glossary.linked_sizes.get(page.file.src_uri):
+        page.content = add_hover(page.content or "", _glossary.summaries, page.url)
     own = _entry_slug(page.file.src_uri)
     if own:
         use_dirs = config["use_directory_urls"]
