@@ -48,10 +48,12 @@ def on_files(files, config):
     _glossary = prepare(site, config["mdx_configs"].get("toc"))
     for problem in _glossary.problems:
         log.warning(str(problem))
-    for file in files.documentation_pages():
-        slug = _entry_slug(file.src_uri)
-        if slug is not None:
-            ModelPage(None, file, config, meta=site.terms[slug].meta)  # the model has the entry: not read or converted again
+    for file in list(files.documentation_pages()):
+        slug = _entry_file(file.src_uri)
+        if slug in site.terms:
+            ModelPage(None, file, config, meta=site.terms[slug].meta)  # the model has the entry: not read again
+        elif slug is not None:  # refused by the loader (which said why): MkDocs would publish its raw Markdown
+            files.remove(file)
     files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))
     return files
 
@@ -125,9 +127,14 @@ def on_post_build(config):
         log.info(f"glossary: {len(_glossary.unused)} entries nothing links to or mentions yet: {', '.join(_glossary.unused)}")
 
 
-def _entry_slug(src):
-    """The slug of the entry page built from ``src`` (relative to the docs folder), else None."""
+def _entry_file(src):
+    """The slug an entry's file ``src`` (relative to the docs folder) would have, else None."""
     if src.startswith(f"{GLOSSARY}/") and src.count("/") == 1 and src != f"{GLOSSARY}/index.md":
-        slug = src[len(GLOSSARY) + 1 : -len(".md")]
-        return slug if slug in build.current().terms else None
+        return src[len(GLOSSARY) + 1 : -len(".md")]
     return None
+
+
+def _entry_slug(src):
+    """The slug of the entry page built from ``src``, else None."""
+    slug = _entry_file(src)
+    return slug if slug in build.current().terms else None
