@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from html import escape
+from html.parser import HTMLParser
 
+import markdown
+import nh3
 import pytest
 
-from edition.commentary.allowlist import address_problem
-from edition.commentary.sanitize import SafeMarkdown
+from edition.commentary import allowlist
+from edition.commentary.allowlist import address_problem, scheme_of
+from edition.commentary.sanitize import Finding, SafeMarkdown
 
 TAG = re.compile(r"<[a-zA-Z][^>]*>")
 DANGER = re.compile(r"^<(script|iframe|object|embed|style)|\son\w+\s*=|javascript:|vbscript:|data:", re.I)
@@ -135,3 +140,184 @@ def test_a_relative_image_is_addressed_from_each_page_like_a_link():
     assert rendered.relative == ["../assets/map.png", "deng.md"]
     html = rendered.fill({"../assets/map.png": "../../assets/map.png", "deng.md": "../deng/"}.__getitem__)
     assert html == '<p><img alt="map" src="../../assets/map.png"> <a href="../deng/">entry</a></p>'
+
+
+# --- addresses of another site: '//host' and what browsers read as it --------------------------------
+
+NETWORK = "; '//' starts another site's address"
+
+
+@pytest.mark.parametrize("url", ["//tracker.example/p.gif", "\\\\tracker.example/p.gif", "/\\tracker.example/p.gif",
+                                 "\\/tracker.example/p.gif", "///tracker.example/p.gif", " //tracker.example/p.gif",
+                                 "/\t/tracker.example/p.gif", "&#47;&#47;tracker.example/p.gif", "/&#x5C;tracker.example"])
+def test_a_network_path_is_another_site(url):
+    assert scheme_of(url) == "//"
+    assert address_problem(url, ("http", "https", "mailto")).endswith(NETWORK + ")")
+    assert address_problem(url, ()).endswith(NETWORK + ")")
+
+
+@pytest.mark.parametrize("source, expected, message", [
+    ("![x](//tracker.example/p.gif)", "<p>x</p>",
+     "image address '//tracker.example/p.gif' is not allowed (only relative addresses" + NETWORK + "); it was replaced by its text."),
+    ("[x](//tracker.example/p)", "<p>x</p>",
+     JS.format("//tracker.example/p").replace("relative addresses)", "relative addresses" + NETWORK + ")")),
+    ("[x](/\\tracker.example/p)", "<p>x</p>",
+     JS.format("/\\tracker.example/p").replace("relative addresses)", "relative addresses" + NETWORK + ")")),
+    ("[x](https://tracker.example/p)", '<p><a href="https://tracker.example/p">x</a></p>', None),
+    ("![x](/assets/p.png) [y](/essays/)", '<p><img alt="x" src="/assets/p.png"> <a href="/essays/">y</a></p>', None),
+], ids=["image", "link", "backslash link", "https link passes", "site paths pass"])
+def test_network_paths_need_a_scheme_and_are_never_images(source, expected, message):
+    html, found = SafeMarkdown().render(source)
+    assert html == expected
+    assert [f.message for f in found] == ([message] if message else [])
+    assert [f.hint for f in found] == (["Use a picture from the site itself, by a relative address."] if "image" in (message or "")
+                                       else ["Use an http(s), mailto or relative address."] if message else [])
+
+
+# --- no contributed construct sets an id, a class or another attribute ------------------------------
+
+FENCE = "the code fence's attribute block '{}' is not allowed; it was ignored."
+
+
+@pytest.mark.parametrize("source, expected, findings", [
+    ("```{ .md-header #chinas-global-strategy-2 }\nx\n```", "<pre><code>x\n</code></pre>",
+     [(1, FENCE.format("{ .md-header #chinas-global-strategy-2 }"))]),
+    ("text\n\n~~~{#top onclick=alert(1) data-x=1}\nx\n~~~", "<p>text</p>\n<pre><code>x\n</code></pre>",
+     [(3, FENCE.format("{#top onclick=alert(1) data-x=1}"))]),
+    ("``` { .a }\n```", "<pre><code></code></pre>", [(1, FENCE.format("{ .a }"))]),
+    ("```python\nx\n```", "<pre><code>x\n</code></pre>", []),
+    ("```.md-header\nx\n```", "<pre><code>x\n</code></pre>", []),
+    ("```md-typeset hl_lines=\"1\"\nx\n```", "<pre><code>x\n</code></pre>", []),
+    ("```{ " + "." * 70 + " }\nx\n```", "<pre><code>x\n</code></pre>", [(1, FENCE.format("{ " + "." * 59 + "…}"))]),
+], ids=["class and paragraph id", "tilde fence, handler", "empty block", "language", "dotted language",
+        "hl_lines", "long block shortened"])
+def test_a_fence_sets_no_attribute(source, expected, findings):
+    html, found = SafeMarkdown().render(source)
+    assert html == expected
+    assert [(f.line, f.message) for f in found] == findings
+
+
+@pytest.mark.parametrize("source", [
+    "```\nx\n```", "```\n```", "````\n```\nx\n````", "```\nx", "```x\n```x\n```", "~~~\n```\n~~~", "```  \nx\n```  ",
+    "a\n```\nb\n```\nc", "```\na\n```\n\n```\nb\n```", "```\n<b>&amp;\"</b>\n```", "  ```\nx\n  ```", "```\n\n```\n```",
+])
+def test_fences_are_found_as_fenced_code_finds_them(source):
+    """The one-pass preprocessor finds the blocks Python-Markdown's fenced_code does (which adds a language class)."""
+    html, _ = SafeMarkdown().render(source)
+    theirs = markdown.markdown(source, extensions=["fenced_code"])
+    assert html == nh3.clean(re.sub(r' class="language-[^"]*"', "", theirs))
+
+
+def test_the_final_html_holds_only_the_allow_list():
+    """Every element and attribute of every case above, stash and footnotes included, is on the allow-list."""
+    md = SafeMarkdown(toc={"permalink": True})
+    sources = [c[1] for c in HOSTILE] + ["q[^n] r[^n]\n\n[^n]: z", "|a|b|\n|:-|-:|\n|1|2|", "3. x\n4. y", "## Head\n\n> q",
+                                        "```{ .md-header #x }\nx\n```", "[TOC]\n\n## a"]
+    for source in sources:
+        for tag, attrs in StartTags.of(md.render(source)[0]):
+            assert tag in allowlist.ELEMENTS, (source, tag)
+            for name, value in attrs:
+                assert allowlist.allowed(tag, name, value or ""), (source, tag, name, value)
+
+
+class StartTags(HTMLParser):
+    """The start tags of an HTML text, with their attributes as a browser reads them."""
+
+    @classmethod
+    def of(cls, text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+        parser = cls()
+        parser.tags = []
+        parser.feed(text)
+        return parser.tags
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+@pytest.mark.parametrize("stashed, expected", [
+    ('<pre id="chinas-global-strategy-2" class="md-header"><code class="language-x">x</code></pre>', "<pre><code>x</code></pre>"),
+    ('<p><a href="//tracker.example/x" class="md-button">a</a></p>', "<p><a>a</a></p>"),
+    ('<p><img src="https://tracker.example/p.gif" alt="p"><img src="/\\tracker.example/p.gif"></p>', '<p><img alt="p"><img></p>'),
+    ('<p><a href="javascript:alert(1)" onclick="x" title="t">a</a></p>', '<p><a title="t">a</a></p>'),
+    ('<div class="toc"><p id="x" style="position:fixed">a</p></div>', "<div><p>a</p></div>"),
+    ('<table><tr><td style="position: fixed;" align="left">a</td></tr></table>', "<table><tbody><tr><td>a</td></tr></tbody></table>"),
+    ('<ol start="3" type="a"><li id="chinas-global-strategy-2">a</li></ol>', '<ol start="3"><li>a</li></ol>'),
+    ('<sup id="fnref:1-n"><a class="footnote-ref" href="#fn:1-n">1</a></sup>', '<sup id="fnref:1-n"><a class="footnote-ref" href="#fn:1-n">1</a></sup>'),
+    ('<h2 id="x y">a</h2><script>alert(1)</script><style>p{}</style><!-- c -->', "<h2>a</h2>"),
+    ('<iframe src="https://e.org"></iframe><form><input></form>', ""),
+], ids=["fenced code attributes", "network path link, class", "images from elsewhere", "script address, handler",
+        "toc class, chosen id, style", "table style and align", "list type, chosen id", "footnote ids pass", "bad id, script, style",
+        "frames and forms"])
+def test_nh3_holds_the_allow_list_over_html_the_tree_pass_never_saw(stashed, expected):
+    assert allowlist.clean(stashed) == expected
+
+
+# --- bounded work on hostile text ---------------------------------------------------------------------
+
+LIMITS = [
+    ("2,000 stars, x, 2,000 stars", "*" * 2000 + "x" + "*" * 2000, "nests emphasis ('*' or '_') 1,001 deep; at most 64 are allowed."),
+    ("open brackets", "[" * 400, "nests brackets 400 deep; at most 32 are allowed."),
+    ("nested brackets", "[" * 40 + "x" + "]" * 40, "nests brackets 40 deep; at most 32 are allowed."),
+    ("nested images", "![" * 40 + "x" + "](a.png)" * 40, "nests brackets 40 deep; at most 32 are allowed."),
+    ("quotes", ">" * 40 + " x", "nests quotes and lists 40 deep; at most 16 are allowed."),
+    ("quotes with spaces", "> " * 17 + "x", "nests quotes and lists 17 deep; at most 16 are allowed."),
+    ("list markers", "- " * 17 + "x", "nests quotes and lists 17 deep; at most 16 are allowed."),
+    ("indented lists", "".join(" " * 4 * i + "1. x\n" for i in range(17)), "nests quotes and lists 17 deep; at most 16 are allowed."),
+    ("block of many lines", "# a\n" * 201, "has 201 lines with no blank line between them; at most 200 are allowed."),
+    ("long block", "x" * 20_001, "has 20,001 characters with no blank line between them; at most 20,000 are allowed."),
+    ("footnote marks", "[^1] " * 201 + "\n\n[^1]: x", "has 202 footnote marks ('[^'); at most 200 are allowed."),
+    ("long body", ("x" * 99 + "\n\n") * 1025, "is 103,525 characters long; at most 102,400 are allowed."),
+]
+
+
+@pytest.mark.parametrize("source, message", [c[1:] for c in LIMITS], ids=[c[0] for c in LIMITS])
+def test_a_body_past_a_limit_is_refused_by_name(source, message):
+    md = SafeMarkdown(toc={})
+    html, found = md.render(source)
+    assert [f.message for f in found] == [message]
+    assert html == "<p>This text is not shown: it " + escape(message) + "</p>"
+    assert md.render("## Fine\n\n*again*") == ('<h2 id="fine">Fine</h2>\n<p><em>again</em></p>', [])  # the renderer is unharmed
+
+
+@pytest.mark.parametrize("source", [
+    "[" * 32 + "x" + "]" * 32, "\\[" * 400, "```\n" + "[" * 400 + "\n```", ">" * 16 + " x", "- " * 16 + "x",
+    "# a\n" * 200, "x" * 20_000, "[^1] " * 199 + "\n\n[^1]: x", ("x" * 99 + "\n\n") * 1000, "```\n" + "x\n" * 1000 + "```",
+], ids=["32 brackets", "escaped brackets", "brackets in fenced code", "16 quotes", "16 list markers", "200 lines", "20,000 characters",
+        "200 footnote marks", "100 KB in paragraphs", "a long fenced block"])
+def test_a_body_at_a_limit_is_rendered(source):
+    html, found = SafeMarkdown().render(source)
+    assert found == [] and not html.startswith("<p>This text is not shown")
+
+
+@pytest.mark.parametrize("error, message", [
+    (RecursionError, "is nested too deeply to render."), (MemoryError, "needs more memory to render than the build has."),
+])
+def test_recursion_and_memory_errors_are_named_problems(monkeypatch, error, message):
+    md = SafeMarkdown()
+
+    def fail(text):
+        raise error()
+
+    monkeypatch.setattr(md.md, "convert", fail)
+    assert md.render("x") == (f"<p>This text is not shown: it {message}</p>", [Finding(message, "Simplify or shorten the body.")])
+
+
+# --- raw HTML is text, and reported with the file's line --------------------------------------------
+
+def test_raw_html_is_reported_once_a_line_with_the_files_line_number():
+    rendered = SafeMarkdown().render_once("Intro.\n\n<b>bold</b> and <i>more</i>\n\n`<code>` is fine\n\n```\n<pre>\n```\n\n<!-- x -->")
+    assert [str(p) for p in rendered.reported("docs/commentary/e/n.md", body_line=10)] == [
+        f"docs/commentary/e/n.md: line {line}: raw HTML '{tag}' is shown as text. "
+        "Write Markdown instead, or put the HTML between backticks to show it as code."
+        for line, tag in [(12, "<b>"), (20, "<!-- x -->")]
+    ]
+
+
+def test_raw_html_on_many_lines_is_reported_ten_times_then_counted():
+    _, found = SafeMarkdown().render("".join(f"<b>{n}</b>\n\n" for n in range(25)))
+    assert [f.line for f in found] == [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, None]
+    assert found[-1].message == "raw HTML on 15 more lines is shown as text."
+
+
+def test_a_toc_marker_in_a_body_stays_text():
+    assert SafeMarkdown(toc={"permalink": True}).render("[TOC]")[0] == "<p>[TOC]</p>"
