@@ -22,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.bench.corpus import Prose, note_body  # noqa: E402
-from edition.commentary import allowlist  # noqa: E402
-from edition.commentary.sanitize import SafeMarkdown  # noqa: E402
+from edition.bench.corpus import Prose, note_body
+from edition.commentary import allowlist
+from edition.commentary.sanitize import SafeMarkdown
+
 
 def blocks(block: str) -> Callable[[int], str]:
     """``block`` repeated, a blank line after each, to about n characters."""
@@ -34,7 +35,7 @@ def blocks(block: str) -> Callable[[int], str]:
 # Hostile texts as written (the limits refuse them, in time linear in their size) and the same
 # constructions just inside the limits (rendered: the time the limits leave Python-Markdown).
 CASES: dict[str, Callable[[int], str]] = {
-    "plain paragraphs": blocks(("word " * 19 + "word.")),
+    "plain paragraphs": blocks("word " * 19 + "word."),
     "stars around x": lambda n: "*" * (n // 2) + "x" + "*" * (n // 2),
     "open brackets": lambda n: "[" * n,
     "nested brackets": lambda n: "[" * (n // 2) + "x" + "]" * (n // 2),
@@ -114,10 +115,12 @@ def _compare(label: str, bodies: list[str], repeat: int) -> None:
     rendered = [markdown.render(body)[0] for body in bodies]
     alone = cpu(lambda: [clean(body_html) for body_html in rendered], repeat)
     count = len(bodies)
-    print(f"{label}: {count:,} bodies ({sum(map(len, bodies)) / count:,.0f} characters on average), CPU s, best of {repeat}:")
+    average = sum(map(len, bodies)) / count
+    print(f"{label}: {count:,} bodies ({average:,.0f} characters on average), CPU s, best of {repeat}:")
     print(f"  rendered with nh3    {with_nh3:7.3f}  ({with_nh3 / count * 1e3:.3f} ms a note)")
     print(f"  rendered without it  {without:7.3f}  ({without / count * 1e3:.3f} ms a note)")
-    print(f"  nh3 alone            {alone:7.3f}  ({alone / count * 1e3:.3f} ms a note, {alone / with_nh3:.0%} of rendering)")
+    share = alone / with_nh3
+    print(f"  nh3 alone            {alone:7.3f}  ({alone / count * 1e3:.3f} ms a note, {share:.0%} of rendering)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,15 +28,16 @@ from markdown.util import AMP_SUBSTITUTE
 
 from edition.urls import network_path
 
-ELEMENTS = frozenset(
-    "a blockquote br code div em h1 h2 h3 h4 h5 h6 hr img li ol p pre strong sup table tbody td th thead tr ul".split()
-)
+ELEMENTS = frozenset({
+    "a", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p",
+    "pre", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+})
 LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_SCHEMES = ()  # images only from the site itself: no third-party requests, no tracking pixels
 
 _TEXT = re.compile(r".*", re.DOTALL)  # alt and title are text: escaped when written, never an address or a name
 _FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:\d+-\S+")  # footnotes' UNIQUE_IDS: a colon no paragraph or theme id has
-_HEADING_ID = re.compile(r"[\w-]+")  # the toc extension's slugs (entries only; reserved ones are reported by the glossary)
+_HEADING_ID = re.compile(r"[\w-]+")  # toc slugs (entries only); the glossary reports the reserved ones
 _ADDRESS = None  # judged by address_problem with the element's schemes, not by a pattern
 ATTRIBUTES: dict[str, dict[str, re.Pattern | None]] = {
     "a": {"href": _ADDRESS, "title": _TEXT, "class": re.compile("footnote-ref|footnote-backref|headerlink")},
@@ -82,7 +83,7 @@ def address_problem(url: str, schemes: tuple[str, ...]) -> str | None:
 
 
 def schemes_for(tag: str) -> tuple[str, ...]:
-    """The schemes an element's address may have: images none (the site's own files only), links :data:`LINK_SCHEMES`."""
+    """The schemes an element's address may have: an image none (only the site's files), a link :data:`LINK_SCHEMES`."""
     return IMAGE_SCHEMES if tag == "img" else LINK_SCHEMES
 
 

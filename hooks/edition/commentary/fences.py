@@ -62,7 +62,8 @@ class Fences(Preprocessor):
             if opening.group("attrs") is not None:
                 shown = opening.group("attrs")
                 shown = shown if len(shown) <= _MAX_SHOWN else shown[:_MAX_SHOWN] + "…"
-                self.report(number + 1, f"the code fence's attribute block '{{{shown}}}' is not allowed; it was ignored.")
+                message = f"the code fence's attribute block '{{{shown}}}' is not allowed; it was ignored."
+                self.report(number + 1, message)
             code = "\n".join(lines[number + 1 : close]) + ("\n" if close > number + 1 else "")
             out += lines[start:number]
             out += ["", self.md.htmlStash.store(f"<pre><code>{_escape(code)}</code></pre>"), ""]

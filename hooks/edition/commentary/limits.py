@@ -88,7 +88,9 @@ def check_blocks(lines: list[str]) -> None:
             block = []
     marks = sum(line.count("[^") for line in lines)
     if marks > MAX_FOOTNOTE_MARKS:
-        raise Refused(f"has {marks:,} footnote marks ('[^'); at most {MAX_FOOTNOTE_MARKS:,} are allowed.", "Use fewer footnotes.")
+        raise Refused(
+            f"has {marks:,} footnote marks ('[^'); at most {MAX_FOOTNOTE_MARKS:,} are allowed.", "Use fewer footnotes."
+        )
 
 
 def _check_block(block: list[str]) -> None:
@@ -105,10 +107,16 @@ def _check_block(block: list[str]) -> None:
         )
     depth = _bracket_depth(text)
     if depth > MAX_BRACKETS:
-        raise Refused(f"nests brackets {depth:,} deep; at most {MAX_BRACKETS} are allowed.", "Close each '[' with ']', or write '\\[' for a bracket.")
+        raise Refused(
+            f"nests brackets {depth:,} deep; at most {MAX_BRACKETS} are allowed.",
+            "Close each '[' with ']', or write '\\[' for a bracket.",
+        )
     depth = max(_containers(line) for line in block)
     if depth > MAX_CONTAINERS:
-        raise Refused(f"nests quotes and lists {depth:,} deep; at most {MAX_CONTAINERS} are allowed.", "Use fewer '>' and list levels.")
+        raise Refused(
+            f"nests quotes and lists {depth:,} deep; at most {MAX_CONTAINERS} are allowed.",
+            "Use fewer '>' and list levels.",
+        )
 
 
 class Blocks(Preprocessor):
@@ -131,7 +139,10 @@ class Depth(Treeprocessor):
                 deepest, depth = element, level
             stack.extend((child, level + 1) for child in element)
         if depth > MAX_DEPTH:
-            raise Refused(f"nests {_kind(deepest)} {depth:,} deep; at most {MAX_DEPTH} are allowed.", "Use fewer levels of '*', '_', '>' or lists.")
+            raise Refused(
+                f"nests {_kind(deepest)} {depth:,} deep; at most {MAX_DEPTH} are allowed.",
+                "Use fewer levels of '*', '_', '>' or lists.",
+            )
 
 
 def _kind(element: etree.Element) -> str:

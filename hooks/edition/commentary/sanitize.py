@@ -45,6 +45,7 @@ _ADDRESS_HINTS = {
     "link": "Use an http(s), mailto or relative address.",
     "image": "Use a picture from the site itself, by a relative address.",
 }
+_FENCE_HINT = "Remove the braces and what is between them: a code block takes no id or class."
 _RAW_HTML_HINT = "Write Markdown instead, or put the HTML between backticks to show it as code."
 _MAX_SHOWN = 40  # characters of a raw HTML tag quoted in a message
 
@@ -71,7 +72,7 @@ class _Clean(Treeprocessor):
     meet Python's recursion limit here.
     """
 
-    def __init__(self, md, owner: "SafeMarkdown"):
+    def __init__(self, md, owner: SafeMarkdown):
         super().__init__(md)
         self.owner = owner
 
@@ -129,11 +130,11 @@ def _unwrap(parent: etree.Element, index: int) -> None:
 class _RawHtml(InlineProcessor):
     """Where Markdown would have read raw HTML: keep it as text, and report the line it is on."""
 
-    def __init__(self, owner: "SafeMarkdown"):
+    def __init__(self, owner: SafeMarkdown):
         super().__init__(HTML_RE)
         self.owner = owner
 
-    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+    def handleMatch(self, m, data):
         self.owner.raw_html(m.group(0))
         return m.group(0), m.start(0), m.end(0)
 
@@ -234,10 +235,10 @@ class SafeMarkdown:
         return f"<p>This text is not shown: it {html.escape(message)}</p>", [*self.findings, Finding(message, hint)]
 
     def _fence_attributes(self, line: int, message: str) -> None:
-        self.findings.append(Finding(message, "Remove the braces and what is between them: a code block takes no id or class.", line))
+        self.findings.append(Finding(message, _FENCE_HINT, line))
 
     def raw_html(self, tag: str) -> None:
-        """Report raw HTML, shown as text: one line per line of the body, the first :data:`MAX_RAW_HTML_REPORTS` by number."""
+        """Report raw HTML, shown as text: once a line, the first :data:`MAX_RAW_HTML_REPORTS` lines one by one."""
         line = self._line_of(tag)
         if line in self._raw_lines:
             return

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from edition.commentary.sanitize import Rendered, SafeMarkdown
 from edition.gcpause import gc_paused
 from edition.glossary import backlinks, lint
-from edition.glossary.pages import SECTION_IDS, THEME_ID_PREFIX
 from edition.glossary.matcher import Matcher
+from edition.glossary.pages import SECTION_IDS, THEME_ID_PREFIX
 from edition.glossary.terms import name_index
 from edition.problems import Problem
 from edition.site import Site
@@ -64,9 +64,8 @@ def taken_ids(path: str, toc: list[dict]) -> list[Problem]:
         ident = token["id"]
         if ident in SECTION_IDS or ident.startswith(THEME_ID_PREFIX):
             owner = "the page's own section" if ident in SECTION_IDS else "the theme"
-            problems.append(Problem(
-                path, f"body: the heading '{token['name']}' has the id '{ident}', which {owner} uses.", "Rename the heading."
-            ))
+            message = f"body: the heading '{token['name']}' has the id '{ident}', which {owner} uses."
+            problems.append(Problem(path, message, "Rename the heading."))
     return problems
 
 
