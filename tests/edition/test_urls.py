@@ -78,9 +78,11 @@ def test_linker_knows_only_the_site_files():
 
 
 @pytest.mark.parametrize(("url", "expected"), [
-    ("//tracker.example/p.gif", True), ("\\\\tracker.example", True), ("/\\tracker.example", True), ("\\/tracker.example", True),
-    ("///tracker.example", True), (" \t//tracker.example", True), ("/\t/tracker.example", True), ("/\n\\tracker.example", True),
-    ("/assets/p.png", False), ("../x.md", False), ("x//y", False), ("https://example.org", False), ("#a", False), ("", False),
+    ("//tracker.example/p.gif", True), ("\\\\tracker.example", True), ("/\\tracker.example", True),
+    ("\\/tracker.example", True), ("///tracker.example", True), (" \t//tracker.example", True),
+    ("/\t/tracker.example", True), ("/\n\\tracker.example", True),
+    ("/assets/p.png", False), ("../x.md", False), ("x//y", False), ("https://example.org", False), ("#a", False),
+    ("", False),
 ])
 def test_network_path(url, expected):
     assert network_path(url) is expected

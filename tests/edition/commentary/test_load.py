@@ -45,7 +45,8 @@ def test_good_note_loads_and_generated_index_is_skipped(tmp_path):
 
 
 @pytest.mark.parametrize("content, line", [
-    (GOOD, 10), (GOOD.replace("\n", "\r\n"), 10), (GOOD.replace("---\n\nBody", "---\nBody"), 10), (GOOD.replace("\n\nBody.\n", ""), 9),
+    (GOOD, 10), (GOOD.replace("\n", "\r\n"), 10),
+    (GOOD.replace("---\n\nBody", "---\nBody"), 10), (GOOD.replace("\n\nBody.\n", ""), 9),
 ], ids=["blank line first", "crlf", "body at once", "no body"])
 def test_a_note_knows_the_line_its_body_starts_on(tmp_path, content, line):
     folder = tmp_path / "docs" / "commentary" / "e"
