@@ -37,7 +37,8 @@ def load_comment(path: Path, rel: str, essay: str) -> tuple[Comment | None, list
     clean, errors = validate(meta)
     if errors:
         return None, [Problem(rel, error) for error in errors]
-    return Comment(essay=essay, name=path.stem, path=rel, body=body, **clean), []
+    line = frontmatter.body_line(text, body)
+    return Comment(essay=essay, name=path.stem, path=rel, body=body, body_line=line, **clean), []
 
 
 def load_comments(docs_dir: Path, root: Path) -> tuple[list[Comment], list[Problem]]:

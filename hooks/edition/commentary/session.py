@@ -56,7 +56,7 @@ class Commentary:
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
             self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
-            self.problems += rendered.reported(anchor.comment.path)
+            self.problems += rendered.reported(anchor.comment.path, anchor.comment.body_line)
 
     # -- essay pages -------------------------------------------------------
 

@@ -55,7 +55,8 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     """One entry, or None with the reasons it could not be read."""
     problems: list[Problem] = []
     try:
-        meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        meta, body = frontmatter.split(text)
     except UnicodeDecodeError:
         return None, [Problem(rel, "is not UTF-8 text.", "Save it as UTF-8.")]
     except frontmatter.FrontMatterError as exc:
@@ -76,6 +77,7 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
         status=str(meta.get("status") or ""),
         body=body,
         meta=meta,
+        body_line=frontmatter.body_line(text, body),
     )
     return term, problems
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edition.commentary.load import load_comments
+from edition.glossary.terms import load_terms
 
 GOOD = "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: opening-1\n  quote: q\n---\n\nBody.\n"
 
@@ -41,3 +42,23 @@ def test_good_note_loads_and_generated_index_is_skipped(tmp_path):
     assert [(c.essay, c.name, c.path, c.paragraph, c.body.strip()) for c in comments] == [
         ("e", "n", "docs/commentary/e/n.md", "opening-1", "Body.")
     ]
+
+
+@pytest.mark.parametrize("content, line", [
+    (GOOD, 10), (GOOD.replace("\n", "\r\n"), 10),
+    (GOOD.replace("---\n\nBody", "---\nBody"), 10), (GOOD.replace("\n\nBody.\n", ""), 9),
+], ids=["blank line first", "crlf", "body at once", "no body"])
+def test_a_note_knows_the_line_its_body_starts_on(tmp_path, content, line):
+    folder = tmp_path / "docs" / "commentary" / "e"
+    folder.mkdir(parents=True)
+    (folder / "n.md").write_bytes(content.encode())
+    comments, _ = load_comments(tmp_path / "docs", tmp_path)
+    assert [c.body_line for c in comments] == [line]
+
+
+def test_an_entry_knows_the_line_its_body_starts_on(tmp_path):
+    folder = tmp_path / "docs" / "glossary"
+    folder.mkdir(parents=True)
+    (folder / "x.md").write_text("---\ntitle: X\nsummary: An x.\n---\n\nBody.\n")
+    terms, _ = load_terms(tmp_path / "docs", tmp_path)
+    assert terms["x"].body_line == 5 and terms["x"].body.splitlines()[1] == "Body."
