@@ -337,7 +337,8 @@ class Checker:
         if link.theme or link.attr in SELF_WHEN_EMPTY:
             return None
         if link.tag in ("a", "area") and link.attr == "href":
-            return Problem(link.source, f"link with no address: [{link.text}]({url}).", "Give it a target or remove the link.")
+            what = f"link with no address: [{link.text}]({url})."
+            return Problem(link.source, what, "Give it a target or remove the link.")
         return self._problem(link, "has no address")
 
     def _other_host(self, link: Link, url: str, external: dict[str, list[Link]]) -> Problem | None:
@@ -350,7 +351,9 @@ class Checker:
         meant = "https://" + _BEFORE_QUERY.sub(lambda m: m.group().replace("\\", "/"), url[2:], count=1)
         if not url.startswith("//"):
             return self._problem(
-                link, f"is read by browsers as '{meant}', an address on another site", f"Write '{meant}' if that is meant."
+                link,
+                f"is read by browsers as '{meant}', an address on another site",
+                f"Write '{meant}' if that is meant.",
             )
         error = _authority_error(meant)
         return self._problem(link, *error) if error else self._queue(link, meant, external)

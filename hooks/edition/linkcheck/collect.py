@@ -218,7 +218,7 @@ def _owner(pos: int, spans: list[tuple[int, int, str]], starts: list[int]) -> st
     i = bisect_right(starts, pos)
     while i > 0:
         i -= 1
-        start, end, value = spans[i]
+        _, end, value = spans[i]
         if pos < end:
             return value
     return None

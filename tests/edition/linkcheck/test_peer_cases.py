@@ -30,7 +30,9 @@ FILES = frozenset({
 
 def problems(body: str) -> list[str]:
     """The messages for a page whose rendered Markdown is ``body``, in a site of :data:`FILES`."""
-    written = {"page/index.html": THEME.format(body), "other/index.html": THEME.format(OTHER), "index.html": "<p>home</p>"}
+    written = {
+        "page/index.html": THEME.format(body), "other/index.html": THEME.format(OTHER), "index.html": "<p>home</p>"
+    }
     pages = {
         "page/index.html": scan(written["page/index.html"], "page/index.html", SRC, "page.md", body),
         "other/index.html": scan(written["other/index.html"], "other/index.html", "docs/other.md", "other.md", OTHER),
@@ -55,7 +57,8 @@ CASES = [
      [no_anchor("../other/?q=1#nowhere", "nowhere", "other/")]),
     ("html-proofer: name anchors", '<a name="old"></a><a href="#old">old</a>', []),
     ("name anchors after a miss (the fallback read from disk kept them)",
-     '<a name="old"></a><a href="#missing">m</a><a href="#old">old</a><a href="./#old">old</a><a href="#__drawer">menu</a>',
+     '<a name="old"></a><a href="#missing">m</a><a href="#old">old</a><a href="./#old">old</a>'
+     '<a href="#__drawer">menu</a>',
      [no_anchor("#missing", "missing")]),
     ("name anchors on another page, after a miss there",
      '<a href="../other/#missing">m</a><a href="../other/#legacy">legacy</a>',
@@ -80,7 +83,8 @@ CASES = [
     ("html-proofer: a blank mailto", '<a href="mailto:">mail</a>',
      [f"{SRC}: link 'mailto:' is a mailto: link with no address. Write 'mailto:name@example.org'."]),
     ("a script scheme hidden by a tab", '<a href="java\tscript:alert(1)">x</a>',
-     [f"{SRC}: link 'java\tscript:alert(1)' uses a javascript: URL, which is not allowed. Link to a page or file instead."]),
+     [f"{SRC}: link 'java\tscript:alert(1)' uses a javascript: URL, which is not allowed. "
+      "Link to a page or file instead."]),
     # -- srcset, as the standard parses it -----------------------------------
     ("lychee: srcset candidates", '<img src="../img/a.png" srcset="../img/a.png 1x, ../img/a-2x.png 2x">', []),
     ("srcset: an address may contain a comma", '<img srcset="../img/a,b.png 2x">', []),
@@ -149,7 +153,8 @@ CASES = [
     ]),
     # -- mkdocs: relative links from a page in its own folder ----------------
     ("mkdocs: links to pages and the root", '<a href="../other/">o</a><a href="../">home</a><a href="./">self</a>', []),
-    ("mkdocs: a link above the root", '<a href="../../x/">x</a>', [f"{SRC}: link '../../x/' points above the site root."]),
+    ("mkdocs: a link above the root", '<a href="../../x/">x</a>',
+     [f"{SRC}: link '../../x/' points above the site root."]),
 ]
 
 
