@@ -401,7 +401,9 @@ class Checker:
             return self._problem(
                 link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
             )
-        hint = _did_you_mean(_closest(rel, self.site.files))
+        # A picture is mistaken for another picture, not for a page.
+        kind = posixpath.splitext(rel)[1].lower()
+        hint = _did_you_mean(_closest(rel, (f for f in self.site.files if f.lower().endswith(kind))))
         return self._problem(link, f"points to a file that does not exist ({rel})", hint)
 
     def _from_source(self, page: Page, link: Link, path: str) -> Problem | None:
