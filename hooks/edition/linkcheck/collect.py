@@ -19,9 +19,11 @@ lies inside the rendered content, else the theme/template that wrote the page.
 A page that no Markdown file produced (the whole-essay page, generated) still
 has its body read tag by tag, so that a note shown there is blamed on the note.
 
-An element carrying ``data-linkcheck-ignore`` (maintainers' raw HTML or
-templates; contributed text cannot set attributes) is skipped with all that
-it contains: none of its addresses is collected. Its ids still count.
+An element of a page's body carrying ``data-linkcheck-ignore`` (maintainers'
+raw HTML; contributed text cannot set attributes) is skipped with all that
+it contains: none of its addresses is collected. Its ids still count. The
+theme's markup is not searched for it: templates need no opt-out, and every
+page would pay for the search.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ _ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
 _TAG = re.compile(
     r"<!--.*?-->"
     r"|<(script|style)\b(" + _ATTRS + r")>.*?</\1\s*>"
-    r"|<(" + "|".join(sorted(set(URL_ATTRIBUTES) - {"script"}, key=len, reverse=True)) + r")\b(" + _ATTRS + r")>",
+    r"|<(" + "|".join(t for t in URL_ATTRIBUTES if t != "script") + r")\b(" + _ATTRS + r")>",
     re.S | re.I,
 )
 _ATTR = re.compile(r"""([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
@@ -60,6 +62,8 @@ _ID = re.compile(r"""id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b(" + _ATTRS + ")>")
 IGNORE = "data-linkcheck-ignore"
 SOURCE = "data-source"
+# The attributes read from each tag: its addresses and what says how to take them.
+_READ = {tag: attrs | {"rel", "http-equiv", "type"} for tag, attrs in URL_ATTRIBUTES.items()}
 # Elements with no end tag: an attribute on one covers the tag alone.
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Theme markup: double-quoted, space-separated attributes (literal prefixes
@@ -250,29 +254,15 @@ def _quoted_values(html: str, start: str, lo: int, hi: int) -> list[str]:
     return values
 
 
-def _outside(ranges: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """``ranges`` less the extents of ``spans`` (both sorted)."""
-    out = []
-    for lo, hi in ranges:
-        for start, end, _ in spans:
-            if start < hi and end > lo:
-                if start > lo:
-                    out.append((lo, start))
-                lo = max(lo, end)
-        if lo < hi:
-            out.append((lo, hi))
-    return out
-
-
-def _theme_links(html: str, ranges: list[tuple[int, int]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The theme's addresses: everything in ``ranges`` (outside the body), fast path.
+def _theme_links(html: str, lo: int, hi: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The theme's addresses: everything outside ``[lo, hi)``, fast path.
 
     Only ``href`` and ``src`` are read here: Material writes no ``srcset``,
     comments or single-quoted attributes in its own markup.
     """
     found = []
     for attr, start in _THEME_ATTRS.items():
-        urls = [url for lo, hi in ranges for url in _quoted_values(html, start, lo, hi)]
+        urls = _quoted_values(html, start, 0, lo) + _quoted_values(html, start, hi, len(html))
         if "&" in "".join(urls):
             urls = [htmllib.unescape(u) if "&" in u else u for u in urls]
         found.append((attr, tuple(urls)))
@@ -313,25 +303,30 @@ def scan(
     if any("&" in i for i in ids):
         ids = {htmllib.unescape(i) for i in ids}
     ids.update(_ids(html, lo, hi))
-    ignored = attr_spans(html, IGNORE) if IGNORE in html else []
-    links = _body_links(html, lo, hi, source, file, ids, ignored) if hi > lo else []
-    theme = [(0, lo), (hi, len(html))] if hi > lo else [(0, len(html))]
+    links = _body_links(html, lo, hi, source, file, ids) if hi > lo else []
     body = html.find("<body")
     hints = tuple(_HINT.findall(html, 0, body)) if body > 0 else ()
-    return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, _outside(theme, ignored)), hints, whole)
+    return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, lo, hi), hints, whole)
+
+
+def _spans(html: str, attr: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """:func:`attr_spans` of ``html[lo:hi]``, placed in ``html``; the slice is made only when ``attr`` occurs."""
+    if html.find(attr, lo, hi) < 0:
+        return []
+    return [(start + lo, end + lo, value) for start, end, value in attr_spans(html[lo:hi], attr)]
 
 
 def _body_links(
-    html: str, lo: int, hi: int, source: str | None, file: str, ids: set[str], ignored: list[tuple[int, int, str]]
+    html: str, lo: int, hi: int, source: str | None, file: str, ids: set[str]
 ) -> list[tuple[str, str, str, str, str, bool, str]]:
     """Every link in ``html[lo:hi]``, tag by tag; adds ``<a name>`` to ``ids``.
 
     A link is blamed on the innermost ``data-source`` around it, else on
     ``source``, else (a generated page) on the theme that wrote ``file``.
     """
-    spans = attr_spans(html[lo:hi], SOURCE) if SOURCE in html[lo:hi] else []
-    spans = [(start + lo, end + lo, path) for start, end, path in spans]
+    spans = _spans(html, SOURCE, lo, hi)
     starts = [s[0] for s in spans]
+    ignored = _spans(html, IGNORE, lo, hi)
     skip_starts = [s[0] for s in ignored]
     links = []
     for m in _TAG.finditer(html, lo, hi):
@@ -346,14 +341,15 @@ def _body_links(
             continue
         tag = tag.lower()
         who = (_owner(m.start(), spans, starts) if spans else None) or source
-        wanted = URL_ATTRIBUTES[tag]
+        wanted, read = URL_ATTRIBUTES[tag], _READ[tag]
         values: dict[str, str] = {}
         for a in _ATTR.finditer(attrs):
             name = a.group(1).lower()
-            if name == "name" and tag == "a":
+            if name in read:
+                if name not in values:  # the first of repeated attributes counts, as in a browser
+                    values[name] = _value(a, 2)
+            elif name == "name" and tag == "a":
                 ids.add(_value(a, 2))
-            elif name not in values:  # the first of repeated attributes counts, as in a browser
-                values[name] = _value(a, 2)
         rel = values.get("rel", "").lower()
         for name, url in values.items():
             if name not in wanted:
