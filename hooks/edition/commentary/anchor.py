@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import difflib
 import heapq
-import unicodedata
 from dataclasses import dataclass
+
+from edition.folding import fold_text
 
 from edition.markup import plain_text
 from edition.model import Comment, Essay, Paragraph
 from edition.problems import Problem
-from edition.text import _TRANSLATE
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
 CONTEXT = 32  # characters of prefix and suffix kept for the exported selector
@@ -31,53 +31,6 @@ MIN_SIMILARITY = 0.6  # below this, a passage is not worth offering as "closest"
 CANDIDATES = 5  # paragraphs compared in detail by the approximate search, besides the hinted one
 EXACT_RATIOS = 5  # windows (best upper bounds first) whose exact similarity is computed
 REANCHOR = "Run: python scripts/reanchor.py --write"
-
-
-class _Folding(dict):
-    """Code point -> folded text, filled on first use; ``str.translate`` then runs at C speed."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = unicodedata.normalize("NFKC", chr(code)).translate(_TRANSLATE)
-        return folded
-
-
-_FOLDING = _Folding()
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """``text`` compared as a reader would, and where each folded character came from.
-
-    The same folding as :func:`edition.text.normalize` (typographic quotes and
-    dashes, non-breaking and zero-width spaces, runs of white space), done one
-    character at a time so that a match in the folded text maps back to the
-    original: the highlighter needs the offsets to wrap the words in the page.
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    space = True  # drop leading white space
-    for index, char in enumerate(text):
-        for folded in _FOLDING[ord(char)]:
-            if folded.isspace():
-                if space:
-                    continue
-                folded, space = " ", True
-            else:
-                space = False
-            out.append(folded)
-            origin.append(index)
-    if out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    return "".join(out), origin
-
-
-def fold_text(text: str) -> str:
-    """The folded text of :func:`fold` without the offsets: the fast path the anchorer uses.
-
-    ``str.split()`` splits on exactly the characters ``str.isspace()`` accepts,
-    so this equals ``fold(text)[0]`` (a property test checks it).
-    """
-    return " ".join(text.translate(_FOLDING).split())
 
 
 @dataclass
