@@ -51,8 +51,9 @@ def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     """The text of an HTML fragment, where each of its characters lies, and link depth.
 
     Returns ``(text, spans, depth)``: ``spans[i]`` is the raw ``(start,
-    end)`` of text character ``i`` (an entity is one span), ``depth[i]`` the
-    number of ``<a>`` elements open around it.
+    end)`` of text character ``i`` (every character an entity stands for
+    has the entity's span: ``&NotEqualTilde;`` is two, an unknown ``&foo;``
+    five), ``depth[i]`` the number of ``<a>`` elements open around it.
     """
     chars: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -66,8 +67,8 @@ def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
         if token.startswith("&") and len(token) > 1:
             text = html.unescape(token)
             chars.append(text)
-            spans.append((start, match.end()))
-            depth.append(links)
+            spans += [(start, match.end())] * len(text)
+            depth += [links] * len(text)
             continue
         for offset, char in enumerate(token):
             chars.append(char)
@@ -143,8 +144,8 @@ def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
     runs: Runs = []
     for index in range(first, last + 1):
         start, end = spans[index]
-        if runs and runs[-1][1] == start:
-            runs[-1][1] = end
+        if runs and runs[-1][1] >= start:  # adjacent, or another character of the same entity
+            runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
     return runs, depth[last]

@@ -36,6 +36,10 @@ HIGHLIGHTS = [
      f"cafe\u0301 or {MARK}cafe</mark>{REF}"),
     ("a match inside an entity is not the reader's", "R&amp;D and amp; here", "amp;",
      f"R&amp;D and {MARK}amp;</mark>{REF} here"),
+    ("unknown entity before a folded quote", "a &foo; \u201cwolf\u201d b", '"wolf" b',
+     f"a &foo; {MARK}\u201cwolf\u201d b</mark>{REF}"),
+    ("entity of two characters before a folded quote", "&NotEqualTilde; \u201cwolf\u201d", '"wolf"',
+     f"&NotEqualTilde; {MARK}\u201cwolf\u201d</mark>{REF}"),
 ]
 
 
