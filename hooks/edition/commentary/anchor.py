@@ -122,6 +122,10 @@ class EssayIndex:
 
 
 def _short(text: str, limit: int = 80) -> str:
+    """``text`` for a one-line message: white space runs as one space, invisible characters as escapes, cut."""
+    text = " ".join(text.split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
@@ -141,6 +145,10 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
         return Anchor(comment, ORPHANED, problem=Problem(
             path, f"is in a folder with no essay: there is no docs/essays/{comment.essay}/.",
             "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses."))
+    if not quote:
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",
+            "Copy the exact words from the page into target.quote."))
     hinted = index.by_id.get(hint)
     if hinted is not None:
         text = index.texts[hint]

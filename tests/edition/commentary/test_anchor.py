@@ -63,6 +63,13 @@ CASES = [
      "docs/commentary/e/n.md: target quote 'cafe owners' is not in paragraph 'opening-4' nor anywhere else in essay "
      "'e'. The closest passage is 'caf\u00e9 owners' in 'opening-4' (91% similar): copy the words exactly from the "
      "page into target.quote."),
+    ("nothing a reader sees", "opening-1", "\u00ad\u200b \ufeff", ORPHANED, None,
+     "docs/commentary/e/n.md: target quote '\\xad\\u200b \\ufeff' has no characters a reader sees (only spaces or "
+     "invisible formatting characters). Copy the exact words from the page into target.quote."),
+    ("message on one line", "opening-2", "was\nshiftd\n  asid", ORPHANED, None,
+     "docs/commentary/e/n.md: target quote 'was shiftd asid' is not in paragraph 'opening-2' nor anywhere else in "
+     "essay 'e'. The closest passage is 'was shifted aside' in 'opening-2' (94% similar): copy the words exactly from "
+     "the page into target.quote."),
 ]
 
 
