@@ -11,9 +11,9 @@ is therefore:
    may or may not carry them;
 2. NFKC over the whole string (never code point by code point: composing
    ``e`` + U+0301 into ``é`` needs both characters at once);
-3. typographic quotes, dashes and the non-breaking space to their plain
-   forms (:data:`TYPOGRAPHIC`);
-4. every run of white space to one space, none at either end.
+3. typographic quotes and dashes to their plain forms (:data:`TYPOGRAPHIC`);
+4. every run of white space (no-break spaces included) to one space, none
+   at either end.
 
 :func:`fold_text` does this at C speed; :func:`fold` does the same while
 recording which characters of the original each folded character came
@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+# Applied after NFKC, which has already made U+00A0 a space, U+2011 a U+2010 and U+2033 two U+2032.
 TYPOGRAPHIC = {
     "\u2018": "'",
     "\u2019": "'",
@@ -43,15 +44,12 @@ TYPOGRAPHIC = {
     "\u201d": '"',
     "\u201e": '"',
     "\u201f": '"',
-    "\u2033": '"',
     "\u2010": "-",
-    "\u2011": "-",
     "\u2012": "-",
     "\u2013": "-",
     "\u2014": "-",
     "\u2015": "-",
     "\u2212": "-",
-    "\u00a0": " ",
 }
 _TYPOGRAPHIC_TABLE = str.maketrans(TYPOGRAPHIC)
 _TYPOGRAPHIC = re.compile("[" + "".join(TYPOGRAPHIC) + "]")

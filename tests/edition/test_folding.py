@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edition.folding import IGNORABLE, clusters, fold, fold_text, starts_cluster
+from edition.folding import IGNORABLE, TYPOGRAPHIC, clusters, fold, fold_text, starts_cluster
 from edition.text import normalize, slugify
 
 FOLD_TEXT = [
@@ -122,6 +122,11 @@ def test_normalization_never_makes_an_ignorable_nor_composes_onto_ascii():
         assert not (len(parts) == 2 and not parts[0].startswith("<") and int(parts[1], 16) < 128), hex(code)
     for code in range(128):  # ... and ASCII folds to itself
         assert unicodedata.normalize("NFKC", chr(code)) == chr(code) and starts_cluster(chr(code))
+
+
+def test_typographic_marks_are_what_normalization_leaves():
+    """The plain forms apply after NFKC: a mark it changes would never be seen there."""
+    assert all(unicodedata.normalize("NFKC", mark) == mark for mark in TYPOGRAPHIC)
 
 
 @pytest.mark.parametrize("text, same_as", [
