@@ -24,6 +24,8 @@ MISSING_CHART = f"{NOTES}/picture.md: link 'chart.png' points to a file that doe
 
 def expected(port: str) -> list[str]:
     return [
+        f"{NOTES}/opt-out.md: line 13: raw HTML '<div data-linkcheck-ignore markdown=\"1\">' is shown as text. "
+        "Write Markdown instead, or put the HTML between backticks to show it as code.",
         f"{NOTES}/opt-out.md: link '../../essays/e/also-gone.md' points to a page that does not exist (essays/e/also-gone/). "
         "Did you mean 'essays/e/part/'?",
         f"{NOTES}/opt-out.md: link '../../essays/e/gone.md' points to a page that does not exist (essays/e/gone/). "
