@@ -30,6 +30,7 @@ class Folder:
 
     name: str
     noun: str
+    nouns: str
     depth: int
     layout: str
     shorten: str
@@ -54,6 +55,7 @@ class Folder:
 COMMENTARY = Folder(
     name="commentary",
     noun="note",
+    nouns="notes",
     depth=3,
     layout="commentary/<essay-slug>/<name>.md",
     shorten="Shorten it or split it into several notes.",
@@ -62,6 +64,7 @@ COMMENTARY = Folder(
 GLOSSARY = Folder(
     name="glossary",
     noun="glossary entry",
+    nouns="glossary entries",
     depth=2,
     layout="glossary/<name>.md",
     shorten="Shorten it; the sources can say more.",

@@ -61,7 +61,8 @@ def rule(parts: tuple[str, ...], mode: int, docs_rel: str) -> Refusal | None:
         return Refusal(src, "is hidden", "", report=False)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         hint = "Replace the link with what it points to, or delete it." if stat.S_ISLNK(mode) else "Delete it."
-        return Refusal(src, f"is {kind_of(mode)}; only regular files are published from {docs_rel}/{folder.name}/.", hint)
+        only = f"only regular files are published from {docs_rel}/{folder.name}/"
+        return Refusal(src, f"is {kind_of(mode)}; {only}.", hint)
     if len(parts) == 1:
         return None if stat.S_ISDIR(mode) else Refusal(src, f"is {kind_of(mode)}, not a folder.", "Delete it.")
     if stat.S_ISDIR(mode):
@@ -75,7 +76,7 @@ def _folder(folder: Folder, parts: tuple[str, ...], docs_rel: str) -> Refusal | 
         parent = "/".join(parts[:-1])
         return Refusal(
             src,
-            f"is a sub-folder; {folder.noun}s are published only as {docs_rel}/{folder.layout}.",
+            f"is a sub-folder; {folder.nouns} are published only as {docs_rel}/{folder.layout}.",
             f"Move the files in it up into {docs_rel}/{parent}/, or delete it.",
         )
     if not is_name(name):
@@ -95,14 +96,14 @@ def _file(folder: Folder, parts: tuple[str, ...], docs_rel: str) -> Refusal | No
     if ext.lower() not in MARKDOWN:
         return Refusal(
             src,
-            f"is not a {folder.noun}: only {folder.noun}s ({docs_rel}/{folder.layout}) "
+            f"is not a {folder.noun}: only {folder.nouns} ({docs_rel}/{folder.layout}) "
             f"are published from {docs_rel}/{folder.name}/.",
             "Delete it, or ask a maintainer to add it under docs/assets/.",
         )
     if len(parts) != folder.depth:
         return Refusal(
             src,
-            f"is in the wrong place: {folder.noun}s are published only as {docs_rel}/{folder.layout}.",
+            f"is in the wrong place: {folder.nouns} are published only as {docs_rel}/{folder.layout}.",
             f"Move it to {docs_rel}/{folder.layout.replace('<name>.md', printable(name))}.",
         )
     if ext != ".md" or not is_name(stem):
