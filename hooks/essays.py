@@ -8,9 +8,11 @@ It also withholds what must not be published from the contributed folders
 (:mod:`edition.contributed.publish`), before any plugin or hook reads a file.
 """
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from edition import build, print_view
+from edition.contributed.links import endless_links
 from edition.contributed.publish import withheld
 from edition.navigation import site_nav
 from edition.page_nav import essay_views
@@ -22,8 +24,12 @@ _whole: print_view.WholeEssays | None = None
 
 
 def on_config(config):
+    """Load the model; stop at a link that MkDocs' walk of the docs folder would not finish."""
     global _whole
     site = build.load(config["docs_dir"], config.config_file_path)
+    endless = endless_links(site.docs_dir, site.docs_rel)
+    if endless:  # a warning would come too late: MkDocs lists the files, following links, right after this event
+        raise PluginError("\n".join(str(problem) for problem in endless))
     _whole = print_view.WholeEssays(site.essays)
     for problem in site.problems:
         log.warning(str(problem))

@@ -19,7 +19,10 @@ NOTE = (
     "---\ntitle: A planted note\nauthor: A. Reader\ndate: 2024-02-01\nkind: context\n"
     "target:\n  paragraph: opening-1\n  quote: \"wolf warrior style\"\n---\n\n<script>alert('note')</script>\n"
 )
-ENTRY = "---\ntitle: A planted entry\nsummary: An entry that must not be published.\n---\n\n<script>alert('entry')</script>\n"
+ENTRY = (
+    "---\ntitle: A planted entry\nsummary: An entry that must not be published.\n---\n\n"
+    "<script>alert('entry')</script>\n"
+)
 SECRET = "PLANTED-SECRET-7f3a"  # in every planted file, so a copy of any of them in site/ is found
 CAFE = "caf\u00e9.md"
 NFD_CAFE = unicodedata.normalize("NFD", CAFE)
@@ -67,8 +70,8 @@ EXPECTED = [
     "and single hyphens, ending in '.md'. Rename it, e.g. to 'old.md'.",
     f"{D}glossary/Entry.MD: the file name 'Entry.MD' is not allowed: use lower-case letters a-z, digits and single "
     "hyphens, ending in '.md'. Rename it, e.g. to 'entry.md'.",
-    f"{D}commentary/e/README.md: the file name 'README.md' is not allowed: use lower-case letters a-z, digits and single "
-    "hyphens, ending in '.md'. Rename it, e.g. to 'readme.md'.",
+    f"{D}commentary/e/README.md: the file name 'README.md' is not allowed: use lower-case letters a-z, digits and "
+    "single hyphens, ending in '.md'. Rename it, e.g. to 'readme.md'.",
     f"{D}commentary/e/sub: is a sub-folder; notes are published only as docs/commentary/<essay-slug>/<name>.md. "
     "Move the files in it up into docs/commentary/e/, or delete it.",
     f"{D}commentary/top.md: is in the wrong place: notes are published only as "
@@ -175,3 +178,17 @@ def test_edit_button_address_is_escaped(tmp_path):
         'x&#34; onmouseover=&#34;alert(1)&#34; y=&#34;.md"' in page
     )
     assert executable_from_notes(page) == []
+
+
+def test_a_link_mkdocs_would_follow_without_end_stops_the_build_before_its_walk(tmp_path):
+    """Two links to ``..`` made MkDocs walk ``a/b/a/b/...`` in every combination: the build never ended."""
+    project = copy("publish-hostile", tmp_path)
+    (project / "docs" / "commentary" / "e" / "a").symlink_to("..")
+    (project / "docs" / "commentary" / "e" / "b").symlink_to("..")
+    result, site = run_build(project, strict=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    loop = "is a symbolic link to a folder that contains it: MkDocs would follow it without end, before any check runs."
+    errors = [line for line in result.stderr.splitlines() if "Delete the link." in line]
+    assert errors == [f"ERROR   -  {D}commentary/e/a: {loop} Delete the link.",
+                      f"{D}commentary/e/b: {loop} Delete the link."]
+    assert not site.exists()

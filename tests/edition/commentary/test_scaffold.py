@@ -30,7 +30,11 @@ def test_suggested_names_are_valid(text, taken, name):
 
 @pytest.mark.parametrize(
     "pid, filename",
-    [("chinas-global-strategy-2", "chinas-global-strategy-2.md"), ("zh\u014du-2", "zhou-2.md"), ("\u5317\u4eac-3", "3.md")],
+    [
+        ("chinas-global-strategy-2", "chinas-global-strategy-2.md"),
+        ("zh\u014du-2", "zhou-2.md"),
+        ("\u5317\u4eac-3", "3.md"),
+    ],
 )
 def test_the_propose_link_names_a_file_the_build_accepts(pid, filename):
     site = Site(essays={"e": Essay("e", "E", "A", "2024-01-01")}, root=Path("/r"), docs_dir=Path("/r/docs"))
