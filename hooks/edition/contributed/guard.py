@@ -98,7 +98,7 @@ def _file(folder: Folder, parts: tuple[str, ...], docs_rel: str) -> Refusal | No
             src,
             f"is not a {folder.noun}: only {folder.nouns} ({docs_rel}/{folder.layout}) "
             f"are published from {docs_rel}/{folder.name}/.",
-            "Delete it, or ask a maintainer to add it under docs/assets/.",
+            f"Delete it, or ask a maintainer to add it under {docs_rel}/assets/.",
         )
     if len(parts) != folder.depth:
         return Refusal(
