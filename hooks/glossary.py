@@ -44,7 +44,9 @@ def on_files(files, config):
     for file in files.documentation_pages():
         slug = _entry_slug(file.src_uri)
         if slug is not None:
-            ModelPage(None, file, config, meta=site.terms[slug].meta)  # the model has the entry: not read or converted again
+            # The model has the entry: not read or converted again. Only its title is the page's metadata:
+            # Material writes keys such as 'author' into the page unescaped, and 'template' picks the template.
+            ModelPage(None, file, config, meta={"title": site.terms[slug].title})
     files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))
     return files
 

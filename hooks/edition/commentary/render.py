@@ -167,11 +167,12 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     if links_open:
         closing = list(_CLOSE_LINK.finditer(inner, ref_at))
         ref_at = closing[links_open - 1].end() if len(closing) >= links_open else len(inner)
-    ref = f'<a class="note-ref" href="#{callout_id(name)}" aria-label="{esc(label)}"></a>'
+    callout = esc(callout_id(name))
+    ref = f'<a class="note-ref" href="#{callout}" aria-label="{esc(label)}"></a>'
     out, cursor = [], 0
     for number, (start, end) in enumerate(runs):
-        ident = f' id="{quote_id(name)}"' if number == 0 else ""
-        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout_id(name)}">', inner[start:end], "</mark>"]
+        ident = f' id="{esc(quote_id(name))}"' if number == 0 else ""
+        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout}">', inner[start:end], "</mark>"]
         cursor = end
     if ref_at < cursor:
         ref_at = cursor
@@ -180,24 +181,24 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
 
 
 def callout_id(name: str) -> str:
-    """The id of a note's callout: ``note--<name>``.
+    """The id of a note's callout: ``note--<name>``, as text (escaped where it is written, as any value).
 
     Paragraph ids are slugs, which never hold two hyphens in a row, so these
     ids cannot collide with a paragraph's (``note-1`` is the publication note).
     """
-    return f"note--{esc(name)}"
+    return f"note--{name}"
 
 
 def quote_id(name: str) -> str:
-    """The id of a note's highlighted passage: ``quote--<name>``."""
-    return f"quote--{esc(name)}"
+    """The id of a note's highlighted passage: ``quote--<name>``, as text."""
+    return f"quote--{name}"
 
 
 def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:
     """A note as a collapsible Material ``details`` block after its paragraph."""
-    back = f"#{quote_id(comment.name)}" if highlighted else f"#{esc(comment.paragraph)}"
+    back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
     return (
-        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{callout_id(comment.name)}" '
+        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
         f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '

@@ -149,3 +149,20 @@ def test_between_tags_fast_path_agrees_with_the_folded_search(inner, quote):
 )
 def test_fast_path_leaves_what_is_not_the_readers_match_to_the_folded_search(inner, quote):
     assert render._between_tags(inner, quote) is None
+
+
+@pytest.mark.parametrize(
+    "name, written",
+    [("n", "n"), ("q&a", "q&amp;a"), ('say"hi"', "say&quot;hi&quot;"), ("<b>", "&lt;b&gt;")],
+    ids=["plain", "ampersand", "quotes", "tag"],
+)
+def test_ids_from_a_note_name_are_escaped_once_wherever_written(name, written):
+    """The ids are text; every attribute they go into escapes them once (never twice, never not at all)."""
+    assert render.callout_id(name) == f"note--{name}" and render.quote_id(name) == f"quote--{name}"
+    callout = render.callout(comment(name=name), "", "x/", True)
+    assert f'id="note--{written}"' in callout and f'href="#quote--{written}"' in callout
+    marked, found = render.highlight("a b c", "b", name, "L")
+    assert found
+    assert f'id="quote--{written}" aria-details="note--{written}"' in marked
+    assert f'href="#note--{written}"' in marked
+    assert "&amp;amp;" not in callout + marked and "&amp;quot;" not in callout + marked

@@ -95,3 +95,18 @@ def test_existing_title_and_class_are_kept():
 )
 def test_glossary_slug(href, slug):
     assert glossary_slug(href) == slug
+
+
+@pytest.mark.parametrize(
+    "address, written",
+    [
+        ("../glossary/soft-power/", "../glossary/soft-power/"),
+        ('../glossary/x" onmouseover="alert(1)" y="/', "../glossary/x&quot; onmouseover=&quot;alert(1)&quot; y=&quot;/"),
+        ("../glossary/q&a/", "../glossary/q&amp;a/"),
+        ("../glossary/a'b/", "../glossary/a&#x27;b/"),
+    ],
+    ids=["plain", "quotes", "ampersand", "apostrophe"],
+)
+def test_the_entry_address_is_escaped_in_href(address, written):
+    out, _ = link_terms("<p>soft power</p>", MATCHER, SUMMARIES, lambda slug: address)
+    assert out == f'<p><a href="{written}" class="glossary-link" title="Influence by attraction.">soft power</a></p>'
