@@ -4,11 +4,16 @@ Listed first under ``hooks:`` in mkdocs.yml; the other hooks read the model it
 loads through ``edition.build.current()``. Being first, it also sees each
 essay section's HTML straight from Markdown, which the whole-essay page
 reuses instead of converting the essay again (:class:`edition.print_view.WholeEssays`).
+It also withholds what must not be published from the contributed folders
+(:mod:`edition.contributed.publish`), before any plugin or hook reads a file.
 """
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from edition import build, print_view
+from edition.contributed.links import endless_links
+from edition.contributed.publish import withheld
 from edition.navigation import site_nav
 from edition.page_nav import essay_views
 from edition.site import essay_of_page
@@ -19,13 +24,28 @@ _whole: print_view.WholeEssays | None = None
 
 
 def on_config(config):
+    """Load the model; stop at a link that MkDocs' walk of the docs folder would not finish."""
     global _whole
     site = build.load(config["docs_dir"], config.config_file_path)
+    endless = endless_links(site.docs_dir, site.docs_rel)
+    if endless:  # a warning would come too late: MkDocs lists the files, following links, right after this event
+        raise PluginError("\n".join(str(problem) for problem in endless))
     _whole = print_view.WholeEssays(site.essays)
     for problem in site.problems:
         log.warning(str(problem))
     config["nav"] = site_nav(list(site.essays.values()), config["extra"].get("nav_tail"))
     return config
+
+
+@event_priority(100)  # first of all on_files handlers: no plugin or hook may see a withheld file
+def on_files(files, config):
+    """Withhold every file under the contributed folders that the model did not load (MkDocs would publish it)."""
+    remove, problems = withheld(build.current(), [file.src_uri for file in files if file.generated_by is None])
+    for problem in problems:
+        log.warning(str(problem))
+    for src_uri in remove:
+        files.remove(files.get_file_from_path(src_uri))
+    return files
 
 
 def on_nav(nav, config, files):

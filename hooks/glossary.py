@@ -51,7 +51,8 @@ def on_files(files, config):
     for file in list(files.documentation_pages()):
         slug = _entry_file(file.src_uri)
         if slug in site.terms:
-            ModelPage(None, file, config, meta=site.terms[slug].meta)  # the model has the entry: not read again
+            # The model has the entry: not read or converted again; its page's metadata is the model's.
+            ModelPage(None, file, config, meta=site.terms[slug].meta)
         elif slug is not None:  # refused by the loader (which said why): MkDocs would publish its raw Markdown
             files.remove(file)
     files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))

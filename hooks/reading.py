@@ -51,9 +51,13 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """Describe the page; point a whole-essay page's canonical address at the essay.
 
-    The description is stored escaped (a ``Markup`` string) because Material's
-    template writes ``page.meta.description`` into an attribute unescaped.
+    The description and the edit button's address are stored escaped
+    (``Markup`` strings) because Material's templates write
+    ``page.meta.description`` and ``page.edit_url`` into attributes
+    unescaped; the edit address holds the file's name as it is.
     """
+    if page.edit_url:
+        page.edit_url = escape(page.edit_url)
     src = page.file.src_uri
     text = page.meta.get("description") or seo.description(src, build.current())
     if text:

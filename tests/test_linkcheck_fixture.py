@@ -1,7 +1,8 @@
 """Build the link-check fixture sites with ``mkdocs build --strict``.
 
 The broken site plants one break of each kind and must fail with exactly
-these messages; the clean site uses every Material feature that writes links
+these messages (and plants what must pass: #TOP, text fragments, a srcset
+address holding a comma, tel:, a data-linkcheck-ignore block); the clean site uses every Material feature that writes links
 of its own and must pass, with directory URLs and without.
 """
 
@@ -17,15 +18,23 @@ import pytest
 
 FIXTURE = Path(__file__).parent / "fixtures" / "linkcheck-site"
 REFLECTION = "docs/essays/wandering-earth-ii/reflection.md"
+OPENING = "docs/essays/wandering-earth-ii/index.md"
 
 EXPECTED = [
     "docs/commentary/wandering-earth-ii/note.md: link '../missing/' points to a page that does not exist "
     "(essays/wandering-earth-ii/missing/). Did you mean 'essays/wandering-earth-ii/'?",
+    # the name anchor linked after it is found: reading the page from disk keeps the <a name> targets
+    f"{OPENING}: link 'reflection/#nowhere-at-all': no paragraph '#nowhere-at-all' on essays/wandering-earth-ii/reflection/.",
     f"{REFLECTION}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?",
+    f"{REFLECTION}: link '../#the-opening-7:~:text=x': no paragraph '#the-opening-7' on essays/wandering-earth-ii/. "
+    "Did you mean '#the-opening-2'?",
     f"{REFLECTION}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/wandering-earth-ii/. "
     "Did you mean '#the-opening-2'?",
+    f"{REFLECTION}: link '../../../files/gone.pdf' points to a file that does not exist (files/gone.pdf).",
     f"{REFLECTION}: link '../../../glossary/soft-power/#histroy': no anchor '#histroy' on glossary/soft-power/. "
     "Did you mean '#history'?",
+    f"{REFLECTION}: link '../../../images/poster.png' points to a file that does not exist (images/poster.png). "
+    "Did you mean 'images/map.png'?",
     f"{REFLECTION}: link '../../glossary/soft-powr.md' points to a page that does not exist (glossary/soft-powr/). "
     "Did you mean 'glossary/soft-power/'?",
     f"{REFLECTION}: link '../../images/map.png' is read from the built page, not from its Markdown file "
@@ -34,6 +43,10 @@ EXPECTED = [
     "Did you mean 'images/map.png'?",
     f"{REFLECTION}: link '../missing-section/' points to a page that does not exist "
     "(essays/wandering-earth-ii/missing-section/). Did you mean 'essays/wandering-earth-ii/reflection/'?",
+    f"{REFLECTION}: link '//127.0.0.1:8080/admin' points to a private or local network address (127.0.0.1) "
+    "and is not checked online. Link to a public address instead.",
+    f"{REFLECTION}: link '\\\\example.org\\x' is read by browsers as 'https://example.org/x', an address on another site. "
+    "Write 'https://example.org/x' if that is meant.",
     f"{REFLECTION}: link 'http//example.org' is a malformed URL (no ':' after the scheme). "
     "Did you mean 'http://example.org'?",
     f"{REFLECTION}: link 'https:example.org' is a malformed URL (no '//' after the scheme). "
@@ -42,6 +55,8 @@ EXPECTED = [
     "not in raw HTML. Write '../' instead.",
     f"{REFLECTION}: link 'javascript:alert(1)' uses a javascript: URL, which is not allowed. "
     "Link to a page or file instead.",
+    f"{REFLECTION}: link 'tel:' is a tel: link with no number. Write 'tel:+15550100' with the real number.",
+    f"{REFLECTION}: link with no address: [nothing](). Give it a target or remove the link.",
     f"{REFLECTION}: link with no address: [wolf warriors](#). Give it a target or remove the link.",
     "docs/glossary/term.md: link '../essays/nowhere.md' points to a page that does not exist (essays/nowhere/).",
 ]

@@ -171,6 +171,11 @@ def _shown(text: str, limit: int = _SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+def body_line(text: str, body: str) -> int:
+    """The line of ``text`` on which ``body`` (what :func:`split` returned for it) starts, counting from 1."""
+    return text.count("\n", 0, len(text) - len(body)) + 1
+
+
 def dump(meta: dict[str, Any], body: str) -> str:
     """Join ``meta`` and ``body`` into a Markdown file with front matter."""
     head = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)

@@ -86,6 +86,7 @@ class Term:
     status: str = ""  # "stub" for importer-made placeholders
     body: str = ""  # the entry's Markdown after the front matter
     meta: dict = field(default_factory=dict)  # the front matter as written: the page's metadata
+    body_line: int = 1  # the file's line on which the body starts, for messages about the body
 
     def names(self) -> list[str]:
         """The title and every alias: the words that should link here."""
@@ -108,3 +109,4 @@ class Comment:
     body: str = ""
     author_url: str = ""
     sources: list[Source] = field(default_factory=list)
+    body_line: int = 1  # the file's line on which the body starts, for messages about the body

@@ -9,33 +9,10 @@ the one it applies to the paragraph.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from edition.folding import fold_text
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u200b": "",
-    }
-)
 WORD = re.compile(r"\w+(?:['\u2019-]\w+)*", re.UNICODE)
 WORDS_PER_MINUTE = 200
 
@@ -47,22 +24,21 @@ def slugify(text: str, fallback: str = "untitled") -> str:
     in a URL); letters outside ASCII are kept, so a Chinese heading still
     yields a usable, distinct slug.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).lower()
-    text = text.replace("'", "")
+    text = fold_text(text).lower().replace("'", "")
     slug = _NON_WORD.sub("-", text).strip("-_").replace("_", "-")
     slug = re.sub(r"-{2,}", "-", slug)
     return slug or fallback
 
 
 def normalize(text: str) -> str:
-    """Fold typographic quotes, dashes and runs of white space.
+    """``text`` as a reader compares it: :func:`edition.folding.fold_text`.
 
-    Used wherever two pieces of text must be compared as a reader would:
-    a quote typed with straight quotes still matches curly quotes in the
-    essay.
+    Used wherever two pieces of text must be compared as a reader would: a
+    quote typed with straight quotes or a decomposed accent still matches
+    the essay's curly quotes and precomposed letters, and a soft hyphen
+    changes nothing.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    return _SPACES.sub(" ", text).strip()
+    return fold_text(text)
 
 
 def words(text: str) -> list[str]:

@@ -8,9 +8,22 @@ to another site engine.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 
 Link = Callable[..., "str | None"]
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # browsers skip these in an address: tab and newline anywhere, spaces around
+
+
+def network_path(url: str) -> bool:
+    r"""Whether a browser reads ``url`` as another site's address in the page's scheme.
+
+    ``//host/x`` (a network-path reference) is not a file of this site
+    however relative it looks; browsers read a backslash as a slash and drop
+    tabs, newlines and leading spaces, so ``\\host``, ``/\host`` and
+    ``/<tab>/host`` name a host too.
+    """
+    return _IGNORED.sub("", url)[:2].replace("\\", "/") == "//"
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -73,7 +86,7 @@ def resolver(folder: str, link: Link) -> Callable[[str], str]:
 
     def resolve(href: str) -> str:
         path, _, fragment = href.partition("#")
-        if not path:
+        if not path or network_path(path):
             return href
         return link(posixpath.normpath(posixpath.join(folder, path)), fragment) or href
 

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from edition.urls import linker, page_url, relative_url, resolver
+from edition.urls import linker, network_path, page_url, relative_url, resolver
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,19 @@ def test_resolver(href, written_in, page, expected):
 def test_linker_knows_only_the_site_files():
     link = linker(URLS, "essays/x/a/")
     assert (link("glossary/deng.md"), link("glossary/deng.md", "p"), link("glossary/none.md")) == ("../../../glossary/deng/", "../../../glossary/deng/#p", None)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("//tracker.example/p.gif", True), ("\\\\tracker.example", True), ("/\\tracker.example", True),
+    ("\\/tracker.example", True), ("///tracker.example", True), (" \t//tracker.example", True),
+    ("/\t/tracker.example", True), ("/\n\\tracker.example", True),
+    ("/assets/p.png", False), ("../x.md", False), ("x//y", False), ("https://example.org", False), ("#a", False),
+    ("", False),
+])
+def test_network_path(url, expected):
+    assert network_path(url) is expected
+
+
+@pytest.mark.parametrize("href", ["//glossary/deng.md", "\\\\glossary/deng.md", "/\\glossary/deng.md"])
+def test_the_resolver_never_reads_another_sites_address_as_a_site_file(href):
+    assert resolver("", linker({**URLS, "/glossary/deng.md": "glossary/deng/"}, "essays/x/a/"))(href) == href

@@ -252,8 +252,12 @@ def note_file(prose: Prose, number: int, paragraph: Paragraph, quote: str, links
         "kind": prose.rng.choice(KINDS),
         "target": {"paragraph": paragraph.id, "quote": quote},
     }
-    body = " ".join(prose.sentence(link) for link in [*links, "", ""][: max(2, len(links))])
-    return frontmatter.dump(meta, body + "\n")
+    return frontmatter.dump(meta, note_body(prose, links))
+
+
+def note_body(prose: Prose, links: list[str]) -> str:
+    """A note's Markdown body: two sentences or more, one per link in ``links``."""
+    return " ".join(prose.sentence(link) for link in [*links, "", ""][: max(2, len(links))]) + "\n"
 
 
 def write_notes(docs: Path, prose: Prose, corpus: Corpus) -> None:

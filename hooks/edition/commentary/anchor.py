@@ -15,69 +15,20 @@ fails, and the approximate search only when the exact one finds nothing.
 
 from __future__ import annotations
 
-import difflib
 import heapq
-import unicodedata
 from dataclasses import dataclass
 
+from edition.commentary.closest import Stretch, best_window, stretches
+from edition.folding import fold_text
 from edition.markup import plain_text
 from edition.model import Comment, Essay, Paragraph
 from edition.problems import Problem
-from edition.text import _TRANSLATE
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
 CONTEXT = 32  # characters of prefix and suffix kept for the exported selector
-MIN_SIMILARITY = 0.6  # below this, a passage is not worth offering as "closest"
-CANDIDATES = 5  # paragraphs compared in detail by the approximate search, besides the hinted one
-EXACT_RATIOS = 5  # windows (best upper bounds first) whose exact similarity is computed
+CANDIDATES = 5  # stretches compared in detail by the approximate search, besides the hinted paragraph's
+STRETCH = 200  # words: a longer paragraph is ranked and searched as several stretches
 REANCHOR = "Run: python scripts/reanchor.py --write"
-
-
-class _Folding(dict):
-    """Code point -> folded text, filled on first use; ``str.translate`` then runs at C speed."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = unicodedata.normalize("NFKC", chr(code)).translate(_TRANSLATE)
-        return folded
-
-
-_FOLDING = _Folding()
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """``text`` compared as a reader would, and where each folded character came from.
-
-    The same folding as :func:`edition.text.normalize` (typographic quotes and
-    dashes, non-breaking and zero-width spaces, runs of white space), done one
-    character at a time so that a match in the folded text maps back to the
-    original: the highlighter needs the offsets to wrap the words in the page.
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    space = True  # drop leading white space
-    for index, char in enumerate(text):
-        for folded in _FOLDING[ord(char)]:
-            if folded.isspace():
-                if space:
-                    continue
-                folded, space = " ", True
-            else:
-                space = False
-            out.append(folded)
-            origin.append(index)
-    if out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    return "".join(out), origin
-
-
-def fold_text(text: str) -> str:
-    """The folded text of :func:`fold` without the offsets: the fast path the anchorer uses.
-
-    ``str.split()`` splits on exactly the characters ``str.isspace()`` accepts,
-    so this equals ``fold(text)[0]`` (a property test checks it).
-    """
-    return " ".join(text.translate(_FOLDING).split())
 
 
 @dataclass
@@ -112,7 +63,8 @@ class EssayIndex:
         self.paragraphs = essay.paragraphs()
         self.texts = {p.id: fold_text(plain_text(p.text)) for p in self.paragraphs}
         self.by_id = {p.id: p for p in self.paragraphs}
-        self._word_sets: dict[str, set[str]] = {}
+        self._ranking: list[tuple[Paragraph, int, set[str]]] | None = None  # (paragraph, stretch, its words)
+        self._stretches: dict[str, list[Stretch]] = {}
 
     def occurrences(self, quote: str) -> list[tuple[Paragraph, int]]:
         """Every (paragraph, start) where ``quote`` occurs, in reading order."""
@@ -128,44 +80,52 @@ class EssayIndex:
     def closest(self, quote: str, first: Paragraph | None) -> tuple[Paragraph, str, float] | None:
         """The passage most like ``quote``, as (paragraph, passage, similarity), or None.
 
-        Only a few paragraphs are compared in detail: the hinted one and
+        Only a few stretches of text (a paragraph, or :data:`STRETCH` words
+        of a long one) are compared in detail: the hinted paragraph's and
         those sharing the most words with the quote (a set intersection per
-        paragraph, computed once per essay). In each, windows of as many
-        words as the quote slide along; ``quick_ratio`` (a cheap upper bound)
-        ranks the windows so that the real ratio is computed for a few. That keeps an
-        unplaced note to milliseconds even on a long essay.
+        stretch, the sets made once per essay), best first, ties in reading
+        order. :func:`edition.commentary.closest.best_window` then finds the
+        window of words most like the quote in them. That keeps an unplaced
+        note to milliseconds whatever the length of the essay or of its
+        paragraphs.
         """
         wanted = set(quote.split(" "))
-        ranked = heapq.nlargest(CANDIDATES, self.paragraphs, key=lambda p: len(wanted & self._words(p)))
-        order = ([first] if first else []) + [p for p in ranked if p is not first]
-        width = len(quote.split(" "))
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(quote)
-        windows = []  # (upper bound of the similarity, paragraph, passage)
-        for paragraph in order:
-            words = self.texts[paragraph.id].split(" ")
-            for start in range(max(1, len(words) - width + 1)):
-                window = " ".join(words[start : start + width])
-                matcher.set_seq1(window)
-                windows.append((matcher.quick_ratio(), paragraph, window))
-        best: tuple[Paragraph, str, float] | None = None
-        for bound, paragraph, window in heapq.nlargest(EXACT_RATIOS, windows, key=lambda w: w[0]):
-            if bound <= (best[2] if best else MIN_SIMILARITY):
-                break
-            matcher.set_seq1(window)
-            ratio = matcher.ratio()
-            if ratio > (best[2] if best else MIN_SIMILARITY):
-                best = (paragraph, window, ratio)
-        return best
+        ranking = self._ranking if self._ranking is not None else self._rank()
 
-    def _words(self, paragraph: Paragraph) -> set[str]:
-        words = self._word_sets.get(paragraph.id)
-        if words is None:
-            words = self._word_sets[paragraph.id] = set(self.texts[paragraph.id].split(" "))
-        return words
+        def shared(item: tuple[Paragraph, int, set[str]]) -> int:
+            return len(wanted & item[2])
+
+        hinted = heapq.nlargest(CANDIDATES, (s for s in ranking if s[0] is first), key=shared)
+        others = heapq.nlargest(CANDIDATES, (s for s in ranking if s[0] is not first), key=shared)
+        chosen = [(paragraph, self._stretch(paragraph, number)) for paragraph, number, _ in hinted + others]
+        found = best_window(quote, [stretch for _, stretch in chosen])
+        if found is None:
+            return None
+        index, passage, ratio = found
+        return chosen[index][0], passage, ratio
+
+    def _rank(self) -> list[tuple[Paragraph, int, set[str]]]:
+        """Every stretch of :data:`STRETCH` words as (paragraph, its number in the paragraph, its set of words)."""
+        self._ranking = []
+        for paragraph in self.paragraphs:
+            words = self.texts[paragraph.id].split(" ")
+            self._ranking += [(paragraph, n, set(words[first : first + STRETCH])) for n, first in
+                              enumerate(range(0, len(words), STRETCH))]
+        return self._ranking
+
+    def _stretch(self, paragraph: Paragraph, number: int) -> Stretch:
+        """Stretch ``number`` of ``paragraph``, its words laid out when the search first needs them."""
+        laid = self._stretches.get(paragraph.id)
+        if laid is None:
+            laid = self._stretches[paragraph.id] = stretches(self.texts[paragraph.id], STRETCH)
+        return laid[number]
 
 
 def _short(text: str, limit: int = 80) -> str:
+    """``text`` for a one-line message: white space runs as one space, invisible characters as escapes, cut."""
+    text = " ".join(text.split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
@@ -185,6 +145,10 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
         return Anchor(comment, ORPHANED, problem=Problem(
             path, f"is in a folder with no essay: there is no docs/essays/{comment.essay}/.",
             "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses."))
+    if not quote:
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",
+            "Copy the exact words from the page into target.quote."))
     hinted = index.by_id.get(hint)
     if hinted is not None:
         text = index.texts[hint]

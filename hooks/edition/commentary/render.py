@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote as urlquote
 
-from edition.commentary.anchor import Anchor, fold
+from edition.commentary.anchor import Anchor
 from edition.commentary.schema import KINDS
 from edition.dates import time_tag
+from edition.folding import IGNORABLE, fold, starts_cluster
 from edition.model import Comment
 
 PARAGRAPH = re.compile(r'<p\b(?P<attrs>[^>]*?\bid="(?P<id>[^"]+)"[^>]*)>(?P<inner>.*?)</p>', re.S)
@@ -50,8 +51,9 @@ def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     """The text of an HTML fragment, where each of its characters lies, and link depth.
 
     Returns ``(text, spans, depth)``: ``spans[i]`` is the raw ``(start,
-    end)`` of text character ``i`` (an entity is one span), ``depth[i]`` the
-    number of ``<a>`` elements open around it.
+    end)`` of text character ``i`` (every character an entity stands for
+    has the entity's span: ``&NotEqualTilde;`` is two, an unknown ``&foo;``
+    five), ``depth[i]`` the number of ``<a>`` elements open around it.
     """
     chars: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -65,8 +67,8 @@ def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
         if token.startswith("&") and len(token) > 1:
             text = html.unescape(token)
             chars.append(text)
-            spans.append((start, match.end()))
-            depth.append(links)
+            spans += [(start, match.end())] * len(text)
+            depth += [links] * len(text)
             continue
         for offset, char in enumerate(token):
             chars.append(char)
@@ -97,8 +99,9 @@ def _between_tags(inner: str, quote: str) -> tuple[Runs, int] | None:
         cursor = tag.end()
     if cursor < len(inner):
         pieces.append((cursor, inner[cursor:]))
-    at = "".join(text for _, text in pieces).find(needle)
-    if at < 0:
+    joined = "".join(text for _, text in pieces)
+    at = joined.find(needle)
+    if at < 0 or not _reader_match(joined, at, at + len(needle)):
         return None
     end, offset, runs = at + len(needle), 0, []
     for raw, text in pieces:
@@ -112,20 +115,37 @@ def _between_tags(inner: str, quote: str) -> tuple[Runs, int] | None:
     return runs, links
 
 
+def _reader_match(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a match in the page's escaped text, is a match for the reader too.
+
+    It is not when it cuts what a reader sees as one: it starts inside an
+    entity (``amp;`` in ``&amp;``) or with a combining mark, or the page goes
+    on with a combining mark (``cafe`` in ``cafe`` + U+0301 is ``café``), an
+    invisible character or an entity, which may stand for either. Those
+    cases take the folded search, which decodes entities and sees whole
+    clusters.
+    """
+    amp = text.rfind("&", 0, start)
+    if (amp != -1 and text.find(";", amp, start) == -1) or not starts_cluster(text[start]):
+        return False
+    after = text[end : end + 1]
+    return not after or (after != "&" and after not in IGNORABLE and starts_cluster(after))
+
+
 def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
     """The quote found in the reader's text, folded, across tags: the general case."""
     text, spans, depth = _text_units(inner)
-    folded, origin = fold(text)
-    target = fold(quote)[0]
-    found = folded.find(target) if target else -1
+    folded = fold(text)
+    target = fold(quote).text
+    found = folded.text.find(target) if target else -1
     if found == -1:
         return None
-    first, last = origin[found], origin[found + len(target) - 1]
+    first, last = folded.starts[found], folded.ends[found + len(target) - 1] - 1
     runs: Runs = []
     for index in range(first, last + 1):
         start, end = spans[index]
-        if runs and runs[-1][1] == start:
-            runs[-1][1] = end
+        if runs and runs[-1][1] >= start:  # adjacent, or another character of the same entity
+            runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
     return runs, depth[last]
@@ -147,11 +167,12 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     if links_open:
         closing = list(_CLOSE_LINK.finditer(inner, ref_at))
         ref_at = closing[links_open - 1].end() if len(closing) >= links_open else len(inner)
-    ref = f'<a class="note-ref" href="#{callout_id(name)}" aria-label="{esc(label)}"></a>'
+    callout = esc(callout_id(name))
+    ref = f'<a class="note-ref" href="#{callout}" aria-label="{esc(label)}"></a>'
     out, cursor = [], 0
     for number, (start, end) in enumerate(runs):
-        ident = f' id="{quote_id(name)}"' if number == 0 else ""
-        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout_id(name)}">', inner[start:end], "</mark>"]
+        ident = f' id="{esc(quote_id(name))}"' if number == 0 else ""
+        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout}">', inner[start:end], "</mark>"]
         cursor = end
     if ref_at < cursor:
         ref_at = cursor
@@ -160,24 +181,24 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
 
 
 def callout_id(name: str) -> str:
-    """The id of a note's callout: ``note--<name>``.
+    """The id of a note's callout: ``note--<name>``, as text (escaped where it is written, as any value).
 
     Paragraph ids are slugs, which never hold two hyphens in a row, so these
     ids cannot collide with a paragraph's (``note-1`` is the publication note).
     """
-    return f"note--{esc(name)}"
+    return f"note--{name}"
 
 
 def quote_id(name: str) -> str:
-    """The id of a note's highlighted passage: ``quote--<name>``."""
-    return f"quote--{esc(name)}"
+    """The id of a note's highlighted passage: ``quote--<name>``, as text."""
+    return f"quote--{name}"
 
 
 def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:
     """A note as a collapsible Material ``details`` block after its paragraph."""
-    back = f"#{quote_id(comment.name)}" if highlighted else f"#{esc(comment.paragraph)}"
+    back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
     return (
-        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{callout_id(comment.name)}" '
+        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
         f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '

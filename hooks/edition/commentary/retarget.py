@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from edition.contributed.folders import COMMENTARY
 from edition.files import write_atomic
 from edition.frontmatter import _FENCE
 
@@ -30,9 +31,13 @@ def retarget(text: str, old: str, new: str) -> str | None:
 
 
 def retarget_file(path: Path, old: str, new: str) -> bool:
-    """Rewrite ``path`` in place (atomically); False if the value could not be found exactly once."""
-    text = path.read_bytes().decode("utf-8")
-    changed = retarget(text, old, new)
+    """Rewrite ``path`` in place (atomically); False if the value could not be found exactly once.
+
+    The note is read as the build reads it (:meth:`edition.contributed.folders.Folder.read_text`):
+    a file that is no longer a regular, small UTF-8 file is left alone.
+    """
+    text, _ = COMMENTARY.read_text(path, "")
+    changed = None if text is None else retarget(text, old, new)
     if changed is None:
         return False
     write_atomic(path, changed.encode("utf-8"))

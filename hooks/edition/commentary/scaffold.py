@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from edition import frontmatter
-from edition.text import slugify
+from edition.contributed.names import ascii_name
 
 MAX_NAME_WORDS = 6
 PLACEHOLDER_BODY = "Write your note here: what a reader should know about the quoted words, and where it comes from.\n"
@@ -20,8 +20,8 @@ def unique_name(base: str, taken: set[str]) -> str:
 
 
 def suggest_name(text: str, taken: set[str]) -> str:
-    """A short file name from a title or a quote: its first few words, slugified, unused."""
-    base = "-".join(slugify(text, "note").split("-")[:MAX_NAME_WORDS])
+    """A short file name from a title or a quote: its first few words, as the build accepts names, unused."""
+    base = "-".join(ascii_name(text, "note").split("-")[:MAX_NAME_WORDS])
     return unique_name(base, taken)
 
 

@@ -17,6 +17,7 @@ from edition.commentary import export, pages, render
 from edition.commentary.anchor import Anchor, anchor_all
 from edition.commentary.sanitize import Rendered, SafeMarkdown
 from edition.commentary.scaffold import unique_name
+from edition.contributed.names import ascii_name
 from edition.model import Essay
 from edition.problems import Problem
 from edition.site import Site
@@ -56,7 +57,7 @@ class Commentary:
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
             self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
-            self.problems += rendered.reported(anchor.comment.path)
+            self.problems += rendered.reported(anchor.comment.path, anchor.comment.body_line)
 
     # -- essay pages -------------------------------------------------------
 
@@ -74,10 +75,14 @@ class Commentary:
         return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
 
     def propose_url(self, essay_slug: str, pid: str) -> str | None:
-        """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``)."""
+        """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``).
+
+        The file is named after the paragraph, as the build accepts names (a
+        paragraph id may hold letters outside ASCII).
+        """
         if not self.repo_url:
             return None
-        name = unique_name(pid, self.names[essay_slug])
+        name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
         folder = f"{self.site.docs_rel}/commentary/{essay_slug}"
         return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
 

@@ -18,6 +18,7 @@ from edition.commentary.sanitize import Rendered, SafeMarkdown
 from edition.gcpause import gc_paused
 from edition.glossary import backlinks, lint
 from edition.glossary.matcher import Matcher
+from edition.glossary.pages import SECTION_IDS, THEME_ID_PREFIX
 from edition.glossary.terms import name_index
 from edition.problems import Problem
 from edition.site import Site
@@ -51,8 +52,22 @@ def render_entries(site: Site, toc: dict) -> tuple[dict[str, Rendered], list[Pro
     entries, problems = {}, []
     for slug, term in site.terms.items():
         entries[slug] = rendered = markdown.render_once(term.body)
-        problems += rendered.reported(term.path)
+        problems += rendered.reported(term.path, term.body_line) + taken_ids(term.path, rendered.toc)
     return entries, problems
+
+
+def taken_ids(path: str, toc: list[dict]) -> list[Problem]:
+    """Body headings whose ids the entry page or the theme has already: two elements with one id, a link to either."""
+    problems, tokens = [], toc[::-1]
+    while tokens:  # in document order, without recursion
+        token = tokens.pop()
+        tokens += token.get("children", [])[::-1]
+        ident = token["id"]
+        if ident in SECTION_IDS or ident.startswith(THEME_ID_PREFIX):
+            owner = "the page's own section" if ident in SECTION_IDS else "the theme"
+            message = f"body: the heading '{token['name']}' has the id '{ident}', which {owner} uses."
+            problems.append(Problem(path, message, "Rename the heading."))
+    return problems
 
 
 def _prepare(site: Site, toc: dict) -> GlossaryBuild:

@@ -175,7 +175,8 @@ def _link_text(text: str, matcher: Matcher, summaries: dict[str, str], url_for, 
         linked.add(slug)
         title = html.escape(summaries[slug], quote=True)
         pieces.append(text[last:start])
-        pieces.append(f'<a href="{url_for(slug)}" class="glossary-link" title="{title}">{text[start:end]}</a>')
+        href = html.escape(url_for(slug), quote=True)
+        pieces.append(f'<a href="{href}" class="glossary-link" title="{title}">{text[start:end]}</a>')
         last = end
     if not pieces:
         return text

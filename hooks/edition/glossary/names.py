@@ -11,11 +11,12 @@ entries that changed since the last one and stats the rest.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from edition.contributed.folders import GLOSSARY
+from edition.contributed.guard import scan
 from edition.files import write_atomic
-from edition.glossary.terms import GLOSSARY_DIR, INDEX_PAGE, load_term
+from edition.glossary.terms import load_term
 from edition.text import normalize
 
 CACHE = Path(".cache") / "glossary-names.json"
@@ -46,14 +47,11 @@ def name_index(docs_dir: Path, root: Path, *, save: bool = True) -> dict[str, st
     cached = _read_cache(cache_path)
     fresh: dict[str, dict] = {}
     index: dict[str, str] = {}
-    folder = docs_dir / GLOSSARY_DIR
-    prefix = folder.relative_to(root).as_posix()
-    entries = sorted(os.scandir(folder), key=lambda e: e.name) if folder.is_dir() else []
-    for item in entries:  # os.scandir: a stat per entry without pathlib's overhead, thousands of times
-        if not item.name.endswith(".md") or item.name == INDEX_PAGE or not item.is_file():
-            continue
-        rel = f"{prefix}/{item.name}"
-        stat = item.stat()
+    docs_rel = docs_dir.relative_to(root).as_posix()
+    accepted, _ = scan(docs_dir, GLOSSARY, docs_rel)  # refusals are the build's to report
+    for src, item in accepted:  # directory entries: a stat each without pathlib's overhead, thousands of times
+        rel = f"{docs_rel}/{src}"
+        stat = item.stat(follow_symlinks=False)
         entry = cached.get(rel)
         if not entry or entry.get("mtime_ns") != stat.st_mtime_ns or entry.get("size") != stat.st_size:
             term, problems = load_term(Path(item.path), rel)

@@ -74,6 +74,12 @@ def entry_head(term: Term) -> str:
     return "".join(parts)
 
 
+# The ids of the sections entry_tail adds after an entry's body; a body heading may not take them,
+# nor one of the theme's own (Material's start with two underscores: __search, __drawer, __toc...).
+SECTION_IDS = ("sources", "see-also", "mentioned-in")
+THEME_ID_PREFIX = "__"
+
+
 def _heading(ident: str, title: str) -> str:
     """An ``<h2>`` with the permalink MkDocs' ``toc`` extension gives Markdown headings."""
     return f'<h2 id="{ident}">{title}<a class="headerlink" href="#{ident}" title="Permanent link">&para;</a></h2>\n'

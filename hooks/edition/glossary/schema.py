@@ -1,9 +1,9 @@
 """The schema of a glossary entry's front matter, checked field by field as a note's is.
 
-Entries arrive by pull request like notes, and their front matter becomes
-the entry page's metadata, which the theme reads (``template:``, ``hide:``,
-``search:`` would change the page): so only the entry's own fields are
-accepted, each of its type, and only the clean values reach the page.
+Entries arrive by pull request like notes: only the entry's own fields are
+accepted, each of its type (a page setting such as ``template:``,
+``hide:`` or ``search:`` is refused by name), and of those only the clean
+title becomes the page's metadata (:func:`page_meta`).
 
 Names (the title and each alias) are what the matcher compiles into the
 pattern that every page's text is matched against, so they are bounded
@@ -85,8 +85,12 @@ def validate(meta: dict) -> tuple[dict[str, Any], list[str]]:
     return clean, errors
 
 
-def page_meta(clean: dict[str, Any], meta: dict) -> dict[str, Any]:
-    """The entry page's metadata: the clean value of each field the file sets, nothing else."""
-    values = {**clean, "sources": [{"title": s.title, "url": s.url} for s in clean["sources"]]}
-    return {key: values[key] for key in FIELDS if key in meta and values[key] not in ("", [])}
+def page_meta(clean: dict[str, Any]) -> dict[str, Any]:
+    """The entry page's metadata: its title only.
 
+    Material writes some metadata into the page unescaped (``author``,
+    ``status`` in class names) and acts on other keys (``template`` picks the
+    template, ``hide`` and ``search`` change the page); the entry's other
+    fields are the model's to show, escaped, and the hook escapes the title.
+    """
+    return {"title": clean["title"]}

@@ -2,9 +2,11 @@
 
 Loading never stops at a bad entry: each problem becomes a :class:`Problem`
 naming the file, and the rest of the glossary still loads, so a contributor
-sees every mistake in one build. The front matter is checked by
-:mod:`edition.glossary.schema`; an entry whose title is usable loads with
-the fields that passed, so links to it still resolve while its file is fixed.
+sees every mistake in one build. Entries come from strangers like notes: only
+the files :mod:`edition.contributed.guard` accepts are read, each through the
+bounded reader, and the front matter is checked by :mod:`edition.glossary.schema`;
+an entry whose title is usable loads with the fields that passed, so links to it
+still resolve while its file is fixed.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import re
 from pathlib import Path
 
 from edition import frontmatter
+from edition.contributed.folders import GLOSSARY
+from edition.contributed.guard import scan
+from edition.contributed.names import ascii_name
 from edition.glossary import schema
 from edition.model import Term
 from edition.problems import Problem
-from edition.text import normalize, slugify
+from edition.text import normalize
 
-GLOSSARY_DIR = "glossary"
-INDEX_PAGE = "index.md"
+GLOSSARY_DIR = GLOSSARY.name
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 
 
@@ -29,23 +33,31 @@ def term_title(words: str) -> str:
 
 
 def term_slug(words: str) -> str:
-    """The entry file name (without ``.md``) for linked words."""
-    return slugify(term_title(words))
+    """The entry file name (without ``.md``) for linked words, as :mod:`edition.contributed.names` allows it.
+
+    Words with no ASCII spelling (``北京``) are named by their code points
+    (``u5317-u4eac``): a valid, stable and distinct name the entry's writer
+    may change.
+    """
+    title = term_title(words)
+    return ascii_name(title, "-".join(f"u{ord(char):x}" for char in title if char.isalnum()) or "term")
 
 
 def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     """One entry, or None with the reasons it could not be read; an entry with a usable title loads."""
+    text, unread = GLOSSARY.read_text(path, rel)
+    if text is None:
+        return None, unread
     try:
-        meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return None, [Problem(rel, "is not UTF-8 text.", "Save it as UTF-8.")]
+        meta, body = frontmatter.split(text)
     except frontmatter.FrontMatterError as exc:
         return None, [Problem(rel, f"{exc}.", "Fix the lines between the two '---'.")]
     clean, errors = schema.validate(meta)
     problems = [Problem(rel, error) for error in errors]
     if not clean["title"]:
         return None, problems
-    term = Term(slug=path.stem, path=rel, body=body, meta=schema.page_meta(clean, meta), **clean)
+    body_line = frontmatter.body_line(text, body)
+    term = Term(slug=path.stem, path=rel, body=body, meta=schema.page_meta(clean), body_line=body_line, **clean)
     return term, problems
 
 
@@ -53,11 +65,11 @@ def load_terms(docs_dir: Path, root: Path) -> tuple[dict[str, Term], list[Proble
     """Every entry under ``docs_dir/glossary`` keyed by slug, and the problems met."""
     terms: dict[str, Term] = {}
     problems: list[Problem] = []
-    folder = docs_dir / GLOSSARY_DIR
-    for path in sorted(folder.glob("*.md")):
-        if path.name == INDEX_PAGE:
-            continue
-        term, found = load_term(path, path.relative_to(root).as_posix())
+    docs_rel = docs_dir.relative_to(root).as_posix()
+    accepted, refused = scan(docs_dir, GLOSSARY, docs_rel)
+    problems += [refusal.problem(docs_rel) for refusal in refused]
+    for src, entry in accepted:
+        term, found = load_term(Path(entry.path), f"{docs_rel}/{src}")
         problems.extend(found)
         if term:
             terms[term.slug] = term

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import essay_pages, frontmatter
+from edition.contributed.names import ascii_name, is_name
 from edition.files import digest, write_atomic
 from edition.glossary.names import name_index
 from edition.glossary.terms import GLOSSARY_DIR, term_slug, term_title
@@ -197,9 +198,9 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     """
     docs_dir = root / "docs"
     text = read_source(source)
-    slug = slug or slugify(source.stem)
-    if slugify(slug) != slug:
-        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {slugify(slug)!r})")
+    slug = slug or ascii_name(source.stem, "essay")
+    if not is_name(slug):  # the essay's folder, and its notes' folder, which the build accepts by this rule
+        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {ascii_name(slug, 'essay')!r})")
     sources_dir = root / SOURCES_DIR
     inside = source.resolve().parent == sources_dir.resolve()
     kept_source = source.resolve() if inside else sources_dir / f"{slug}.txt"

@@ -18,13 +18,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from edition.linkcheck.attributes import SELF_WHEN_EMPTY
 from edition.linkcheck.collect import Link, Page
+from edition.linkcheck.netaddr import NOT_PUBLIC, NOT_PUBLIC_HINT, local_host
 from edition.linkcheck.resolve import (
     OutsideSite,
     Site,
     ancestors,
     base_dir,
     display,
+    fragment_id,
     join,
     looks_like_page,
     md_page,
@@ -33,7 +36,8 @@ from edition.linkcheck.resolve import (
 )
 from edition.problems import Problem
 
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
+_PHONE_SCHEMES = ("tel", "sms")
 # Resource hints name an origin, not a document: there is nothing to fetch.
 OFFLINE_RELS = frozenset({"preconnect", "dns-prefetch"})
 
@@ -43,6 +47,10 @@ _MISSING_COLON = re.compile(r"(https?|ftps?|mailto)//", re.I)
 _HOST = re.compile(r"[^\s/?#\\<>\"'`{}|^]+")
 _NETLOC_END = re.compile(r"[/?#]")  # where urlsplit ends the host part
 _URL_REMOVED_CHARS = re.compile(r"[\t\r\n]")
+_URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and space: browsers strip them from both ends
+# Two slashes, either of them a backslash, start an address on another host.
+_OTHER_HOST = ("//", "\\\\", "/\\", "\\/")
+_BEFORE_QUERY = re.compile(r"^[^?#]*")
 _HTML = (".html", ".htm")
 _NEVER = 1 << 30  # more folders than any page is deep
 
@@ -73,6 +81,16 @@ def _climb(url: str) -> tuple[int, str]:
     if url.endswith("..") and len(url) == k + 2:
         return k // 3 + 1, ""
     return k // 3, url[k:]
+
+
+def browser_form(url: str) -> str:
+    """``url`` as a browser's URL parser reads it before anything else (WHATWG URL standard).
+
+    Control characters and spaces at either end go, and tabs and line
+    breaks anywhere: ``java\tscript:`` is ``javascript:``, ``/\t/host`` is ``//host``.
+    """
+    url = url.strip(_URL_EDGES)
+    return _URL_REMOVED_CHARS.sub("", url) if "\t" in url or "\n" in url or "\r" in url else url
 
 
 def _own_id(url: str, ids: frozenset[str]) -> bool:
@@ -115,7 +133,7 @@ def url_syntax_error(url: str) -> tuple[str, str] | None:
     rest = url[m.end():]
     if scheme in ("http", "https"):
         if not rest.startswith("//"):
-            fixed = f"{scheme}://{rest.lstrip('/')}"
+            fixed = f"{scheme}://" + rest.lstrip("/\\")
             return "is a malformed URL (no '//' after the scheme)", _did_you_mean(fixed)
         if _URL_REMOVED_CHARS.search(url):  # urlsplit drops these before it splits
             return _authority_error(url)
@@ -124,6 +142,10 @@ def url_syntax_error(url: str) -> tuple[str, str] | None:
     if scheme == "mailto":
         if "@" not in rest:
             return "is a mailto: link with no address", "Write 'mailto:name@example.org'."
+        return None
+    if scheme in _PHONE_SCHEMES:
+        if not any(c.isdigit() for c in rest.split("?", 1)[0]):
+            return f"is a {scheme}: link with no number", f"Write '{scheme}:+15550100' with the real number."
         return None
     if scheme in ("javascript", "data"):
         return f"uses a {scheme}: URL, which is not allowed", "Link to a page or file instead."
@@ -142,7 +164,12 @@ def _netloc_error(netloc: str) -> tuple[str, str] | None:
 
 
 def _authority_error(url: str) -> tuple[str, str] | None:
-    """Host and port checks for an http(s) or protocol-relative URL."""
+    """Host and port checks for an http(s) or protocol-relative URL.
+
+    A host that is local or private by its spelling alone (``127.0.0.1``,
+    ``[::1]``, ``2130706433``, ``localhost``) is refused here, offline too:
+    no reader can follow it, and the online check must not fetch it.
+    """
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
@@ -152,6 +179,9 @@ def _authority_error(url: str) -> tuple[str, str] | None:
         return "is a malformed URL (no host)", ""
     if not _HOST.fullmatch(parts.netloc):
         return "is a malformed URL (bad characters in the host)", ""
+    local = local_host(parts.hostname)
+    if local is not None:
+        return NOT_PUBLIC.format(local), NOT_PUBLIC_HINT
     return None
 
 
@@ -272,22 +302,17 @@ class Checker:
 
     def check(self, page: Page, base: str, link: Link, external: dict[str, list[Link]]) -> Problem | None:
         """Check one link; http(s) URLs are queued in ``external``."""
-        url = link.url.strip()
-        if url == "#":
-            if link.theme:
-                return None
-            return Problem(link.source, f"link with no address: [{link.text}](#).", "Give it a target or remove the link.")
-        if not url:
-            return self._problem(link, "has no address") if link.attr != "href" else None
+        url = browser_form(link.url)
+        if url in ("", "#"):
+            return self._empty(link, url)
         if url.startswith("#"):
             return self._fragment(page.file, url[1:], link, same_page=True)
         if _MISSING_COLON.match(url):
             scheme = url.split("/", 1)[0]
             fixed = f"{scheme}://{url[len(scheme) + 2:]}"
             return self._problem(link, "is a malformed URL (no ':' after the scheme)", _did_you_mean(fixed))
-        if url.startswith("//"):
-            error = _authority_error("https:" + url)
-            return self._problem(link, *error) if error else self._queue(link, "https:" + url, external)
+        if url.startswith(_OTHER_HOST):
+            return self._other_host(link, url, external)
         m = _SCHEME.match(url)
         if m is None:
             return self._internal(page, base, link, url)
@@ -301,6 +326,37 @@ class Checker:
         if m.group(1).lower() in ("http", "https"):
             return self._queue(link, url, external)
         return None
+
+    def _empty(self, link: Link, url: str) -> Problem | None:
+        """``""`` and ``#`` alike: the top of this page, which in an author's ``<a>`` is a placeholder.
+
+        The theme writes such links on purpose (a menu toggle); a form's
+        empty ``action`` posts to the page itself. Anywhere else an empty
+        address fetches the page itself where a picture or script was meant.
+        """
+        if link.theme or link.attr in SELF_WHEN_EMPTY:
+            return None
+        if link.tag in ("a", "area") and link.attr == "href":
+            what = f"link with no address: [{link.text}]({url})."
+            return Problem(link.source, what, "Give it a target or remove the link.")
+        return self._problem(link, "has no address")
+
+    def _other_host(self, link: Link, url: str, external: dict[str, list[Link]]) -> Problem | None:
+        """A protocol-relative address (``//host/x``): another site, reached with this page's scheme.
+
+        Browsers read a backslash there as a slash, so ``\\\\host`` and
+        ``/\\host`` leave the site too, where a reader of the source sees a
+        path: those spellings are reported with what they mean.
+        """
+        meant = "https://" + _BEFORE_QUERY.sub(lambda m: m.group().replace("\\", "/"), url[2:], count=1)
+        if not url.startswith("//"):
+            return self._problem(
+                link,
+                f"is read by browsers as '{meant}', an address on another site",
+                f"Write '{meant}' if that is meant.",
+            )
+        error = _authority_error(meant)
+        return self._problem(link, *error) if error else self._queue(link, meant, external)
 
     def _queue(self, link: Link, url: str, external: dict[str, list[Link]]) -> None:
         """Keep a web address for the online check, unless it is never fetched."""
@@ -345,7 +401,9 @@ class Checker:
             return self._problem(
                 link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
             )
-        hint = _did_you_mean(_closest(rel, self.site.files))
+        # A picture is mistaken for another picture, not for a page.
+        kind = posixpath.splitext(rel)[1].lower()
+        hint = _did_you_mean(_closest(rel, (f for f in self.site.files if f.lower().endswith(kind))))
         return self._problem(link, f"points to a file that does not exist ({rel})", hint)
 
     def _from_source(self, page: Page, link: Link, path: str) -> Problem | None:
@@ -408,14 +466,18 @@ class Checker:
         if page is not None and (page.whole or not whole or self.load_ids is None):
             ids, complete = frozenset(page.ids), page.whole or self.load_ids is None
         elif file.endswith(_HTML) and self.load_ids is not None:
-            ids, complete = self.load_ids(file), True
+            # The written file adds the theme's ids to those collected (which
+            # hold the body's <a name> anchors too): a union, never a swap.
+            ids, complete = self.load_ids(file).union(page.ids if page is not None else ()), True
         else:
             return None
         self._ids[file] = (ids, complete)
         return ids
 
     def _fragment(self, file: str, fragment: str | None, link: Link, same_page: bool = False) -> Problem | None:
-        if not fragment or fragment == "top":
+        """Whether the page ``file`` has what ``fragment`` points at (see :func:`fragment_id`)."""
+        fragment = fragment_id(fragment or "")
+        if fragment is None:
             return None
         ids = self.ids(file)
         if ids is None or fragment in ids or unquote(fragment) in ids:

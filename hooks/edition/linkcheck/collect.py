@@ -16,6 +16,14 @@ Each link is attributed to the file a person must edit: the nearest enclosing
 element's ``data-source`` (other hooks wrap notes and glossary summaries taken
 from other files in one), else the page's own Markdown source when the link
 lies inside the rendered content, else the theme/template that wrote the page.
+A page that no Markdown file produced (the whole-essay page, generated) still
+has its body read tag by tag, so that a note shown there is blamed on the note.
+
+An element of a page's body carrying ``data-linkcheck-ignore`` (maintainers'
+raw HTML; contributed text cannot set attributes) is skipped with all that
+it contains: none of its addresses is collected. Its ids still count. The
+theme's markup is not searched for it: templates need no opt-out, and every
+page would pay for the search.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from edition.linkcheck.attributes import URL_ATTRIBUTES, refresh_url, srcset_urls
 
 # An attribute list that may contain '>' inside quoted values. Possessive
 # (Python 3.11): each character can be read only one way, so giving back
@@ -38,16 +48,24 @@ _ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
 _TAG = re.compile(
     r"<!--.*?-->"
     r"|<(script|style)\b(" + _ATTRS + r")>.*?</\1\s*>"
-    r"|<(a|area|link|img|iframe|source|audio|video|track|embed)\b(" + _ATTRS + r")>",
+    r"|<(" + "|".join(t for t in URL_ATTRIBUTES if t != "script") + r")\b(" + _ATTRS + r")>",
     re.S | re.I,
 )
 _ATTR = re.compile(r"""([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# Any attribute, with or without a value (``data-linkcheck-ignore`` has none).
+_ANY_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_A_TAG = re.compile(r"<a\b(" + _ATTRS + ")>", re.I)
 # An id attribute. The space before it is checked by :func:`_ids`: a pattern
 # starting with a literal lets the engine jump from one "id" to the next,
 # where a leading ``\s`` (or a look-behind) tries a match at every space.
 _ID = re.compile(r"""id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b(" + _ATTRS + ")>")
-_LINK_ATTRS = frozenset({"href", "src", "srcset"})
+IGNORE = "data-linkcheck-ignore"
+SOURCE = "data-source"
+# The attributes read from each tag: its addresses and what says how to take them.
+_READ = {tag: attrs | {"rel", "http-equiv", "type"} for tag, attrs in URL_ATTRIBUTES.items()}
+# Elements with no end tag: an attribute on one covers the tag alone.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Theme markup: double-quoted, space-separated attributes (literal prefixes
 # let the regex engine jump from match to match).
 _THEME_ATTRS = {attr: f' {attr}="' for attr in ("href", "src")}
@@ -136,61 +154,77 @@ def _ids(html: str, lo: int = 0, hi: int | None = None) -> Iterator[str]:
             m = search(html, at + 1, hi)
 
 
+def _names(html: str) -> Iterator[str]:
+    """The ``name`` of every ``<a>``: a fragment finds one when no id matches (HTML's "indicated part")."""
+    for m in _A_TAG.finditer(html):
+        for a in _ATTR.finditer(m.group(1)):
+            if a.group(1).lower() == "name":
+                yield _value(a, 2)
+                break
+
+
 def extract_ids(html: str) -> frozenset[str]:
-    """Every ``id`` in the page (``name`` anchors are added by :func:`scan`)."""
-    return frozenset(_ids(html))
+    """Every fragment target in the page: each ``id`` and each ``<a name>``."""
+    return frozenset(_ids(html)).union(_names(html))
 
 
-def _source_tags(html: str) -> list[re.Match[str]]:
-    """The opening tags whose attributes mention ``data-source``.
+def _tags_with(html: str, attr: str) -> list[re.Match[str]]:
+    """The opening tags whose attributes mention ``attr``.
 
     Each mention is found with ``str.find`` and its tag read from the ``<``
     before it; only when that tag does not contain the mention (the words
     appear in text, or a ``<`` in an attribute value) are all tags read.
     """
     found = []
-    at = html.find("data-source")
+    at = html.find(attr)
     while at >= 0:
         start = html.rfind("<", 0, at)
         m = _OPEN_TAG.match(html, start) if start >= 0 else None
         if m is None or m.end() <= at:
-            return [m for m in _OPEN_TAG.finditer(html) if "data-source" in m.group(2)]
+            return [m for m in _OPEN_TAG.finditer(html) if attr in m.group(2)]
         found.append(m)
-        at = html.find("data-source", m.end())
+        at = html.find(attr, m.end())
     return found
 
 
-def _source_spans(html: str) -> list[tuple[int, int, str]]:
-    """Extents of elements carrying ``data-source``, sorted by start.
+def attr_spans(html: str, attr: str) -> list[tuple[int, int, str]]:
+    """Extents of the elements carrying attribute ``attr``, and its value, sorted by start.
 
     The end is found by counting opening and closing tags of the same name,
-    which is exact for well-formed output and needs no tree.
+    which is exact for well-formed output and needs no tree; a void element
+    (``<img>``) ends with its tag. The mere mention of the name in a value
+    or in text is not the attribute.
     """
     spans = []
-    for m in _source_tags(html):
-        source = next((a for a in _ATTR.finditer(m.group(2)) if a.group(1) == "data-source"), None)
-        if source is None or (source.group(2) is None and source.group(3) is None):
+    for m in _tags_with(html, attr):
+        found = next((a for a in _ANY_ATTR.finditer(m.group(2)) if a.group(1) == attr), None)
+        if found is None:
             continue
-        name = m.group(1)
-        tag = re.compile(r"<(/?)" + re.escape(name) + r"\b", re.I)
-        depth, end = 1, len(html)
-        for t in tag.finditer(html, m.end()):
-            depth += -1 if t.group(1) else 1
-            if depth == 0:
-                end = t.start()
-                break
-        spans.append((m.start(), end, _value(source, 2)))
+        name = m.group(1).lower()
+        end = m.end() if name in _VOID else _element_end(html, name, m.end())
+        valued = any(found.group(i) is not None for i in (2, 3, 4))
+        spans.append((m.start(), end, _value(found, 2) if valued else ""))
     return spans
 
 
+def _element_end(html: str, name: str, after: int) -> int:
+    """Where the element whose start tag ends at ``after`` closes (the page's end if never)."""
+    depth = 1
+    for t in re.compile(r"<(/?)" + re.escape(name) + r"\b", re.I).finditer(html, after):
+        depth += -1 if t.group(1) else 1
+        if depth == 0:
+            return t.start()
+    return len(html)
+
+
 def _owner(pos: int, spans: list[tuple[int, int, str]], starts: list[int]) -> str | None:
-    """The ``data-source`` of the innermost span containing ``pos``."""
+    """The value of the innermost span containing ``pos``."""
     i = bisect_right(starts, pos)
     while i > 0:
         i -= 1
-        start, end, source = spans[i]
+        _, end, value = spans[i]
         if pos < end:
-            return source
+            return value
     return None
 
 
@@ -249,12 +283,15 @@ def scan(
     that body are the author's and read carefully, links outside it the
     theme's.  If the body cannot be found verbatim (a later plugin rewrote
     the page), the whole page is read carefully and blamed on the source,
-    which is the safer guess for a contributor.
+    which is the safer guess for a contributor.  A page without a source
+    whose body is given (a generated page) has its body read carefully too:
+    what lies in a ``data-source`` element is blamed on that file, the rest
+    on the theme, as before.
     """
-    if source is None:
-        lo, hi = 0, 0
-    elif content and (lo := html.find(content)) >= 0:
+    if content and (lo := html.find(content)) >= 0:
         hi = lo + len(content)
+    elif source is None:
+        lo, hi = 0, 0
     else:
         lo, hi = 0, len(html)
     # The theme's ids (its toggles, __drawer and the like) are not read when
@@ -266,17 +303,31 @@ def scan(
     if any("&" in i for i in ids):
         ids = {htmllib.unescape(i) for i in ids}
     ids.update(_ids(html, lo, hi))
-    links = _body_links(html, lo, hi, source or file, ids) if hi > lo else []
+    links = _body_links(html, lo, hi, source, file, ids) if hi > lo else []
     body = html.find("<body")
     hints = tuple(_HINT.findall(html, 0, body)) if body > 0 else ()
     return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, lo, hi), hints, whole)
 
 
-def _body_links(html: str, lo: int, hi: int, source: str, ids: set[str]) -> list[tuple[str, str, str, str, str, bool, str]]:
-    """Every link in ``html[lo:hi]``, tag by tag; adds ``<a name>`` to ``ids``."""
-    spans = _source_spans(html[lo:hi]) if "data-source" in html[lo:hi] else []
-    spans = [(start + lo, end + lo, path) for start, end, path in spans]
+def _spans(html: str, attr: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """:func:`attr_spans` of ``html[lo:hi]``, placed in ``html``; the slice is made only when ``attr`` occurs."""
+    if html.find(attr, lo, hi) < 0:
+        return []
+    return [(start + lo, end + lo, value) for start, end, value in attr_spans(html[lo:hi], attr)]
+
+
+def _body_links(
+    html: str, lo: int, hi: int, source: str | None, file: str, ids: set[str]
+) -> list[tuple[str, str, str, str, str, bool, str]]:
+    """Every link in ``html[lo:hi]``, tag by tag; adds ``<a name>`` to ``ids``.
+
+    A link is blamed on the innermost ``data-source`` around it, else on
+    ``source``, else (a generated page) on the theme that wrote ``file``.
+    """
+    spans = _spans(html, SOURCE, lo, hi)
     starts = [s[0] for s in spans]
+    ignored = _spans(html, IGNORE, lo, hi)
+    skip_starts = [s[0] for s in ignored]
     links = []
     for m in _TAG.finditer(html, lo, hi):
         tag = m.group(3)
@@ -286,22 +337,33 @@ def _body_links(html: str, lo: int, hi: int, source: str, ids: set[str]) -> list
                 continue
         else:
             attrs = m.group(4)
+        if ignored and _owner(m.start(), ignored, skip_starts) is not None:
+            continue
         tag = tag.lower()
         who = (_owner(m.start(), spans, starts) if spans else None) or source
-        rel = ""
-        found = []
+        wanted, read = URL_ATTRIBUTES[tag], _READ[tag]
+        values: dict[str, str] = {}
         for a in _ATTR.finditer(attrs):
             name = a.group(1).lower()
-            if name in _LINK_ATTRS:
-                found.append((name, _value(a, 2)))
-            elif name == "rel":
-                rel = _value(a, 2).lower()
+            if name in read:
+                if name not in values:  # the first of repeated attributes counts, as in a browser
+                    values[name] = _value(a, 2)
             elif name == "name" and tag == "a":
                 ids.add(_value(a, 2))
-        for name, url in found:
-            if name == "srcset":
-                links.extend((part.split()[0], tag, name, rel, who, False, "") for part in url.split(",") if part.strip())
+        rel = values.get("rel", "").lower()
+        for name, url in values.items():
+            if name not in wanted:
                 continue
-            text = _link_text(html, m.end()) if url.strip() == "#" and tag == "a" else ""
-            links.append((url, tag, name, rel, who, False, text))
+            if name == "srcset":
+                urls = srcset_urls(url)
+            elif name == "content":
+                refresh = refresh_url(url) if values.get("http-equiv", "").lower() == "refresh" else None
+                urls = [refresh] if refresh is not None else []
+            elif name == "src" and tag == "input" and values.get("type", "").lower() != "image":
+                urls = []
+            else:
+                urls = [url]
+            for url in urls:
+                text = _link_text(html, m.end()) if tag == "a" and url.strip() in ("", "#") else ""
+                links.append((url, tag, name, rel, who or file, who is None, text))
     return links

@@ -8,26 +8,43 @@ retried with exponential backoff that honours ``Retry-After``; redirects are
 followed by hand so a loop is reported rather than silently cut off; and
 results are kept in a JSON cache with a time-to-live so that repeated builds
 do not ask again.  Only the standard library is used.
+
+The addresses come from strangers' notes, and the check runs on the build
+machine: every request, the first and each redirect, goes only to an http(s)
+host whose every address is public (:mod:`.netaddr`), over a connection to
+exactly the addresses judged (:mod:`.connect`). Anything else is reported,
+by name, as not checked.
 """
 
 from __future__ import annotations
 
 import email.utils
+import http.client
 import json
 import os
-import socket
+import ssl
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from edition.linkcheck.collect import extract_ids
+from edition.linkcheck.connect import get
+from edition.linkcheck.netaddr import (
+    IP,
+    NOT_PUBLIC,
+    NOT_PUBLIC_HINT,
+    NotPublic,
+    Resolver,
+    is_public,
+    public_addresses,
+    resolve,
+)
+from edition.linkcheck.resolve import fragment_id
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -36,7 +53,11 @@ MAX_BODY = 5 * 1024 * 1024  # enough for any page's ids; guards against huge fil
 
 @dataclass(frozen=True)
 class Options:
-    """Knobs for online checking; tests shrink the times to milliseconds."""
+    """Knobs for online checking; tests shrink the times to milliseconds.
+
+    ``resolver`` and ``allowed`` are for tests alone (a made-up name that
+    resolves to a local test server); no setting of the site reaches them.
+    """
 
     timeout: float = 10.0
     retries: int = 2
@@ -47,6 +68,8 @@ class Options:
     max_redirects: int = 10
     ttl: float = 86400.0
     user_agent: str = "edition-linkcheck/1 (static site link checker)"
+    resolver: Resolver = resolve
+    allowed: Callable[[IP], bool] = is_public
 
 
 @dataclass(frozen=True)
@@ -105,13 +128,6 @@ class Cache:
         os.replace(tmp, self.path)
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Hand redirects back to the caller, which follows them and spots loops."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
-        return None
-
-
 def retry_after(value: str | None, now: float, cap: float) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (seconds or HTTP date), capped."""
     if not value:
@@ -132,7 +148,7 @@ class Fetcher:
     def __init__(self, options: Options, sleep: Callable[[float], None] = time.sleep) -> None:
         self.options = options
         self.sleep = sleep
-        self._opener = urllib.request.build_opener(_NoRedirect)
+        self._tls = ssl.create_default_context()
         self._slots: dict[str, threading.Semaphore] = {}
         self._lock = threading.Lock()
 
@@ -143,29 +159,29 @@ class Fetcher:
                 self._slots[host] = threading.Semaphore(self.options.per_host)
             return self._slots[host]
 
-    def _request(self, url: str, want_ids: bool) -> tuple[int, dict[str, str], bytes, str | None]:
-        """One GET: ``(status, headers, body, network error)``; body only if needed."""
-        request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent})
-        with self._slot(url):
-            try:
-                with self._opener.open(request, timeout=self.options.timeout) as response:
-                    headers = dict(response.headers.items())
-                    html = "html" in headers.get("Content-Type", "")
-                    body = response.read(MAX_BODY) if want_ids and html else b""
-                    return response.status, headers, body, None
-            except urllib.error.HTTPError as exc:
-                return exc.code, dict(exc.headers.items()) if exc.headers else {}, b"", None
-            except (TimeoutError, socket.timeout):
-                return 0, {}, b"", f"timed out after {self.options.timeout:g}s"
-            except urllib.error.URLError as exc:
-                reason = exc.reason
-                if isinstance(reason, (TimeoutError, socket.timeout)):
-                    return 0, {}, b"", f"timed out after {self.options.timeout:g}s"
-                return 0, {}, b"", f"could not connect ({reason})"
-            except (OSError, ValueError) as exc:
-                return 0, {}, b"", f"could not connect ({exc})"
+    def _request(self, url: str, want_ids: bool) -> tuple[int, Mapping[str, str], bytes, str | None]:
+        """One GET: ``(status, headers, body, network error)``; body only if needed.
 
-    def _with_retries(self, url: str, want_ids: bool) -> tuple[int, dict[str, str], bytes, str | None]:
+        Raises :class:`NotPublic` before any connection when the host is, or
+        resolves to, an address that must not be asked.
+        """
+        o = self.options
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+            addresses = public_addresses(parts.hostname or "", port, o.resolver, o.allowed)
+            with self._slot(url):
+                status, headers, body = get(
+                    url, addresses, timeout=o.timeout, headers={"User-Agent": o.user_agent},
+                    max_body=MAX_BODY, want_body=want_ids, tls=self._tls,
+                )
+            return status, headers, body, None
+        except TimeoutError:
+            return 0, {}, b"", f"timed out after {o.timeout:g}s"
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            return 0, {}, b"", f"could not connect ({exc})"
+
+    def _with_retries(self, url: str, want_ids: bool) -> tuple[int, Mapping[str, str], bytes, str | None]:
         """Retry rate limits, server errors and network failures with backoff."""
         o = self.options
         for attempt in range(o.retries + 1):
@@ -177,10 +193,18 @@ class Fetcher:
         return status, headers, body, error
 
     def fetch(self, url: str, want_ids: bool) -> tuple[Outcome, bool]:
-        """Follow ``url`` to its final page: ``(outcome, is_html)``."""
+        """Follow ``url`` to its final page: ``(outcome, is_html)``.
+
+        Each redirect is judged as the first address was: only http(s), only
+        public hosts (a redirect to ``file:`` or to ``127.0.0.1`` is reported,
+        not followed). Refusals are not cached: a name's addresses may change.
+        """
         chain = [url]
         for _ in range(self.options.max_redirects + 1):
-            status, headers, body, error = self._with_retries(chain[-1], want_ids)
+            try:
+                status, headers, body, error = self._with_retries(chain[-1], want_ids)
+            except NotPublic as exc:
+                return Outcome(_refused(chain, exc.address), lasting=False), False
             if error:
                 return Outcome(f"could not be fetched: {error}", lasting=False), False
             if status in REDIRECTS:
@@ -188,6 +212,8 @@ class Fetcher:
                 if not location:
                     return Outcome(f"is broken: HTTP {status} redirect without a Location"), False
                 target = urljoin(chain[-1], location).partition("#")[0]
+                if urlsplit(target).scheme.lower() not in ("http", "https"):
+                    return Outcome(f"is broken: it redirects to '{target}', which is not a web address"), False
                 if target in chain:
                     loop = " -> ".join(chain[chain.index(target):] + [target])
                     return Outcome(f"is broken: redirect loop ({loop})"), False
@@ -201,13 +227,25 @@ class Fetcher:
         return Outcome(f"is broken: more than {self.options.max_redirects} redirects"), False
 
 
-def _has_anchor(fragment: str, ids: Iterable[str]) -> bool:
-    """Whether a page's ids satisfy a fragment.
+def _refused(chain: list[str], address: str) -> str:
+    """What to say of a chain of addresses whose last one is not public (the hint rides along)."""
+    if len(chain) == 1:
+        what = NOT_PUBLIC.format(address)
+    else:
+        what = (
+            f"redirects to '{chain[-1]}', a private or local network address ({address}), which is not checked online"
+        )
+    return f"{what}. {NOT_PUBLIC_HINT.rstrip('.')}"
 
-    Text fragments and ``#!`` routes are for scripts, not ids; GitHub-style
-    pages prefix heading ids with ``user-content-`` and map them in script.
+
+def _has_anchor(fragment: str, ids: Iterable[str]) -> bool:
+    """Whether a page's ids satisfy a fragment (:func:`~edition.linkcheck.resolve.fragment_id` says which id).
+
+    ``#!`` and ``#/`` routes are for scripts, not ids; GitHub-style pages
+    prefix heading ids with ``user-content-`` and map them in script.
     """
-    if not fragment or fragment == "top" or fragment.startswith((":~:", "!", "/")):
+    fragment = fragment_id(fragment)
+    if fragment is None or fragment.startswith(("!", "/")):
         return True
     ids = set(ids)
     return any(f in ids or f"user-content-{f}" in ids for f in (fragment, unquote(fragment)))

@@ -58,6 +58,21 @@ def split(url: str) -> tuple[str, str, str | None]:
     return path, query, fragment if hash_ else None
 
 
+def fragment_id(fragment: str) -> str | None:
+    """The id (or ``<a name>``) a fragment asks its page for, or None when every page has what it points at.
+
+    As the HTML standard finds a fragment's target: an empty fragment, and
+    ``top`` in any case (``#Top``, ``#%74op``), are the top of the page. A
+    text fragment's directive (``#:~:text=words``, ``#part:~:text=words``)
+    asks the browser to find words, not an id: only the part before it names
+    one.
+    """
+    fragment = fragment.split(":~:", 1)[0]
+    if not fragment or unquote(fragment).lower() == "top":
+        return None
+    return fragment
+
+
 def base_dir(page_file: str) -> str:
     """The directory relative links in ``page_file`` start from (``''`` or ``a/b/``)."""
     d = posixpath.dirname(page_file)

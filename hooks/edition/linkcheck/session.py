@@ -142,11 +142,12 @@ class LinkCheck:
             report = checker.run()
         problems = sorted(report.problems)
         external = sum(len(uses) for uses in report.external.values())
-        if self.online and report.external:
-            cache = Cache(self.cache_path, self.options.ttl)
-            errors = check_urls(report.external, self.options, cache)
-            cache.save()
-            problems += external_problems(report.external, errors)
+        if self.online:  # the summary says so even when no address was left to ask
+            if report.external:
+                cache = Cache(self.cache_path, self.options.ttl)
+                errors = check_urls(report.external, self.options, cache)
+                cache.save()
+                problems += external_problems(report.external, errors)
             tail = f", {len(report.external)} external URLs checked online"
         else:
             tail = f", {external} external links skipped (offline)" if external else ""

@@ -6,7 +6,7 @@ import pytest
 
 from edition.commentary import pages
 from edition.commentary.anchor import ANCHORED, ORPHANED, Anchor
-from edition.model import Comment, Essay, Paragraph, Source
+from edition.model import Comment, Essay, Paragraph, Section, Source
 
 
 def note(**kw) -> Comment:
@@ -57,3 +57,15 @@ def test_site_index_lists_the_newest_notes(count, latest, listed, says):
     assert (f"The {listed} newest notes of {count};" in page) is says
     names = [f"commentary/e/n{i}.md" for i in reversed(range(count))][:listed]  # newest first
     assert [page.index(f'href="{n}"') for n in names] == sorted(page.index(f'href="{n}"') for n in names)
+
+
+@pytest.mark.parametrize("name", ["q&a", 'say"hi"', "plain"])
+def test_index_links_to_a_callout_escaped_once(name):
+    """The callout's id goes into the link once escaped, as it is written on the essay page."""
+    paragraph = Paragraph("p-1", "x", "essays/e/index.md")
+    anchor = Anchor(note(name=name), ANCHORED, paragraph)
+    essay = Essay("e", "E", "Au", "2024-01-01", sections=[Section("E", "index", [paragraph])])
+    page = pages.essay_index(essay, [anchor], {"e": essay}, lambda src, frag="": f"/{src}" + (f"#{frag}" if frag else ""))
+    escaped = name.replace("&", "&amp;").replace('"', "&quot;")
+    assert f'href="/essays/e/index.md#note--{escaped}"' in page
+    assert "&amp;amp;" not in page and "&amp;quot;" not in page

@@ -22,6 +22,24 @@ HIGHLIGHTS = [
     ("entities", "He said &#39;wolf&#39; &amp; left", "said 'wolf' &", f"He {MARK}said &#39;wolf&#39; &amp;</mark>{REF} left"),
     ("typographic quotes", "the \u201cwolf\u201d way", '"wolf" way', f"the {MARK}\u201cwolf\u201d way</mark>{REF}"),
     ("line break in source", "a\nb", "a b", f"{MARK}a\nb</mark>{REF}"),
+    ("decomposed quote, precomposed page", "le caf\u00e9 au lait", "cafe\u0301 au",
+     f"le {MARK}caf\u00e9 au</mark>{REF} lait"),
+    ("precomposed quote, decomposed page", "le cafe\u0301 au lait", "caf\u00e9 au",
+     f"le {MARK}cafe\u0301 au</mark>{REF} lait"),
+    ("accent written as an entity", "cafe&#769; au lait", "caf\u00e9 au", f"{MARK}cafe&#769; au</mark>{REF} lait"),
+    ("quote ends on a decomposed letter", "un cafe\u0301, merci", "un caf\u00e9",
+     f"{MARK}un cafe\u0301</mark>{REF}, merci"),
+    ("soft hyphen in the page, across markup", "a won\u00adder<em>ful</em> day", "wonderful day",
+     f"a {MARK}won\u00adder</mark><em>{MORE}ful</mark></em>{MORE} day</mark>{REF}"),
+    ("soft hyphen in the quote", "a wonderful day", "won\u00adderful", f"a {MARK}wonderful</mark>{REF} day"),
+    ("a match that cuts an accent is not the reader's", "cafe\u0301 or cafe", "cafe",
+     f"cafe\u0301 or {MARK}cafe</mark>{REF}"),
+    ("a match inside an entity is not the reader's", "R&amp;D and amp; here", "amp;",
+     f"R&amp;D and {MARK}amp;</mark>{REF} here"),
+    ("unknown entity before a folded quote", "a &foo; \u201cwolf\u201d b", '"wolf" b',
+     f"a &foo; {MARK}\u201cwolf\u201d b</mark>{REF}"),
+    ("entity of two characters before a folded quote", "&NotEqualTilde; \u201cwolf\u201d", '"wolf"',
+     f"&NotEqualTilde; {MARK}\u201cwolf\u201d</mark>{REF}"),
 ]
 
 
@@ -117,3 +135,34 @@ def test_propose_link_prefills_file_name_and_front_matter():
 )
 def test_between_tags_fast_path_agrees_with_the_folded_search(inner, quote):
     assert render._between_tags(inner, quote) == render._folded(inner, quote)
+
+
+@pytest.mark.parametrize(
+    "inner, quote",
+    [
+        ("cafe\u0301 au lait", "cafe"),  # the page goes on with a combining mark
+        ("cafe&#769; au lait", "cafe"),  # ... written as an entity
+        ("won\u00adderful", "won"),  # ... with an invisible character
+        ("R&amp;D", "amp;D"),  # starts inside an entity
+        ("a\u0301b", "\u0301b"),  # starts with a combining mark
+    ],
+)
+def test_fast_path_leaves_what_is_not_the_readers_match_to_the_folded_search(inner, quote):
+    assert render._between_tags(inner, quote) is None
+
+
+@pytest.mark.parametrize(
+    "name, written",
+    [("n", "n"), ("q&a", "q&amp;a"), ('say"hi"', "say&quot;hi&quot;"), ("<b>", "&lt;b&gt;")],
+    ids=["plain", "ampersand", "quotes", "tag"],
+)
+def test_ids_from_a_note_name_are_escaped_once_wherever_written(name, written):
+    """The ids are text; every attribute they go into escapes them once (never twice, never not at all)."""
+    assert render.callout_id(name) == f"note--{name}" and render.quote_id(name) == f"quote--{name}"
+    callout = render.callout(comment(name=name), "", "x/", True)
+    assert f'id="note--{written}"' in callout and f'href="#quote--{written}"' in callout
+    marked, found = render.highlight("a b c", "b", name, "L")
+    assert found
+    assert f'id="quote--{written}" aria-details="note--{written}"' in marked
+    assert f'href="#note--{written}"' in marked
+    assert "&amp;amp;" not in callout + marked and "&amp;quot;" not in callout + marked

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from edition.commentary.retarget import retarget
+from edition.commentary.retarget import retarget, retarget_file
 
 NOTE = (
     "---\r\n"
@@ -36,3 +38,23 @@ def test_flow_style_target():
 ], ids=["no front matter", "prefix of another id", "twice"])
 def test_refuses_when_not_exactly_one_value(text):
     assert retarget(text, "old-1", "new-7") is None
+
+
+@pytest.mark.parametrize("kind", ["regular", "link", "too large", "fifo"])
+def test_retarget_file_writes_only_a_note_the_build_would_read(tmp_path, kind):
+    note = "---\ntarget:\n  paragraph: p-1\n---\n"
+    path = tmp_path / "n.md"
+    if kind == "regular":
+        path.write_text(note)
+    elif kind == "link":
+        (tmp_path / "elsewhere.md").write_text(note)
+        path.symlink_to(tmp_path / "elsewhere.md")
+    elif kind == "too large":
+        path.write_text(note + "x" * (100 * 1024))
+    else:
+        os.mkfifo(path)
+    assert retarget_file(path, "p-1", "p-2") is (kind == "regular")
+    if kind == "regular":
+        assert path.read_text() == note.replace("p-1", "p-2")
+    elif kind == "link":
+        assert path.is_symlink() and (tmp_path / "elsewhere.md").read_text() == note

@@ -160,3 +160,18 @@ def _resolved_slug(href, base):
 def test_glossary_slug_agrees_with_urlsplit_and_normpath(path, tail, base):
     """The linker resolves addresses with plain string work (it runs for every link); the standard library agrees."""
     assert glossary_slug(path + tail, base) == _resolved_slug(path + tail, base)
+
+
+@pytest.mark.parametrize(
+    "address, written",
+    [
+        ("../glossary/soft-power/", "../glossary/soft-power/"),
+        ('../glossary/x" onmouseover="alert(1)" y="/', "../glossary/x&quot; onmouseover=&quot;alert(1)&quot; y=&quot;/"),
+        ("../glossary/q&a/", "../glossary/q&amp;a/"),
+        ("../glossary/a'b/", "../glossary/a&#x27;b/"),
+    ],
+    ids=["plain", "quotes", "ampersand", "apostrophe"],
+)
+def test_the_entry_address_is_escaped_in_href(address, written):
+    out, _ = link_terms("<p>soft power</p>", MATCHER, SUMMARIES, lambda slug: address)
+    assert out == f'<p><a href="{written}" class="glossary-link" title="Influence by attraction.">soft power</a></p>'

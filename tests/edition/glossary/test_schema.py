@@ -25,7 +25,7 @@ def entry(**changes):
     return {**GOOD, **changes}
 
 
-def test_valid_entry_has_clean_values_and_page_meta_holds_only_them():
+def test_valid_entry_has_clean_values_and_the_page_s_metadata_is_its_title():
     clean, errors = validate(entry(summary="  Influence by attraction.  "))
     assert errors == []
     assert clean == {
@@ -34,14 +34,12 @@ def test_valid_entry_has_clean_values_and_page_meta_holds_only_them():
         "sources": [Source("Nye, Soft Power (2004)", "https://example.org/nye")],
         "status": "",
     }
-    assert page_meta(clean, GOOD) == {**GOOD, "summary": "Influence by attraction."}
+    assert page_meta(clean) == {"title": "Soft power"}
 
 
 def test_a_stub_and_a_single_alias_are_accepted():
     clean, errors = validate({"title": "Stubby", "summary": "", "status": "stub", "aliases": "ST"})
     assert errors == [] and clean["status"] == "stub" and clean["aliases"] == ["ST"]
-    assert page_meta(clean, {"title": "Stubby", "summary": "", "status": "stub", "aliases": "ST"}) == {
-        "title": "Stubby", "status": "stub", "aliases": ["ST"]}
 
 
 RULES = [
@@ -99,7 +97,7 @@ def test_wrong_values_do_not_reach_the_page_or_the_model():
     front = entry(aliases=["SP", ["x"], "z" * 140], sources=[bad_source], template="x.html")
     clean, _ = validate(front)
     assert clean["aliases"] == ["SP"] and clean["sources"] == []
-    assert "template" not in page_meta(clean, front) and "sources" not in page_meta(clean, front)
+    assert page_meta(clean) == {"title": "Soft power"}
 
 
 @pytest.mark.parametrize(
@@ -124,4 +122,4 @@ def test_load_term(tmp_path, text, problems, loaded):
     assert [str(p) for p in found] == problems
     assert (term is not None) == loaded
     if term:
-        assert term.meta == {"title": "T", "summary": "S."}  # the page's metadata: what passed, nothing else
+        assert term.meta == {"title": "T"}  # the page's metadata: nothing the theme could act on

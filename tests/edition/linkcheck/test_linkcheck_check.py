@@ -42,7 +42,6 @@ def check(url: str, *, theme: bool = False, attr: str = "href", tag: str = "a", 
         "../#the-opening-1",
         "#conclusion",
         "#top",
-        "",
         "./",
         "../../../",
         "../../../glossary/soft-power/#history",
@@ -129,7 +128,7 @@ def test_good_links_pass(url: str) -> None:
         ),
         (
             "ftp://example.org/f",
-            f"{SRC}: link 'ftp://example.org/f' uses the scheme 'ftp:', which is not allowed (allowed: http, https, mailto).",
+            f"{SRC}: link 'ftp://example.org/f' uses the scheme 'ftp:', which is not allowed (allowed: http, https, mailto, sms, tel).",
         ),
         ("mailto:", f"{SRC}: link 'mailto:' is a mailto: link with no address. Write 'mailto:name@example.org'."),
     ],
@@ -161,9 +160,13 @@ def test_theme_links(url: str, attr: str, message: str | None) -> None:
     assert check(url, theme=True, attr=attr, tag="img" if attr == "src" else "a") == message
 
 
-def test_empty_src_is_reported_but_empty_href_is_the_page_itself() -> None:
+def test_empty_addresses_are_reported_as_placeholders_in_links_and_as_missing_elsewhere() -> None:
+    """``href=""`` and ``href="#"`` both go to the top of the page: in an author's link both are placeholders."""
     assert check("", attr="src", tag="img") == f"{SRC}: link '' has no address."
-    assert check("", attr="href") is None
+    assert check("", text="wolf warriors") == (
+        f"{SRC}: link with no address: [wolf warriors](). Give it a target or remove the link."
+    )
+    assert check("", theme=True) is None
 
 
 def test_run_counts_dedupes_and_queues_external_links() -> None:

@@ -65,8 +65,10 @@ def test_ids_found(html: str, ids: set[str]) -> None:
     assert set(scan(html, "p.html", SOURCE, "p.md").ids) == ids
 
 
-def test_extract_ids_ignores_name() -> None:
-    assert extract_ids('<a name="n"></a><i id="i"></i>') == {"i"}
+def test_extract_ids_reads_ids_and_name_anchors() -> None:
+    """A fragment finds an <a name> when no id matches, so a page read from disk offers both."""
+    html = '<a name="n"></a><i id="i"></i><a href="x" NAME=\'m\'>x</a><input name="field"><p>name="text"</p>'
+    assert extract_ids(html) == {"i", "n", "m"}
 
 
 def test_links_are_attributed_to_content_theme_or_data_source() -> None:
@@ -157,3 +159,63 @@ def test_page_records_leave_the_garbage_collector_nothing_to_scan() -> None:
         gc.collect()
     parts = (page.ids, page.rows, *page.rows, page.theme, *page.theme, page.hints)
     assert [part for part in parts if gc.is_tracked(part)] == []
+
+
+def test_a_generated_page_blames_a_note_shown_on_it_on_the_note() -> None:
+    """The whole-essay page has no Markdown file, but the notes it shows do."""
+    content = (
+        '<p id="p1"><a href="../x/">essay</a></p>'
+        '<details data-source="docs/commentary/e/n.md"><div><img src="chart.png"></div></details>'
+    )
+    html = f'<nav><a href="../">home</a></nav><article>{content}</article>'
+    page = scan(html, "essays/e/print/index.html", None, None, content)
+    assert [(link.url, link.source, link.theme) for link in body_links(page)] == [
+        ("../x/", "essays/e/print/index.html", True),
+        ("chart.png", "docs/commentary/e/n.md", False),
+    ]
+    assert page.theme == (("href", ("../",)), ("src", ()))
+    assert (set(page.ids), page.whole) == ({"p1"}, False)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<div data-linkcheck-ignore><a href="a/">a</a></div><a href="b/">b</a>', ["b/"]),
+        ('<div data-linkcheck-ignore=""><div><a href="a/">a</a></div><a href="c/">c</a></div><a href="b/">b</a>', ["b/"]),
+        ('<a data-linkcheck-ignore href="a/">a</a><a href="b/">b</a>', ["b/"]),
+        ('<img data-linkcheck-ignore src="a.png"><img src="b.png">', ["b.png"]),
+        ('<p>data-linkcheck-ignore</p><a href="b/">b</a>', ["b/"]),
+        ('<a title="data-linkcheck-ignore" href="b/">b</a>', ["b/"]),
+        ('<a data-linkcheck-ignored href="b/">b</a>', ["b/"]),
+    ],
+)
+def test_ignored_elements_hold_no_links(html: str, expected: list[str]) -> None:
+    assert [url for url, _, _, _ in links(html, html)] == expected
+
+
+def test_the_theme_is_not_searched_for_the_opt_out() -> None:
+    """Only a page's body is: templates need no opt-out, and every page would pay for the search."""
+    body = '<p><a href="x/">x</a></p>'
+    html = f'<nav data-linkcheck-ignore><a href="../n/">n</a></nav>{body}<footer><a href="f/">f</a></footer>'
+    assert scan(html, "x/index.html", "docs/x.md", "x.md", body).theme == (("href", ("../n/", "f/")), ("src", ()))
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<video src="v.mp4" poster="p.jpg"></video>', [("v.mp4", "src"), ("p.jpg", "poster")]),
+        ('<object data="d.pdf"></object>', [("d.pdf", "data")]),
+        ('<input type="image" src="go.png"><input type="text" src="no.png">', [("go.png", "src")]),
+        ('<form action="send/"><button formaction="other/">b</button></form>',
+         [("send/", "action"), ("other/", "formaction")]),
+        ('<blockquote cite="c/"></blockquote><q cite="q/"></q><ins cite="i/"></ins><del cite="d/"></del>',
+         [("c/", "cite"), ("q/", "cite"), ("i/", "cite"), ("d/", "cite")]),
+        ('<meta http-equiv="refresh" content="0; url=next/"><meta name="description" content="x/">',
+         [("next/", "content")]),
+        ('<img srcset="a,b.png 2x">', [("a,b.png", "srcset")]),
+        ('<a href="first/" href="second/">x</a>', [("first/", "href")]),
+        ('<a src="no/">x</a><img href="no/">', []),
+    ],
+)
+def test_every_address_the_standard_defines_is_found(html: str, expected: list[tuple[str, str]]) -> None:
+    assert [(url, attr) for url, attr, _, _ in links(html)] == expected

@@ -10,6 +10,7 @@ from edition.linkcheck.resolve import (
     ancestors,
     base_dir,
     display,
+    fragment_id,
     join,
     looks_like_page,
     md_page,
@@ -170,3 +171,24 @@ def test_servable_spellings() -> None:
 )
 def test_ancestors(base: str, expected: list[str]) -> None:
     assert ancestors(base) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragment", "wanted"),
+    [
+        ("", None),
+        ("top", None),
+        ("TOP", None),
+        ("Top", None),
+        ("%74op", None),
+        (":~:text=soft%20power", None),
+        (":~:text=a&text=b", None),
+        ("part", "part"),
+        ("part:~:text=x", "part"),
+        ("top:~:text=x", None),
+        ("topic", "topic"),
+        ("caf%C3%A9", "caf%C3%A9"),
+    ],
+)
+def test_fragment_id(fragment: str, wanted: str | None) -> None:
+    assert fragment_id(fragment) == wanted

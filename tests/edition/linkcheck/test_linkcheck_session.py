@@ -88,7 +88,9 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
-        address = f"http://127.0.0.1:{server.server_address[1]}/gone"
+        # A made-up name the check resolves to the local server, as if DNS had
+        # said so (a literal 127.0.0.1 is refused before the online check).
+        address = f"http://gone.test:{server.server_address[1]}/gone"
         site = tmp_path / "site"
         site.mkdir()
         html = f'<a href="{address}">gone</a>'
@@ -97,7 +99,10 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
             root=str(tmp_path),
             docs_dir=str(tmp_path / "docs"),
             env={"LINKCHECK_EXTERNAL": "1"},
-            options=Options(timeout=0.5, retries=0, ttl=60),
+            options=Options(
+                timeout=0.5, retries=0, ttl=60,
+                resolver=lambda host, port: ["127.0.0.1"], allowed=lambda ip: ip.is_loopback,
+            ),
         )
         check.add_page("index.html", html, str(tmp_path / "docs" / "index.md"), "index.md", html)
         problems, summary = check.finish(str(site))

@@ -1,0 +1,75 @@
+"""A note shown on several pages, built with every hook: each page that shows it blames the note.
+
+The fixture's notes plant a broken relative image (shown on the note's page,
+the essay's section page and the whole-essay page), an attempt to switch the
+check off from contributed text, and sources on the build machine, which a
+build with ``LINKCHECK_EXTERNAL=1`` must report without fetching: a real
+server on 127.0.0.1 (its own process, stopped by pid) records every request.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT
+from test_commentary_fixture import copy, run_build, warnings
+
+NOTES = "docs/commentary/e"
+MISSING_CHART = f"{NOTES}/picture.md: link 'chart.png' points to a file that does not exist"
+
+
+def expected(port: str) -> list[str]:
+    return [
+        f"{NOTES}/opt-out.md: line 13: raw HTML '<div data-linkcheck-ignore markdown=\"1\">' is shown as text. "
+        "Write Markdown instead, or put the HTML between backticks to show it as code.",
+        f"{NOTES}/opt-out.md: link '../../essays/e/also-gone.md' points to a page that does not exist (essays/e/also-gone/). "
+        "Did you mean 'essays/e/part/'?",
+        f"{NOTES}/opt-out.md: link '../../essays/e/gone.md' points to a page that does not exist (essays/e/gone/). "
+        "Did you mean 'essays/e/'?",
+        f"{MISSING_CHART} (commentary/e/picture/chart.png).",
+        f"{MISSING_CHART} (essays/e/part/chart.png).",
+        f"{MISSING_CHART} (essays/e/print/chart.png).",
+        f"{NOTES}/source.md: link 'http://127.0.0.1:{port}/secret' points to a private or local network address "
+        "(127.0.0.1) and is not checked online. Link to a public address instead.",
+        f"{NOTES}/source.md: link 'http://localhost:{port}/secret' points to a private or local network address "
+        "(localhost) and is not checked online. Link to a public address instead.",
+    ]
+
+
+def project_with_port(tmp_path: Path, port: str) -> Path:
+    project = copy("linkcheck-notes", tmp_path)
+    note = project / NOTES / "source.md"
+    note.write_text(note.read_text().replace("PORT", port))
+    return project
+
+
+def test_a_note_is_blamed_on_every_page_that_shows_it(tmp_path: Path) -> None:
+    result, _ = run_build(project_with_port(tmp_path, "9"))
+    assert result.returncode == 1, result.stderr
+    assert warnings(result) == expected("9")
+
+
+def test_online_build_reports_sources_on_the_build_machine_without_fetching_them(tmp_path: Path) -> None:
+    hits = tmp_path / "hits.txt"
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "hits_server.py"), "127.0.0.1", str(hits)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        port = server.stdout.readline().strip()
+        project = project_with_port(tmp_path, port)
+        os.environ["LINKCHECK_EXTERNAL"] = "1"
+        try:
+            result, _ = run_build(project)
+        finally:
+            del os.environ["LINKCHECK_EXTERNAL"]
+    finally:
+        os.kill(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+        server.stdout.close()
+    assert warnings(result) == expected(port)
+    assert "7 problems in" in result.stderr and ", 0 external URLs checked online" in result.stderr, result.stderr
+    assert not hits.exists(), hits.read_text()
