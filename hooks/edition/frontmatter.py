@@ -120,8 +120,8 @@ def _check_shape(root: yaml.Node, source: str) -> None:
     if "*" in source:
         alias = next((e for e in yaml.parse(source, Loader=_LOADER) if isinstance(e, yaml.AliasEvent)), None)
         if alias is not None:
-            line = alias.start_mark.line + FIRST_LINE
-            raise FrontMatterError(f"front matter uses the YAML alias '*{_shown(alias.anchor)}' (line {line}); {_NO_ALIAS}")
+            where = f"'*{_shown(alias.anchor)}' (line {alias.start_mark.line + FIRST_LINE})"
+            raise FrontMatterError(f"front matter uses the YAML alias {where}; {_NO_ALIAS}")
     level, depth = [root], 1
     while level:
         if depth > MAX_DEPTH:

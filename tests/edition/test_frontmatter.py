@@ -14,7 +14,7 @@ NOT_VALID = "front matter is not valid YAML"
 ALIAS = "aliases are not allowed: write the value out in full"
 BOMB = "\n".join(
     ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    + [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    + [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
 )
 
 REFUSED = [
