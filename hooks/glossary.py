@@ -15,18 +15,25 @@ its own page. An entry's sources, related entries and mentions are added in
 (plugins run before hooks for the same event), as HTML, with their headings
 added to the table of contents. An entry's summary and other names go
 before its body in ``on_page_content`` (searchable, and linked like the body).
+
+Every glossary link carries its entry's summary as hover text, on every
+page: links in the page's own text get it as terms are linked, and links
+that other hooks add later (the notes the commentary hook shows on essay
+pages in its ``on_page_context``) get it in this hook's ``on_page_context``,
+which runs after theirs; only a page whose HTML grew since its terms were
+linked is read again.
 """
 
 from html import escape as escape_html
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from edition import build
 from edition.glossary import pages
 from edition.glossary.build import prepare
-from edition.glossary.linker import link_terms
+from edition.glossary.linker import add_hover, link_terms
 from edition.model_page import ModelPage
 from edition.urls import linker, page_url, relative_url, resolver
 
@@ -41,12 +48,13 @@ def on_files(files, config):
     _glossary = prepare(site, config["mdx_configs"].get("toc"))
     for problem in _glossary.problems:
         log.warning(str(problem))
-    for file in files.documentation_pages():
-        slug = _entry_slug(file.src_uri)
-        if slug is not None:
-            # The model has the entry: not read or converted again. Only its title is the page's metadata:
-            # Material writes keys such as 'author' into the page unescaped, and 'template' picks the template.
-            ModelPage(None, file, config, meta={"title": site.terms[slug].title})
+    for file in list(files.documentation_pages()):
+        slug = _entry_file(file.src_uri)
+        if slug in site.terms:
+            # The model has the entry: not read or converted again; its page's metadata is the model's.
+            ModelPage(None, file, config, meta=site.terms[slug].meta)
+        elif slug is not None:  # refused by the loader (which said why): MkDocs would publish its raw Markdown
+            files.remove(file)
     files.append(File.generated(config, "glossary/index.md", content=pages.index_page(list(site.terms.values()))))
     return files
 
@@ -78,12 +86,17 @@ def on_page_content(html, page, config, files):
         html = pages.entry_head(build.current().terms[own]) + body.fill(resolver(GLOSSARY, linker(build.urls(), page.url)))
         page.toc = get_toc(body.toc)
     url_for = _url_for(page, config["use_directory_urls"])
-    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=frozenset({own} if own else ()))
+    exclude = frozenset({own} if own else ())
+    html, _ = link_terms(html, matcher, _glossary.summaries, url_for, exclude=exclude, base=page.url)
+    _glossary.linked_sizes[page.file.src_uri] = len(html)
     return html
 
 
+@event_priority(-50)  # after the commentary hook has added its notes to essay pages
 def on_page_context(context, page, config, nav):
-    """An entry's sources, related entries and mentions, once search has indexed the entry."""
+    """Hover text on links added since terms were linked; an entry's sources, related entries and mentions."""
+    if len(page.content or "") != _glossary.linked_sizes.get(page.file.src_uri):
+        page.content = add_hover(page.content or "", _glossary.summaries, page.url)
     own = _entry_slug(page.file.src_uri)
     if own:
         use_dirs = config["use_directory_urls"]
@@ -115,9 +128,14 @@ def on_post_build(config):
         log.info(f"glossary: {len(_glossary.unused)} entries nothing links to or mentions yet: {', '.join(_glossary.unused)}")
 
 
-def _entry_slug(src):
-    """The slug of the entry page built from ``src`` (relative to the docs folder), else None."""
+def _entry_file(src):
+    """The slug an entry's file ``src`` (relative to the docs folder) would have, else None."""
     if src.startswith(f"{GLOSSARY}/") and src.count("/") == 1 and src != f"{GLOSSARY}/index.md":
-        slug = src[len(GLOSSARY) + 1 : -len(".md")]
-        return slug if slug in build.current().terms else None
+        return src[len(GLOSSARY) + 1 : -len(".md")]
     return None
+
+
+def _entry_slug(src):
+    """The slug of the entry page built from ``src``, else None."""
+    slug = _entry_file(src)
+    return slug if slug in build.current().terms else None

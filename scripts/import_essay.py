@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from edition.glossary.names import UnreadableEntry  # noqa: E402
 from edition.importer.parse import SourceError, check_date_flag  # noqa: E402
 from edition.importer.run import ImportRefused, import_essay  # noqa: E402
 from edition.importer.state import DamagedState  # noqa: E402
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         print(f"import_essay: {args.source}: {exc}", file=sys.stderr)
         return 2
-    except (ImportRefused, DamagedState) as exc:
+    except (ImportRefused, DamagedState, UnreadableEntry) as exc:
         print(f"import_essay: {exc}", file=sys.stderr)
         return 2
     print(describe(report, args.dry_run))

@@ -46,6 +46,9 @@ def check(args: argparse.Namespace, site) -> tuple[str, str]:
     """The essay slug and the title to use, or :class:`Refused` with the reason."""
     found = site.paragraph(args.paragraph)
     essay = args.essay or (found[0].slug if found else None)
+    unreadable = [p for p in site.problems if p.path.startswith(f"{site.docs_rel}/essays/")]
+    if essay is None and unreadable:  # the paragraph may be on a page that cannot be read: say which
+        raise Refused(f"paragraph '{args.paragraph}' was not found, and {unreadable[0]}")
     if essay is None:
         raise Refused(f"paragraph '{args.paragraph}' does not exist; copy the id after '#' from the paragraph's ¶ link")
     if essay not in site.essays:

@@ -8,7 +8,9 @@ are shown). With ``--write`` the ``paragraph:`` value of each moved note is
 updated in place; nothing else in the file changes.
 
 Exit status: 0 every note anchored (after --write), 1 some note still moved
-or orphaned, 2 bad input (one line on stderr).
+or orphaned, 2 bad input: no docs folder, or a note that cannot be read (one
+line on stderr for each such note, naming it; the other notes are still
+reported).
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reanchor: {docs}: no docs folder here; pass --root", file=sys.stderr)
         return 2
     site = load_site(docs, root)
-    for problem in site.problems:
-        if "/commentary/" in problem.path:
-            print(f"unreadable {problem}")
+    unreadable = [problem for problem in site.problems if "/commentary/" in problem.path]
+    for problem in unreadable:
+        print(f"reanchor: {problem}", file=sys.stderr)
     remaining = 0
     for anchor in anchor_all(site.comments, site.essays):
         note = anchor.comment
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             remaining += 1
             print(f"orphaned  {anchor.problem}")
-    return 1 if remaining else 0
+    return 2 if unreadable else 1 if remaining else 0
 
 
 if __name__ == "__main__":

@@ -27,12 +27,17 @@ def run(script, *args):
 
 def test_reanchor_reports_each_note(project):
     result = run("reanchor.py", "--root", project)
-    assert result.returncode == 1
+    assert result.returncode == 2  # a note that cannot be read is bad input
     lines = result.stdout.splitlines()
     assert "anchored  docs/commentary/e/good.md -> opening-1" in lines
     assert "moved     docs/commentary/e/moved.md: opening-1 -> opening-2" in lines
     assert any(line.startswith("orphaned  docs/commentary/e/orphan.md: ") for line in lines)
-    assert any(line.startswith("unreadable docs/commentary/e/bad-kind.md: ") for line in lines)
+    assert result.stderr.splitlines() == [
+        "reanchor: docs/commentary/e/bad-kind.md: 'kind' is 'gossip'; "
+        "allowed: context, critique, correction, question, translation."
+    ]
+    (project / "docs" / "commentary" / "e" / "bad-kind.md").unlink()
+    assert run("reanchor.py", "--root", project).returncode == 1  # moved and orphaned notes remain
 
 
 def test_reanchor_write_changes_only_the_paragraph_line(project):

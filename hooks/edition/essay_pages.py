@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from edition import frontmatter
+from edition.fields import type_name
 from edition.markup import first_sentence, plain_text
 from edition.model import Essay, Paragraph, Section
 from edition.text import reading_minutes, words
@@ -100,16 +101,31 @@ def parse_paragraphs(body: str, page: str) -> list[Paragraph]:
     return found
 
 
+def _number(meta: dict, key: str, path: Path) -> int:
+    """A whole number from a page's front matter (a hand edit may have made it anything else)."""
+    value = meta.get(key) or 0
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{path.name}: '{key}' must be a whole number, not {type_name(value)}") from None
+
+
 def load(folder: Path, docs_dir: Path) -> Essay:
     """Read an essay back from its folder of pages (the build's view of it).
 
-    Raises ``frontmatter.FrontMatterError`` or ``ValueError`` on a page that
-    is not in the importer's format; the caller names the file.
+    Raises ``ValueError`` (a ``frontmatter.FrontMatterError`` among them)
+    naming the page, on a page that is not in the importer's format; the
+    caller names the folder.
     """
     pages = []
     for path in sorted(folder.glob("*.md")):
-        meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
-        pages.append((int(meta.get("order", 0)), path, meta, body))
+        try:
+            meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
+        except frontmatter.FrontMatterError as exc:
+            raise frontmatter.FrontMatterError(f"{path.name}: {exc}") from None
+        pages.append((_number(meta, "order", path), path, meta, body))
     pages.sort(key=lambda item: (item[0], item[1].name))
     index_meta = next((meta for _, path, meta, _ in pages if path.name == "index.md"), None)
     if index_meta is None:
@@ -121,7 +137,7 @@ def load(folder: Path, docs_dir: Path) -> Essay:
         date=str(index_meta.get("date", "")),
         source=str(index_meta.get("source", "")),
         summary=str(index_meta.get("summary", "")),
-        reading_time=int(index_meta.get("reading_time", 0) or 0),
+        reading_time=_number(index_meta, "reading_time", folder / "index.md"),
     )
     for _, path, meta, body in pages:
         rel = path.relative_to(docs_dir).as_posix()

@@ -1,14 +1,30 @@
 """Read and write YAML front matter safely.
 
-Front matter comes from strangers (commentary pull requests), so it is only
-ever loaded with a safe loader (``CSafeLoader``, or ``SafeLoader``): a ``!!python/object`` tag is an error,
-never code. Writing is deterministic (key order kept, Unicode kept) so that
-importing twice yields byte-identical files.
+Front matter comes from strangers (commentary and glossary pull requests), so
+it is only ever loaded with a safe loader (``CSafeLoader``, or ``SafeLoader``):
+a ``!!python/object`` tag is an error, never code. Reading is done in three
+steps so that every way YAML can fail ends in a :class:`FrontMatterError`
+naming the line, never in a traceback or unbounded work:
+
+1. compose the document into nodes (syntax errors carry their line);
+2. check its shape before any value exists: no alias (``*name``), since one
+   alias shares a whole value and nine nested ones expand a few hundred bytes
+   into gigabytes for whatever walks the result (``str``, ``repr``, a
+   template), and no nesting deeper than :data:`MAX_DEPTH`, since Python's
+   own ``repr`` of a value nested 1,000 deep overflows the stack;
+3. construct the values; PyYAML raises ``ValueError`` (``2023-02-30``,
+   ``!!int 'abc'``), ``TypeError`` and others there, not only ``YAMLError``,
+   and the node that failed is found again to report its line.
+
+A leading byte order mark (U+FEFF, which some Windows editors write) is
+ignored, as MkDocs ignores it. Writing is deterministic (key order kept,
+Unicode kept) so that importing twice yields byte-identical files.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -18,27 +34,141 @@ import yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # same output as SafeDumper, checked on every page
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+BOM = "\ufeff"
+FIRST_LINE = 2  # the front matter's first line in the file, after the opening '---'
+MAX_DEPTH = 6  # the schemas nest three levels (sources: - title: ...); six leaves room for a wrong shape to be named
+_SHOWN = 40  # characters of a value quoted in a message
+_SHAPES = "a field holds text, a list or 'key: value' lines"
+_NO_ALIAS = "aliases are not allowed: write the value out in full"
+_TYPE_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true or false"}
 
 
 class FrontMatterError(ValueError):
-    """The front matter is not valid YAML or not a mapping."""
+    """The front matter is not valid YAML, not a mapping, or uses what YAML allows but a file here may not."""
 
 
 def split(text: str) -> tuple[dict[str, Any], str]:
     """Return ``(meta, body)``; a file without front matter has ``meta == {}``."""
+    text = text.removeprefix(BOM)
     match = _FENCE.match(text)
     if not match:
         return {}, text
-    try:
-        meta = yaml.load(match.group(1) or "", Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
+    meta = load(match.group(1) or "") or {}
     if not isinstance(meta, dict):
         raise FrontMatterError("front matter must be a set of 'key: value' lines")
     return meta, text[match.end() :]
+
+
+def load(source: str) -> Any:
+    """The value of the YAML document ``source`` (the lines between the fences), checked as the module says."""
+    try:
+        return _construct(source)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(f"front matter is not valid YAML{_where(exc, source)}: {_shown(problem, 200)}") from None
+
+
+def _construct(source: str) -> Any:
+    loader = _LOADER(source)  # the pure-Python reader refuses control characters here already
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError:  # the pure-Python composer recurses once per level; libyaml stops at 1,000
+            raise FrontMatterError(_too_deep("")) from None
+        if node is None:
+            return None
+        _check_shape(node, source)
+        try:
+            return loader.construct_document(node)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (whatever a constructor raises is the file's fault)
+            raise FrontMatterError(_unreadable(node, exc)) from None
+    finally:
+        loader.dispose()
+
+
+def _where(exc: yaml.YAMLError, source: str) -> str:
+    """`` (line N)`` for a syntax error: from its mark, or for a character the reader refused, its position."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return f" (line {mark.line + FIRST_LINE})"
+    if isinstance(exc, yaml.reader.ReaderError):
+        return f" (line {source.count(chr(10), 0, exc.position) + FIRST_LINE})"
+    return ""
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + FIRST_LINE
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def _check_shape(root: yaml.Node, source: str) -> None:
+    """Refuse aliases, then nesting deeper than :data:`MAX_DEPTH`, without recursion.
+
+    An alias is written ``*name``: a document without a ``*`` has none, and
+    one with it is parsed again as events, which name the alias and its line
+    (the nodes keep neither). Without aliases the nodes are a tree, walked
+    one level of collections at a time; a note's front matter has about
+    five collections, so this costs a few microseconds per file.
+    """
+    if "*" in source:
+        alias = next((e for e in yaml.parse(source, Loader=_LOADER) if isinstance(e, yaml.AliasEvent)), None)
+        if alias is not None:
+            where = f"'*{_shown(alias.anchor)}' (line {alias.start_mark.line + FIRST_LINE})"
+            raise FrontMatterError(f"front matter uses the YAML alias {where}; {_NO_ALIAS}")
+    level, depth = [root], 1
+    while level:
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(_too_deep(f" (line {_line(level[0])})"))
+        level = [child for node in level for child in _children(node) if not isinstance(child, yaml.ScalarNode)]
+        depth += 1
+
+
+def _too_deep(where: str) -> str:
+    return f"front matter nests values more than {MAX_DEPTH} levels deep{where}; {_SHAPES}"
+
+
+def _walk(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node in document order (the shape check has ruled out aliases and deep nesting)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(_children(node)))
+
+
+def _fails(node: yaml.Node) -> Exception | None:
+    try:
+        yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+    except Exception as exc:  # noqa: BLE001
+        return exc
+    return None
+
+
+def _unreadable(root: yaml.Node, error: Exception) -> str:
+    """The message for a value YAML parsed but could not construct, naming the value and its line."""
+    for node in _walk(root):
+        if isinstance(node, yaml.ScalarNode) and (exc := _fails(node)) is not None:
+            kind = node.tag.rsplit(":", 1)[-1]
+            what = _TYPE_NAMES.get(kind, f"'!!{_shown(kind)}'")
+            value = f"{_shown(node.value)!r} cannot be read as {what}: {_reason(exc)}"
+            return f"front matter is not valid YAML (line {_line(node)}): {value}"
+    return f"front matter is not valid YAML: {_reason(error)}"
+
+
+def _reason(exc: Exception) -> str:
+    return _shown(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 80)
+
+
+def _shown(text: str, limit: int = _SHOWN) -> str:
+    """``text`` cut to ``limit`` characters: a message quotes a value, it does not repeat a hostile one."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def body_line(text: str, body: str) -> int:

@@ -34,6 +34,7 @@ class GlossaryBuild:
     problems: list[Problem] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
     entries: dict[str, Rendered] = field(default_factory=dict)  # each entry's body, relative links to fill per page
+    linked_sizes: dict[str, int] = field(default_factory=dict)  # each page's HTML length once its terms were linked
 
 
 def prepare(site: Site, toc: dict | None = None) -> GlossaryBuild:

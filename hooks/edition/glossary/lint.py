@@ -7,7 +7,9 @@ and callable from tests without MkDocs.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+from pathlib import Path
 
 from edition.glossary.backlinks import GLOSSARY_LINK
 from edition.model import Comment, Essay, Term
@@ -15,6 +17,7 @@ from edition.problems import Problem
 from edition.text import normalize
 
 MAX_SUMMARY = 200
+COMMON_WORDS = Path(__file__).with_name("common_words.txt")
 _MARKUP = re.compile(r"[<>`*_\[\]]|\]\(|https?://")
 
 
@@ -58,6 +61,26 @@ def shared_names(terms: dict[str, Term]) -> list[Problem]:
     return problems
 
 
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The shipped list of the most common English words (see the head of the file for its source)."""
+    lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def common_names(terms: dict[str, Term]) -> list[Problem]:
+    """A title or alias that is one common English word would link that word in every essay ("power", "time")."""
+    words = common_words()
+    message = "{} '{}' is a common English word: every '{}' in the essays would link here."
+    hint = "Use a more specific name (e.g. 'soft power', not 'power'); link the word by hand where it means this entry."
+    return [
+        Problem(term.path, message.format(field, name, word), hint)
+        for term in terms.values()
+        for field, name in [("title", term.title), *(("alias", alias) for alias in term.aliases)]
+        if (word := normalize(name).lower()) in words
+    ]
+
+
 def stubs(terms: dict[str, Term]) -> list[Problem]:
     """Entries the importer created as placeholders and nobody has written yet."""
     return [
@@ -90,6 +113,7 @@ def lint(terms: dict[str, Term], essays: list[Essay], comments: list[Comment], d
         *missing_targets(linked_from, terms),
         *see_also(terms),
         *shared_names(terms),
+        *common_names(terms),
         *stubs(terms),
         *summaries(terms),
     ]

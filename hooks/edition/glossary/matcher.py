@@ -27,12 +27,37 @@ def _key(name: str) -> str:
     return normalize(name).lower()
 
 
-def _regex(node: dict) -> str:
-    branches = [(_CLASS.get(char) or re.escape(char)) + _regex(child) for char, child in node.items() if char != _END]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
+def _regex(root: dict) -> str:
+    """The pattern of a prefix tree, built with a stack of pieces rather than by recursion.
+
+    A name is a chain of as many nodes as it has characters; a recursive
+    builder needed one Python frame per character and raised
+    ``RecursionError`` on a name of about 500. Each node becomes its
+    branches (``(?:a...|b...)`` when there are several), made optional
+    (``(?:...)?``) when a name also ends there; pieces are pushed in reverse
+    and strings appended as they come off the stack, so the work is linear
+    in the size of the tree.
+    """
+    out: list[str] = []
+    stack: list[str | dict] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        branches = [(char, child) for char, child in item.items() if char != _END]
+        if not branches:
+            continue
+        parts: list[str | dict] = []
+        for char, child in branches:
+            parts += ["|", _CLASS.get(char) or re.escape(char), child]
+        parts = parts[1:]
+        if len(branches) > 1:
+            parts = ["(?:", *parts, ")"]
+        if _END in item:
+            parts = ["(?:", *parts, ")?"]
+        stack.extend(reversed(parts))
+    return "".join(out)
 
 
 class Matcher:

@@ -22,6 +22,10 @@ from edition.text import normalize
 CACHE = Path(".cache") / "glossary-names.json"
 
 
+class UnreadableEntry(ValueError):
+    """An entry whose names cannot be known (its front matter cannot be read, or it has no usable title)."""
+
+
 def _read_cache(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -35,7 +39,9 @@ def name_index(docs_dir: Path, root: Path, *, save: bool = True) -> dict[str, st
 
     The first entry (in file-name order) to claim a name keeps it, as the
     build does; the linter reports the clash. ``save=False`` leaves the
-    cache as it was (a dry run writes nothing).
+    cache as it was (a dry run writes nothing). Raises :class:`UnreadableEntry`
+    with the entry's first problem when an entry cannot be read: linking an
+    essay without its names would point the words at a new stub instead.
     """
     cache_path = root / CACHE
     cached = _read_cache(cache_path)
@@ -48,8 +54,10 @@ def name_index(docs_dir: Path, root: Path, *, save: bool = True) -> dict[str, st
         stat = item.stat(follow_symlinks=False)
         entry = cached.get(rel)
         if not entry or entry.get("mtime_ns") != stat.st_mtime_ns or entry.get("size") != stat.st_size:
-            term, _ = load_term(Path(item.path), rel)
-            entry = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size, "names": term.names() if term else []}
+            term, problems = load_term(Path(item.path), rel)
+            if term is None:
+                raise UnreadableEntry(str(problems[0]))
+            entry = {"mtime_ns": stat.st_mtime_ns, "size": stat.st_size, "names": term.names()}
         fresh[rel] = entry
         for name in entry["names"]:
             index.setdefault(normalize(name).lower(), item.name[: -len(".md")])

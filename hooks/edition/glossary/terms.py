@@ -4,7 +4,9 @@ Loading never stops at a bad entry: each problem becomes a :class:`Problem`
 naming the file, and the rest of the glossary still loads, so a contributor
 sees every mistake in one build. Entries come from strangers like notes: only
 the files :mod:`edition.contributed.guard` accepts are read, each through the
-bounded reader.
+bounded reader, and the front matter is checked by :mod:`edition.glossary.schema`;
+an entry whose title is usable loads with the fields that passed, so links to it
+still resolve while its file is fixed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from edition import frontmatter
 from edition.contributed.folders import GLOSSARY
 from edition.contributed.guard import scan
 from edition.contributed.names import ascii_name
-from edition.model import Source, Term
+from edition.glossary import schema
+from edition.model import Term
 from edition.problems import Problem
 from edition.text import normalize
 
@@ -40,30 +43,8 @@ def term_slug(words: str) -> str:
     return ascii_name(title, "-".join(f"u{ord(char):x}" for char in title if char.isalnum()) or "term")
 
 
-def _sources(value, path: str, problems: list[Problem]) -> list[Source]:
-    out: list[Source] = []
-    for item in value or []:
-        if isinstance(item, dict) and isinstance(item.get("title"), str) and isinstance(item.get("url"), str):
-            out.append(Source(item["title"], item["url"]))
-        else:
-            problems.append(Problem(path, "'sources' entries need a 'title' and a 'url'.", "Write each as '- title: ...' then '  url: https://...'."))
-    return out
-
-
-def _strings(value, field: str, path: str, problems: list[Problem]) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    problems.append(Problem(path, f"'{field}' must be a list of words.", f"Write it as '{field}:' followed by '- ...' lines."))
-    return []
-
-
 def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
-    """One entry, or None with the reasons it could not be read."""
-    problems: list[Problem] = []
+    """One entry, or None with the reasons it could not be read; an entry with a usable title loads."""
     text, unread = GLOSSARY.read_text(path, rel)
     if text is None:
         return None, unread
@@ -71,24 +52,12 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
         meta, body = frontmatter.split(text)
     except frontmatter.FrontMatterError as exc:
         return None, [Problem(rel, f"{exc}.", "Fix the lines between the two '---'.")]
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        return None, [Problem(rel, "has no 'title' in its front matter.", "Add 'title: <the term>'.")]
-    summary = meta.get("summary")
-    term = Term(
-        slug=path.stem,
-        title=title.strip(),
-        summary=summary.strip() if isinstance(summary, str) else "",
-        path=rel,
-        aliases=_strings(meta.get("aliases"), "aliases", rel, problems),
-        zh=str(meta.get("zh") or ""),
-        see_also=_strings(meta.get("see_also"), "see_also", rel, problems),
-        sources=_sources(meta.get("sources"), rel, problems),
-        status=str(meta.get("status") or ""),
-        body=body,
-        meta=meta,
-        body_line=frontmatter.body_line(text, body),
-    )
+    clean, errors = schema.validate(meta)
+    problems = [Problem(rel, error) for error in errors]
+    if not clean["title"]:
+        return None, problems
+    body_line = frontmatter.body_line(text, body)
+    term = Term(slug=path.stem, path=rel, body=body, meta=schema.page_meta(clean), body_line=body_line, **clean)
     return term, problems
 
 

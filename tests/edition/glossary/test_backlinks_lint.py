@@ -9,6 +9,12 @@ from edition.glossary.matcher import Matcher
 from edition.model import Comment, Essay, Paragraph, Section, Term
 
 
+COMMON = (
+    "every '{}' in the essays would link here. "
+    "Use a more specific name (e.g. 'soft power', not 'power'); link the word by hand where it means this entry."
+)
+
+
 def term(slug, title, **kw):
     return Term(slug=slug, title=title, summary=kw.pop("summary", f"About {title}."), path=f"docs/glossary/{slug}.md", **kw)
 
@@ -56,17 +62,24 @@ def test_excerpt(text, start, end, expected):
 @pytest.mark.parametrize(
     "terms, expected",
     [
-        ({"a": term("a", "A", see_also=["b"])}, ["docs/glossary/a.md: 'see_also' names 'b', which is not a glossary entry."]),
+        ({"a": term("a", "Alpha", see_also=["b"])}, ["docs/glossary/a.md: 'see_also' names 'b', which is not a glossary entry."]),
         (
             {"a": term("a", "Alpha", aliases=["AL"]), "b": term("b", "Beta", aliases=["al"])},
             ["docs/glossary/b.md: claims the name 'al', which docs/glossary/a.md claims too. Keep it in one entry's title or aliases."],
         ),
-        ({"a": term("a", "A", status="stub")}, ["docs/glossary/a.md: is a stub. Write a summary and a few sentences with sources, then remove 'status: stub'."]),
-        ({"a": term("a", "A", summary="")}, ["docs/glossary/a.md: has no 'summary'. Add one plain sentence: 'summary: ...'."]),
-        ({"a": term("a", "A", summary="x" * 201)}, ["docs/glossary/a.md: 'summary' is 201 characters long; the limit is 200. Shorten it; the body can say more."]),
-        ({"a": term("a", "A", summary="See [B](b.md).")}, ["docs/glossary/a.md: 'summary' contains markup; it is shown as plain hover text. Remove links, HTML and '*', '_', '`' marks."]),
-        ({"a": term("a", "A", summary="<b>x</b>")}, ["docs/glossary/a.md: 'summary' contains markup; it is shown as plain hover text. Remove links, HTML and '*', '_', '`' marks."]),
-        ({"a": term("a", "A")}, []),
+        ({"a": term("a", "Alpha", status="stub")}, ["docs/glossary/a.md: is a stub. Write a summary and a few sentences with sources, then remove 'status: stub'."]),
+        ({"a": term("a", "Alpha", summary="")}, ["docs/glossary/a.md: has no 'summary'. Add one plain sentence: 'summary: ...'."]),
+        ({"a": term("a", "Alpha", summary="x" * 201)}, ["docs/glossary/a.md: 'summary' is 201 characters long; the limit is 200. Shorten it; the body can say more."]),
+        ({"a": term("a", "Alpha", summary="See [B](b.md).")}, ["docs/glossary/a.md: 'summary' contains markup; it is shown as plain hover text. Remove links, HTML and '*', '_', '`' marks."]),
+        ({"a": term("a", "Alpha", summary="<b>x</b>")}, ["docs/glossary/a.md: 'summary' contains markup; it is shown as plain hover text. Remove links, HTML and '*', '_', '`' marks."]),
+        ({"a": term("a", "Alpha")}, []),
+        ({"a": term("a", "Time")},
+         [f"docs/glossary/a.md: title 'Time' is a common English word: {COMMON.format('time')}"]),
+        ({"a": term("a", "Soft power", aliases=["Power", "SP", "power's"])},
+         [f"docs/glossary/a.md: alias 'Power' is a common English word: {COMMON.format('power')}"]),
+        ({"a": term("a", "United States", aliases=["US"])},
+         [f"docs/glossary/a.md: alias 'US' is a common English word: {COMMON.format('us')}"]),
+        ({"a": term("a", "Liu Cixin", aliases=["Liu", "Cixin Liu", "Deng", "Mao", "ACRI", "UK", "London", "AL"])}, []),
     ],
 )
 def test_rules(terms, expected):
@@ -82,3 +95,9 @@ def test_missing_target_with_suggestion():
         "docs/essays/e/index.md: links to glossary entry 'soft-powr', which does not exist. Did you mean 'soft-power'? Or create docs/glossary/soft-powr.md.",
         "docs/commentary/e/n.md: links to glossary entry 'nope', which does not exist. Or create docs/glossary/nope.md.",
     ]
+
+
+def test_the_common_word_list_is_the_shipped_one():
+    words = lint.common_words()
+    assert len(words) == 1861 and {"the", "time", "power", "people", "us", "may"} <= words
+    assert not {"liu", "deng", "mao", "acri", "nato", "london", "uk", "obama"} & words  # names are what entries are for

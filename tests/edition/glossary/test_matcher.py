@@ -52,3 +52,16 @@ def test_five_thousand_terms_compile_into_one_pattern():
     text = "see term4999 name52 and term12 name12 but not term12 name13x"
     assert [s for _, _, s in matcher.finditer(text)] == ["t4999", "t12"]
     assert matcher.pattern.pattern.count("term") == 1  # a prefix tree, not 5,000 alternatives
+
+
+@pytest.mark.parametrize("length", [100, 600, 5000], ids=["the schema's limit", "past it", "far past it"])
+def test_a_long_name_compiles_without_recursion(length):
+    """The builder recursed once per character: 500 to 600 characters raised RecursionError."""
+    name = "x" * length
+    assert [slug for _, _, slug in Matcher({name: "long"}).finditer(f"a {name} b")] == ["long"]
+
+
+def test_names_nested_as_deep_as_the_schema_allows_compile():
+    """Each name that is a prefix of the next nests a group; the schema's 100 characters bound the nesting."""
+    names = {"a" * n: f"a{n}" for n in range(1, 101)}
+    assert [slug for _, _, slug in Matcher(names).finditer("aaa " + "a" * 100)] == ["a3", "a100"]

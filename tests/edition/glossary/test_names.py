@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from edition.glossary import names
 from edition.glossary.terms import load_terms
 from edition.glossary.terms import name_index as build_index
@@ -46,3 +48,18 @@ def test_dry_run_leaves_the_cache_alone_and_damage_costs_only_a_full_read(tmp_pa
     (tmp_path / names.CACHE).write_text("{not json")
     assert names.name_index(tmp_path / "docs", tmp_path) == {"a term": "a-term"}
     assert list(json.loads((tmp_path / names.CACHE).read_text())) == ["docs/glossary/a-term.md"]
+
+
+def test_an_entry_that_cannot_be_read_stops_the_index_naming_it_and_is_not_cached(tmp_path):
+    """Without its names the importer would point the essay's words at a new stub instead."""
+    glossary = tmp_path / "docs" / "glossary"
+    glossary.mkdir(parents=True)
+    entry(glossary, "a-term", "A Term")
+    (glossary / "b-term.md").write_text("---\ntitle: B\nzh: !!int 'abc'\n---\n")
+    with pytest.raises(names.UnreadableEntry) as caught:
+        names.name_index(tmp_path / "docs", tmp_path)
+    assert str(caught.value) == (
+        "docs/glossary/b-term.md: front matter is not valid YAML (line 3): 'abc' cannot be read as a whole number: "
+        "invalid literal for int() with base 10: 'abc'. Fix the lines between the two '---'."
+    )
+    assert not (tmp_path / names.CACHE).exists()
