@@ -169,7 +169,7 @@ class WholeEssays:
             return html
         name = src.rsplit("/", 1)[1][: -len(".md")]
         if name == PAGE:
-            return splice(html, self.bodies[slug]) if slug in self.spliced else html
+            return splice(html, self.bodies.get(slug, {})) if slug in self.spliced else html
         essay = self.essays.get(slug)
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None

@@ -108,6 +108,16 @@ def test_only_sections_of_known_essays_are_kept(src, kept):
     assert {slug: set(bodies) for slug, bodies in whole.bodies.items()} == kept
 
 
+def test_an_essay_without_sections_has_its_whole_essay_page_taken_as_converted():
+    """Only an opening (no heading in the source): no section to splice, and no KeyError."""
+    essay = sample_site().essays["second"]
+    whole = print_view.WholeEssays({"second": essay})
+    for name, page in essay_pages.render(essay, "2 January 2025").items():
+        whole.take(f"essays/second/{name}", _convert(frontmatter.split(page)[1]))
+    html = _convert(whole.markdown("second"))
+    assert whole.take("essays/second/print.md", html) == html and 'id="second-opening-1"' in html
+
+
 def test_a_whole_essay_page_not_spliced_is_left_as_converted():
     whole = print_view.WholeEssays(sample_site().essays)
     html = "<p>" + print_view.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
