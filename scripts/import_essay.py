@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.importer.parse import SourceError, check_date_flag  # noqa: E402
+from edition.importer.parse import SourceError, check_date_flag, check_text_flag  # noqa: E402
 from edition.importer.run import ImportRefused, import_essay  # noqa: E402
 from edition.importer.state import DamagedState  # noqa: E402
 
@@ -54,10 +54,12 @@ def describe(report, dry_run: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    options = {"title": args.title, "author": args.author, "date": None}
     try:
-        if args.date:
-            options["date"] = check_date_flag(args.date)
+        options = {
+            "title": check_text_flag("--title", args.title),
+            "author": check_text_flag("--author", args.author),
+            "date": None if args.date is None else check_date_flag(args.date),
+        }
         report = import_essay(args.source, ROOT, slug=args.slug, force=args.force, dry_run=args.dry_run, **options)
     except SourceError as exc:
         print(f"import_essay: {args.source}: {exc}", file=sys.stderr)

@@ -31,6 +31,11 @@ _DATE_FORMATS = (
     "%Y-%m-%d",
     "%d/%m/%Y",
 )
+# Every C0 and C1 control character but tab, line feed and carriage return, and DEL. Form feed and
+# vertical tab are refused too: a page break means nothing on a web page, and Markdown and YAML
+# would each read it differently. Unicode's own line and paragraph separators are line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 _BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s)|\d+[.)](?=\s)|=+\s*$|-{3,}\s*$|\s{4,}|\t)")
 
 
@@ -59,7 +64,11 @@ class ParsedEssay:
 
 
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (a byte-order mark is dropped) and normalize line ends."""
+    """Decode UTF-8 (a byte-order mark is dropped), refuse control characters and normalize line ends.
+
+    The source is text: a NUL or an escape sequence is not a word of the
+    essay, and would reach the pages, their front matter and the search index.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -67,7 +76,24 @@ def decode(data: bytes) -> str:
             f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "save it as UTF-8 and try again"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise SourceError(
+            f"line {line} has a control character (U+{ord(control.group()):04X}); remove it and try again "
+            "(tab and line breaks are the only control characters a source may hold)"
+        )
+    return text.translate(_SEPARATORS)
+
+
+def check_text_flag(name: str, value: str | None) -> str | None:
+    """Validate a ``--title`` or ``--author`` value: words on one line, as the source's own would be."""
+    if value is None:
+        return None
+    if not value.strip() or _CONTROL.search(value) or "\n" in value or "\r" in value:
+        raise SourceError(f"{name} {value!r} must be words on one line, without control characters")
+    return value.strip()
 
 
 def split_blocks(text: str) -> list[str]:

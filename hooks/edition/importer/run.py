@@ -7,7 +7,9 @@ page, a source that would be overwritten) leaves the tree untouched, and
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,7 @@ SOURCES_DIR = "sources"
 PLACEHOLDER = re.compile(r"\[([^\]\n]+)\]\(#\)")
 BASE_FOR_KIND = {"note": "note", "bio": "about-the-author"}
 OPENING_BASE = "opening"
+MAX_SLUG = 60  # characters: a slug names a folder and a file, and 60 letters of any script fit a file name
 
 
 class ImportRefused(Exception):
@@ -58,17 +61,49 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_source(path: Path) -> str:
-    """The source's text, or a SourceError saying why it cannot be read."""
-    if not path.exists():
-        raise SourceError("does not exist")
-    if path.is_dir():
-        raise SourceError("is a directory, not a text file")
+def read_source(path: Path) -> bytes:
+    """The source's bytes, or a SourceError saying why it cannot be read.
+
+    The path is looked at before it is opened, and only a regular file is
+    opened (without blocking, and checked again once open): a FIFO would
+    make the importer wait for a writer forever, a device could be endless.
+    The bytes are read once; the text imported and the copy kept in
+    ``sources/`` are these same bytes.
+    """
     try:
-        data = path.read_bytes()
+        kind = _kind(os.stat(path).st_mode)
+        if kind is None:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "rb") as handle:
+                kind = _kind(os.fstat(handle.fileno()).st_mode)
+                data = handle.read() if kind is None else b""
+    except FileNotFoundError:
+        raise SourceError("does not exist") from None
     except OSError as exc:
         raise SourceError(f"cannot be read ({exc.strerror})") from None
-    return decode(data)
+    if kind is not None:
+        raise SourceError(f"is {kind}, not a text file")
+    return data
+
+
+def _kind(mode: int) -> str | None:
+    """What a path is when it is not a regular file (``"a directory"``, ``"a FIFO"``, ...); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = [(stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")]
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def check_slug(slug: str) -> str:
+    """The essay's folder name, or a SourceError: lower-case words joined by hyphens, not empty, not too long."""
+    if not slug:
+        raise SourceError("--slug '' is empty; give the essay's folder name, e.g. --slug my-essay")
+    if slugify(slug) != slug:
+        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {slugify(slug)!r})")
+    if len(slug) > MAX_SLUG:
+        raise SourceError(f"--slug {slug[:20]!r}... is {len(slug)} characters long; give one of at most {MAX_SLUG}")
+    return slug
 
 
 def _ids_elsewhere(essays_dir: Path, slug: str, docs_dir: Path) -> set[str]:
@@ -196,10 +231,9 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     Raises SourceError (bad input) or ImportRefused (something would be lost).
     """
     docs_dir = root / "docs"
-    text = read_source(source)
-    slug = slug or slugify(source.stem)
-    if slugify(slug) != slug:
-        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {slugify(slug)!r})")
+    slug = check_slug(slugify(source.stem) if slug is None else slug)
+    data = read_source(source)
+    text = decode(data)
     sources_dir = root / SOURCES_DIR
     inside = source.resolve().parent == sources_dir.resolve()
     kept_source = source.resolve() if inside else sources_dir / f"{slug}.txt"
@@ -210,7 +244,7 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     essay, published, report, new_terms, new_state = built
     pages = essay_pages.render(essay, published)
     stale = _check_hand_edits(folder, previous, pages, force, root)
-    if not inside and kept_source.exists() and kept_source.read_bytes() != source.read_bytes():
+    if not inside and kept_source.exists() and kept_source.read_bytes() != data:
         raise ImportRefused(
             f"{source_rel}: already holds a different text and sources are never overwritten; "
             f"edit {source_rel} itself and import it, or choose another --slug"
@@ -228,7 +262,7 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     if dry_run:
         return report
     if report.source_copy:
-        write_atomic(kept_source, source.read_bytes())
+        write_atomic(kept_source, data)
     for name, content in pages.items():
         if _rel(folder / name, root) in report.written:
             write_atomic(folder / name, content)

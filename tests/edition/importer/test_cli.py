@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +15,17 @@ SCRIPT = ROOT / "scripts" / "import_essay.py"
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd=cwd)
+    """The script as a user runs it; the timeout only turns a hang (a FIFO read) into a failure, it times nothing."""
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd=cwd,
+                          stdin=subprocess.DEVNULL, timeout=120)
+
+
+def one_line(result) -> str:
+    """The single stderr line of a refusal (exit 2, nothing on stdout, no traceback)."""
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
 
 
 @pytest.mark.parametrize(
@@ -57,3 +69,37 @@ def test_dry_run_of_the_seed_reports_everything():
     assert "ids: 17 kept, 0 new, 0 retired" in out
     assert "glossary links: 11" in out
     assert "joined '...scenes of drone' / 'swarm battles, space...'" in out
+
+
+CONTROL_HINT = "remove it and try again (tab and line breaks are the only control characters a source may hold)"
+
+
+@pytest.mark.parametrize(
+    "make, args, expected",
+    [
+        (lambda d: _make_fifo(d / "pipe.txt"), (), "import_essay: {d}/pipe.txt: is a FIFO (named pipe), not a text file"),
+        (lambda d: Path("/dev/zero"), ("--slug", "z"), "import_essay: /dev/zero: is a character device, not a text file"),
+        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n\nNot\x00fine.\n"), (),
+         "import_essay: {d}/e.txt: line 8 has a control character (U+0000); " + CONTROL_HINT),
+        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--slug", ""),
+         "import_essay: {d}/e.txt: --slug '' is empty; give the essay's folder name, e.g. --slug my-essay"),
+        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--date", ""),
+         "import_essay: {d}/e.txt: --date '' is not a date in the form YYYY-MM-DD"),
+        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--title", "<b>\x1b[2J"),
+         "import_essay: {d}/e.txt: --title '<b>\\x1b[2J' must be words on one line, without control characters"),
+    ],
+    ids=["FIFO", "device", "NUL", "empty slug", "empty date", "control character in --title"],
+)
+def test_refused_sources_and_flags(tmp_path, make, args, expected):
+    source = make(tmp_path)
+    assert one_line(run(source, "--dry-run", *args)) == expected.format(d=tmp_path)
+
+
+def _make_fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
 from edition import essay_pages, frontmatter
 from edition.importer.parse import SourceError
-from edition.importer.run import ImportRefused, import_essay
+from edition.importer.run import MAX_SLUG, ImportRefused, check_slug, import_essay, read_source
 from edition.markup import plain_text
 from support import FIXTURE_SOURCES, SEED
 
@@ -221,3 +223,77 @@ def test_bad_input_writes_nothing(repo, make, message):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _fifo(d: Path) -> Path:
+    os.mkfifo(d / "pipe.txt")
+    return d / "pipe.txt"
+
+
+def _socket(d: Path) -> Path:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(d / "sock.txt"))
+    server.close()
+    return d / "sock.txt"
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "does not exist"),
+        (lambda d: d, "is a directory, not a text file"),
+        (_fifo, "is a FIFO (named pipe), not a text file"),
+        (_socket, "is a socket, not a text file"),
+        (lambda d: Path("/dev/zero"), "is a character device, not a text file"),
+        (lambda d: _link(d / "to-fifo.txt", _fifo(d)), "is a FIFO (named pipe), not a text file"),
+    ],
+    ids=["missing", "directory", "FIFO", "socket", "endless device", "symlink to a FIFO"],
+)
+def test_only_a_regular_file_is_opened(tmp_path, make, message):
+    """Nothing here blocks: a FIFO with no writer is refused by its type, never opened."""
+    with pytest.raises(SourceError) as info:
+        read_source(make(tmp_path))
+    assert str(info.value) == message
+
+
+def _link(path: Path, target: Path) -> Path:
+    path.symlink_to(target)
+    return path
+
+
+@pytest.mark.parametrize(
+    "slug, message",
+    [
+        ("", "--slug '' is empty; give the essay's folder name, e.g. --slug my-essay"),
+        ("Bad Slug", "--slug 'Bad Slug' must be lower case words joined by hyphens (e.g. 'bad-slug')"),
+        ("-", "--slug '-' must be lower case words joined by hyphens (e.g. 'untitled')"),
+        ("../up", "--slug '../up' must be lower case words joined by hyphens (e.g. 'up')"),
+        ("a" * (MAX_SLUG + 1), f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}"),
+        ("my-essay", None),
+        ("\u6210\u90fd-2024", None),
+    ],
+)
+def test_check_slug(slug, message):
+    if message is None:
+        assert check_slug(slug) == slug
+    else:
+        with pytest.raises(SourceError) as info:
+            check_slug(slug)
+        assert str(info.value) == message
+
+
+def test_an_empty_slug_is_refused_not_replaced_by_the_file_name(repo, seed_copy):
+    before = snapshot(repo)
+    with pytest.raises(SourceError, match="--slug '' is empty"):
+        import_essay(seed_copy, repo, slug="")
+    assert snapshot(repo) == before
+
+
+def test_the_kept_source_is_the_bytes_that_were_imported(repo, seed_copy, monkeypatch):
+    """The source is read once: a file changing under the importer cannot give pages of one text and a copy of another."""
+    reads = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or original(self))
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert seed_copy not in reads
+    assert (repo / "sources/wandering-earth-ii.txt").read_bytes() == SEED.read_bytes()
