@@ -48,12 +48,12 @@ def test_reanchor_write_changes_only_the_paragraph_line(project):
 
 
 TRICKY = {
-    "title.md": "---\ntitle: 'Moved from paragraph: opening-1, see below'\nauthor: Tester\ndate: 2024-02-01\n"
-                "kind: context\ntarget: {\"paragraph\": opening-1, quote: \"was shifted aside\"}\n---\n\nBody.\n",
-    "comment.md": "---\r\ntitle: A note\r\nauthor: Tester   # paragraph: opening-1\r\ndate: 2024-02-01\r\nkind: context\r\n"
-                  "target:\r\n  \"paragraph\": 'opening-1'\r\n  quote: was shifted aside\r\n---\r\n\r\nBody.\r\n",
-    "alias.md": "---\ntitle: A note\nauthor: &who opening-1\ndate: 2024-02-01\nkind: context\n"
-                "target:\n  paragraph: *who\n  quote: was shifted aside\n---\n\nBody.\n",
+    "title.md": ("---\ntitle: 'Moved from paragraph: opening-1, see below'\nauthor: Tester\ndate: 2024-02-01\n"
+                 "kind: context\ntarget: {\"paragraph\": opening-1, quote: \"was shifted aside\"}\n---\n\nBody.\n"),
+    "comment.md": ("---\r\ntitle: A note\r\nauthor: Tester   # paragraph: opening-1\r\ndate: 2024-02-01\r\nkind: context\r\n"
+                   "target:\r\n  \"paragraph\": 'opening-1'\r\n  quote: was shifted aside\r\n---\r\n\r\nBody.\r\n"),
+    "alias.md": ("---\ntitle: A note\nauthor: &who opening-1\ndate: 2024-02-01\nkind: context\n"
+                 "target:\n  paragraph: *who\n  quote: was shifted aside\n---\n\nBody.\n"),
 }
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from edition.importer.run import import_essay
 from import_site import fill_stubs, site_with_real_essay
-from support import FIXTURE_SOURCES
 from test_commentary_fixture import run_build, warnings
+
+from edition.importer.run import import_essay
+from support import FIXTURE_SOURCES
 
 
 def imported(tmp_path: Path, *names: str) -> Path:

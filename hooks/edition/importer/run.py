@@ -2,7 +2,10 @@
 
 Everything is decided before anything is written, so a refusal (a hand-edited
 page, a source that would be overwritten) leaves the tree untouched, and
-``dry_run`` reports exactly what a real run would do.
+``dry_run`` reports exactly what a real run would do. An import holds the
+repository's lock from its first read to its last write (:mod:`.lock`), and
+journals what it is about to write (:mod:`.state`), so an import killed at
+any point leaves a tree the next one accepts.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from edition.glossary.names import name_index
 from edition.glossary.terms import GLOSSARY_DIR, term_slug, term_title
 from edition.importer import state as import_state
 from edition.importer.ids import IdAllocator, match_paragraphs
+from edition.importer.lock import repository_lock
 from edition.importer.parse import SourceError, decode, parse
 from edition.markup import plain_text
 from edition.model import Essay, Paragraph, Section
@@ -199,25 +203,28 @@ def build_essay(
     return essay, parsed.published, report, new_terms, new_state
 
 
-def _check_hand_edits(folder: Path, previous: import_state.ImportState | None, pages: dict[str, str], force: bool, root: Path) -> list[str]:
+def _check_hand_edits(folder: Path, accepted: dict[str, set[str]], pages: dict[str, str], force: bool, root: Path) -> list[str]:
     """Refuse (unless ``force``) to overwrite or remove a page edited since the last import.
 
-    Returns the stale pages (written by the last import, no longer produced).
+    ``accepted`` holds, for each page an import wrote, the digests it may
+    have (see :mod:`edition.importer.state`); a page that already holds what
+    would be written loses nothing either. Returns the stale pages (written
+    by an import, no longer produced).
     """
-    known = previous.pages if previous else {}
-    stale = [name for name in known if name not in pages and (folder / name).exists()]
+    stale = [name for name in accepted if name not in pages and (folder / name).exists()]
     for name in [*pages, *stale]:
         path = folder / name
         if force or not path.exists():
             continue
         content = path.read_bytes()
-        if name not in known:
-            if content != pages.get(name, "").encode("utf-8"):
-                raise ImportRefused(
-                    f"{_rel(path, root)}: exists but was not written by the importer; "
-                    "move it away or re-run with --force to replace it"
-                )
-        elif digest(content) != known[name]:
+        if content == pages.get(name, "").encode("utf-8"):
+            continue
+        if name not in accepted:
+            raise ImportRefused(
+                f"{_rel(path, root)}: exists but was not written by the importer; "
+                "move it away or re-run with --force to replace it"
+            )
+        if digest(content) not in accepted[name]:
             raise ImportRefused(
                 f"{_rel(path, root)}: was edited by hand since the last import; re-run with --force to "
                 "overwrite it (the edit is lost), or make the change in the source instead"
@@ -228,22 +235,33 @@ def _check_hand_edits(folder: Path, previous: import_state.ImportState | None, p
 def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bool = False, dry_run: bool = False, **options) -> ImportReport:
     """Import ``source`` into ``root/docs/essays/<slug>/``; see the module docstring.
 
-    Raises SourceError (bad input) or ImportRefused (something would be lost).
+    Raises SourceError (bad input), ImportRefused (something would be lost)
+    or ImportLocked (another import is running in ``root``).
     """
-    docs_dir = root / "docs"
     slug = check_slug(slugify(source.stem) if slug is None else slug)
     data = read_source(source)
+    with repository_lock(root):
+        return _import_locked(source, data, root, slug, force, dry_run, options)
+
+
+def _import_locked(source: Path, data: bytes, root: Path, slug: str, force: bool, dry_run: bool, options: dict) -> ImportReport:
+    """The import itself, run while this process alone may import into ``root``."""
+    docs_dir = root / "docs"
     text = decode(data)
     sources_dir = root / SOURCES_DIR
     inside = source.resolve().parent == sources_dir.resolve()
     kept_source = source.resolve() if inside else sources_dir / f"{slug}.txt"
     source_rel = _rel(kept_source, root)
     folder = docs_dir / ESSAYS_DIR / slug
-    previous = import_state.load(folder)
-    built = build_essay(text, slug, source_rel, root, previous or import_state.ImportState(), {**options, "dry_run": dry_run})
+    committed, pending = import_state.load(folder), import_state.load_pending(folder)
+    previous = pending.state if pending else committed or import_state.ImportState()
+    built = build_essay(text, slug, source_rel, root, previous, {**options, "dry_run": dry_run})
     essay, published, report, new_terms, new_state = built
     pages = essay_pages.render(essay, published)
-    stale = _check_hand_edits(folder, previous, pages, force, root)
+    accepted = {name: {sha} for name, sha in (committed.pages if committed else {}).items()}
+    for name, shas in (pending.accepted if pending else {}).items():
+        accepted.setdefault(name, set()).update(shas)
+    stale = _check_hand_edits(folder, accepted, pages, force, root)
     if not inside and kept_source.exists() and kept_source.read_bytes() != data:
         raise ImportRefused(
             f"{source_rel}: already holds a different text and sources are never overwritten; "
@@ -261,17 +279,20 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     report.stubs = [_rel(glossary / f"{s}.md", root) for s in new_terms if not (glossary / f"{s}.md").exists()]
     if dry_run:
         return report
+    new_state.pages = {name: digest(content) for name, content in pages.items()}
+    for name, sha in new_state.pages.items():
+        accepted.setdefault(name, set()).add(sha)
+    import_state.begin(folder, import_state.Pending(new_state, accepted))
     if report.source_copy:
         write_atomic(kept_source, data)
     for name, content in pages.items():
         if _rel(folder / name, root) in report.written:
             write_atomic(folder / name, content)
     for name in stale:
-        (folder / name).unlink()
+        (folder / name).unlink(missing_ok=True)
     for term_slug_, title in new_terms.items():
         path = glossary / f"{term_slug_}.md"
         if not path.exists():
             write_atomic(path, frontmatter.dump({"title": title, "summary": "", "status": "stub"}, "This entry is a stub: write it.\n"))
-    new_state.pages = {name: digest(content) for name, content in pages.items()}
     import_state.save(folder, new_state)
     return report

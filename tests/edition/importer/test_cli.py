@@ -1,4 +1,4 @@
-"""scripts/import_essay.py as a user runs it: exit 2 and one line naming the file on bad input."""
+"""scripts/import_essay.py as a user runs it: exit 2 and one line naming the file on bad input, one import at a time."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, snapshot
 
 SCRIPT = ROOT / "scripts" / "import_essay.py"
 
@@ -103,3 +103,53 @@ def _make_fifo(path: Path) -> Path:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+HOLD = (
+    "import sys; from pathlib import Path; from edition.importer.lock import repository_lock\n"
+    "with repository_lock(Path(sys.argv[1])):\n"
+    "    print('held', flush=True); sys.stdin.read()\n"
+)
+ESSAY = "{title}\n\nBy Jane Writer\nMay 1 2024\n\nThe opening paragraph of {title}, which says one thing.\n"
+
+
+def _importer(source, root, *args) -> list[str]:
+    return [sys.executable, str(SCRIPT), str(source), "--root", str(root), "--slug", "race", *map(str, args)]
+
+
+def _source(tmp_path, title):
+    path = tmp_path / "incoming" / f"{title.lower()}.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(ESSAY.format(title=title), encoding="utf-8")
+    return path
+
+
+def test_a_second_importer_exits_2_while_the_lock_is_held(repo, tmp_path):
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(repo)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    try:
+        assert holder.stdout.readline() == "held\n"
+        source = _source(tmp_path, "First")
+        before = snapshot(repo)
+        result = subprocess.run(_importer(source, repo), capture_output=True, text=True, timeout=120)
+        lock = repo / ".cache" / "import.lock"
+        assert one_line(result) == f"import_essay: another import is running in {repo} (lock {lock}); wait for it to finish"
+        assert snapshot(repo) == before
+    finally:
+        holder.communicate("", timeout=60)
+    done = subprocess.run(_importer(source, repo), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_two_importers_of_different_texts_on_one_new_slug_never_both_succeed(repo, tmp_path):
+    """Both exited 0 and one text silently replaced the other in sources/."""
+    sources = {title: _source(tmp_path, title) for title in ("First", "Second")}
+    runs = {title: subprocess.Popen(_importer(path, repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for title, path in sources.items()}
+    results = {title: (process.wait(timeout=120), process.stderr.read()) for title, process in runs.items()}
+    winners = [title for title, (code, _) in results.items() if code == 0]
+    assert len(winners) == 1, results
+    loser = next(title for title in results if title not in winners)
+    assert results[loser][0] == 2 and len(results[loser][1].splitlines()) == 1, results
+    assert (repo / "sources" / "race.txt").read_bytes() == sources[winners[0]].read_bytes()
+    assert f"title: {winners[0]}\n" in (repo / "docs" / "essays" / "race" / "index.md").read_text(encoding="utf-8")

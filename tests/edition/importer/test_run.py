@@ -11,16 +11,11 @@ from pathlib import Path
 import pytest
 
 from edition import essay_pages, frontmatter
+from edition.importer import lock, run
 from edition.importer.parse import SourceError
 from edition.importer.run import MAX_SLUG, ImportRefused, check_slug, import_essay, read_source
 from edition.markup import plain_text
-from support import FIXTURE_SOURCES, SEED
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the project tree except the tools' cache (``.cache/``, not part of the site)."""
-    files = (p for p in sorted(root.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(root).parts)
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
+from support import FIXTURE_SOURCES, SEED, snapshot
 
 
 def reading_order_text(root: Path, slug: str) -> str:
@@ -297,3 +292,28 @@ def test_the_kept_source_is_the_bytes_that_were_imported(repo, seed_copy, monkey
     import_essay(seed_copy, repo, slug="wandering-earth-ii")
     assert seed_copy not in reads
     assert (repo / "sources/wandering-earth-ii.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_an_import_started_while_another_writes_is_refused_and_replaces_nothing(repo, tmp_path, monkeypatch):
+    """The interleaving that let two importers both exit 0: the second checks sources/ before the first writes its copy."""
+    texts = {name: tmp_path / "incoming" / f"{name}.txt" for name in ("first", "second")}
+    texts["first"].parent.mkdir()
+    for name, path in texts.items():
+        path.write_text(f"{name.title()}\n\nBy Jane Writer\nMay 1 2024\n\nThe opening of {name}, which says one thing.\n")
+    second: list[BaseException | None] = []
+
+    def first_writes(path, data):
+        if not second:
+            second.append(None)  # the second import starts once, at the first import's first write
+            try:
+                import_essay(texts["second"], repo, slug="race")
+            except (ImportRefused, lock.ImportLocked) as exc:
+                second[0] = exc
+        original(path, data)
+
+    original = run.write_atomic
+    monkeypatch.setattr(run, "write_atomic", first_writes)
+    import_essay(texts["first"], repo, slug="race")
+    assert isinstance(second[0], lock.ImportLocked)
+    assert str(second[0]) == f"another import is running in {repo} (lock {repo / '.cache/import.lock'}); wait for it to finish"
+    assert (repo / "sources/race.txt").read_bytes() == texts["first"].read_bytes()
