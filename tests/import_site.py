@@ -36,7 +36,7 @@ def fill_stubs(project: Path) -> list[str]:
     for path in sorted((project / "docs" / "glossary").glob("*.md")):
         meta, _ = frontmatter.split(path.read_text(encoding="utf-8"))
         if meta.get("status") == "stub":
-            entry = {"title": meta["title"], "summary": f"What the essay means by {meta['title']}."}
+            entry = {"title": meta["title"], "summary": "A name or idea the essay explains."}
             path.write_text(frontmatter.dump(entry, "Written by the test.\n"), encoding="utf-8")
             filled.append(path.stem)
     return filled

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from edition.importer.inline import paragraph_markdown
 from edition.text import normalize, words
 
 MAX_HEADING_CHARS = 80
@@ -36,7 +37,6 @@ _DATE_FORMATS = (
 # would each read it differently. Unicode's own line and paragraph separators are line breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
-_BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s)|\d+[.)](?=\s)|=+\s*$|-{3,}\s*$|\s{4,}|\t)")
 
 
 class SourceError(ValueError):
@@ -236,17 +236,6 @@ def repair_breaks(blocks: list[str]) -> tuple[list[str], list[str]]:
     return out, repairs
 
 
-def escape_block_start(text: str) -> str:
-    """Keep a paragraph a paragraph: escape a start Markdown would read as a heading, list or quote."""
-    text = text.replace("<", "&lt;")
-    if _BLOCK_START.match(text):
-        match = re.match(r"^(\d+)([.)])", text)
-        if match:
-            return f"{match.group(1)}\\{match.group(2)}{text[match.end():]}"
-        return "\\" + text if text[0] in "#>-+*=" else text.lstrip()
-    return text
-
-
 def _is_bio(block: str, author: str) -> bool:
     """The closing biography: a short last paragraph that names the author near its start."""
     surname = author.split()[-1].lower() if author.split() else ""
@@ -263,16 +252,16 @@ def parse(text: str, *, title: str | None = None, author: str | None = None, whe
     raw = split_blocks(body)
     blocks: list[Block] = []
     if raw and normalize(raw[0]).lower().startswith("note:"):
-        blocks.append(Block(escape_block_start(raw.pop(0)), "note"))
+        blocks.append(Block(paragraph_markdown(raw.pop(0)), "note"))
     joined, repairs = repair_breaks(raw)
     for index, block in enumerate(joined):
         is_last = index == len(joined) - 1
         if not is_last and looks_like_heading(block):
             blocks.append(Block(block, "heading"))
         elif is_last and index > 0 and _is_bio(block, author):
-            blocks.append(Block(escape_block_start(block), "bio"))
+            blocks.append(Block(paragraph_markdown(block), "bio"))
         else:
-            blocks.append(Block(escape_block_start(block), "body"))
+            blocks.append(Block(paragraph_markdown(block), "body"))
     return ParsedEssay(title=title, author=author, date=iso, published=published, blocks=blocks, repairs=repairs)
 
 

@@ -136,12 +136,12 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
     """Point every ``[words](#)`` at its glossary entry (an existing one if a name matches)."""
 
     def replace(match: re.Match) -> str:
-        words = match.group(1)
+        words = plain_text(match.group(1))  # the words as read: the Markdown escapes are not part of a name
         slug = names.get(term_title(words).lower()) or names.get(words.lower()) or term_slug(words)
         if slug not in known:
             new_terms.setdefault(slug, term_title(words))
         report.glossary_links.append(slug)
-        return f"[{words}](../../{GLOSSARY_DIR}/{slug}.md)"
+        return f"[{match.group(1)}](../../{GLOSSARY_DIR}/{slug}.md)"
 
     return PLACEHOLDER.sub(replace, text)
 

@@ -10,7 +10,6 @@ from edition.importer.parse import (
     check_text_flag,
     decode,
     ends_sentence,
-    escape_block_start,
     looks_like_author,
     looks_like_heading,
     parse,
@@ -98,21 +97,6 @@ def test_repair_breaks(blocks, joined, repairs):
     out, found = repair_breaks(blocks)
     assert out == joined
     assert len(found) == repairs
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Plain text.", "Plain text."),
-        ("# not a heading", "\\# not a heading"),
-        ("1984. That year", "1984\\. That year"),
-        ("- not a list", "\\- not a list"),
-        ("> not a quote", "\\> not a quote"),
-        ("<script>x</script>", "&lt;script>x&lt;/script>"),
-    ],
-)
-def test_escape_block_start(text, expected):
-    assert escape_block_start(text) == expected
 
 
 def test_split_blocks_treats_space_only_lines_as_blank():
