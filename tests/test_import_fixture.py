@@ -109,3 +109,15 @@ def test_markup_in_a_source_comes_out_as_its_words(tmp_path):
     search = {d["location"]: d for d in json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
     assert unescape(search[f"essays/{HOSTILE}/"]["title"]) == TITLE
     assert "<script>" not in json.dumps(search) and "&lt;script&gt;alert(3)" in search[f"essays/{HOSTILE}/#contents"]["text"]
+
+
+def test_repeated_headings_give_every_id_of_the_whole_essay_page_once(tmp_path):
+    """Found by the property test: a second 'Morning' is page morning-2, the id of the first one's second paragraph."""
+    result, site = run_build(imported(tmp_path, "repeated-headings.txt"))
+    assert result.returncode == 0 and warnings(result) == [], result.stderr
+    whole = (site / "essays/repeated-headings/print/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r' id="([^"]+)"', whole)
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+    assert {"morning-2", "morning-2_2", "morning-2_3", "contents", "contents_2"} <= set(ids)
+    contents = whole.split('id="contents_2"')[1].split("</h2>", 1)[1].split("</ol>")[0]
+    assert re.findall(r'href="#([^"]+)"', contents) == ["morning", "morning-2_2", "contents"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from edition import essay_pages, frontmatter, print_view
+from edition.model import Essay, Paragraph, Section
 from sample import sample_site
 
 
@@ -122,3 +125,35 @@ def test_a_whole_essay_page_not_spliced_is_left_as_converted():
     whole = print_view.WholeEssays(sample_site().essays)
     html = "<p>" + print_view.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
     assert whole.take("essays/first/print.md", html) == html
+
+
+def _essay(title: str, sections: dict[str, list[str]], bio: bool = False) -> Essay:
+    """An essay whose sections (slug -> paragraph ids) hold paragraphs with those ids."""
+    return Essay("e", title, "A", "2024-01-01", sections=[
+        Section(slug, slug, [Paragraph(pid, "Text.", f"essays/e/{slug}.md") for pid in ids]) for slug, ids in sections.items()
+    ], bio=Paragraph("about-the-author-1", "Bio.", "essays/e/index.md", "bio") if bio else None)
+
+
+@pytest.mark.parametrize(
+    "essay, expected",
+    [
+        (_essay("Title", {"index": ["opening-1"], "morning": ["morning-1"]}),
+         {"morning": "morning", print_view.TITLE: "title", print_view.CONTENTS: "contents", print_view.BIO: "about-the-author"}),
+        (_essay("T", {"index": [], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]}),
+         {"morning": "morning", "morning-2": "morning-2_2", print_view.TITLE: "t", print_view.CONTENTS: "contents",
+          print_view.BIO: "about-the-author"}),
+        (_essay("Morning 2", {"index": [], "morning": ["morning-1", "morning-2"], "contents": ["contents-1"]}, bio=True),
+         {"morning": "morning", "contents": "contents", print_view.TITLE: "morning-2_2", print_view.CONTENTS: "contents_2",
+          print_view.BIO: "about-the-author"}),
+    ],
+    ids=["no clash", "a repeated heading's slug is a paragraph's id", "title and contents clash"],
+)
+def test_heading_ids_are_unique_on_the_page(essay, expected):
+    assert print_view.heading_ids(essay) == expected
+
+
+def test_every_id_of_the_whole_essay_page_is_unique_with_repeated_headings():
+    essay = _essay("Morning 2", {"index": ["opening-1"], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]})
+    html = _convert(print_view.whole_essay_body(essay))
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and 'href="#morning-2_2"' in html and 'id="morning-2_2"' in html
