@@ -34,6 +34,7 @@ PLACEHOLDER = re.compile(r"\[([^\]\n]+)\]\(#\)")
 BASE_FOR_KIND = {"note": "note", "bio": "about-the-author"}
 OPENING_BASE = "opening"
 MAX_SLUG = 60  # characters: a slug names a folder and a file, and 60 letters of any script fit a file name
+MAX_NAME_BYTES = 180  # of a page's or glossary entry's name made from words (every ASCII heading fits)
 
 
 class ImportRefused(Exception):
@@ -137,7 +138,7 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
 
     def replace(match: re.Match) -> str:
         words = plain_text(match.group(1))  # the words as read: the Markdown escapes are not part of a name
-        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or term_slug(words)
+        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or file_slug(term_slug(words))
         if slug not in known:
             new_terms.setdefault(slug, term_title(words))
         report.glossary_links.append(slug)
@@ -146,8 +147,23 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
     return PLACEHOLDER.sub(replace, text)
 
 
+def file_slug(slug: str) -> str:
+    """``slug`` short enough to name a file: at most MAX_NAME_BYTES of UTF-8, cut at a hyphen where there is one.
+
+    A page's and a glossary entry's file names are made from words, which
+    can be long (80 Chinese characters are 240 bytes, and a file name, with
+    the temporary name it is written under, must fit in 255).
+    """
+    if len(slug.encode("utf-8")) <= MAX_NAME_BYTES:
+        return slug
+    cut = slug.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
+    if slug[len(cut) : len(cut) + 1] != "-" and "-" in cut:
+        cut = cut.rsplit("-", 1)[0]  # the cut fell inside a word: drop that word
+    return cut.rstrip("-")
+
+
 def _page_slug(title: str, taken: set[str]) -> str:
-    base = slugify(title, fallback="section")
+    base = file_slug(slugify(title, fallback="section"))
     slug, n = base, 2
     while slug in taken or slug in essay_pages.RESERVED_PAGES:
         slug, n = f"{base}-{n}", n + 1
@@ -203,7 +219,9 @@ def build_essay(
     return essay, parsed.published, report, new_terms, new_state
 
 
-def _check_hand_edits(folder: Path, accepted: dict[str, set[str]], pages: dict[str, str], force: bool, root: Path) -> list[str]:
+def _check_hand_edits(
+    folder: Path, accepted: dict[str, set[str]], pages: dict[str, str], force: bool, root: Path
+) -> list[str]:
     """Refuse (unless ``force``) to overwrite or remove a page edited since the last import.
 
     ``accepted`` holds, for each page an import wrote, the digests it may
@@ -244,7 +262,9 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
         return _import_locked(source, data, root, slug, force, dry_run, options)
 
 
-def _import_locked(source: Path, data: bytes, root: Path, slug: str, force: bool, dry_run: bool, options: dict) -> ImportReport:
+def _import_locked(
+    source: Path, data: bytes, root: Path, slug: str, force: bool, dry_run: bool, options: dict
+) -> ImportReport:
     """The import itself, run while this process alone may import into ``root``."""
     docs_dir = root / "docs"
     text = decode(data)

@@ -317,3 +317,27 @@ def test_an_import_started_while_another_writes_is_refused_and_replaces_nothing(
     assert isinstance(second[0], lock.ImportLocked)
     assert str(second[0]) == f"another import is running in {repo} (lock {repo / '.cache/import.lock'}); wait for it to finish"
     assert (repo / "sources/race.txt").read_bytes() == texts["first"].read_bytes()
+
+
+@pytest.mark.parametrize(
+    "slug, expected",
+    [
+        ("chinas-global-strategy", "chinas-global-strategy"),
+        ("a" * 180, "a" * 180),
+        ("word-" * 40, ("word-" * 36).rstrip("-")),
+        ("\u6210" * 80, "\u6210" * 60),
+        ("\u6210" * 59 + "-" + "\u90fd" * 20, "\u6210" * 59),
+    ],
+)
+def test_file_slug_fits_a_file_name(slug, expected):
+    assert run.file_slug(slug) == expected
+
+
+def test_long_words_make_file_names_that_fit(repo, tmp_path):
+    """A heading of 80 Chinese characters and a long term were file names too long to write (a traceback)."""
+    source = tmp_path / "long.txt"
+    heading, term = "\u6210" * 80, " ".join(["word"] * 60)
+    source.write_text(f"Title\n\nBy Jane Writer\nMay 1 2024\n\nOpening [{term}](#).\n\n{heading}\n\nBody.\n", encoding="utf-8")
+    report = import_essay(source, repo, slug="long")
+    assert f"docs/essays/long/{'成' * 60}.md" in report.written
+    assert report.stubs == [f"docs/glossary/{('word-' * 36).rstrip('-')}.md"]
