@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             "author": check_text_flag("--author", args.author),
             "date": None if args.date is None else check_date_flag(args.date),
         }
-        report = import_essay(args.source, args.root.resolve(), slug=args.slug, force=args.force, dry_run=args.dry_run, **options)
+        root = args.root.resolve()
+        report = import_essay(args.source, root, slug=args.slug, force=args.force, dry_run=args.dry_run, **options)
     except SourceError as exc:
         print(f"import_essay: {args.source}: {exc}", file=sys.stderr)
         return 2

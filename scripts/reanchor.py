@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"updated   {note.path}: {note.paragraph} -> {new}")
             else:
                 remaining += 1
-                print(f"moved     {note.path}: {note.paragraph} -> {new} (could not find one target.paragraph value to edit; edit it by hand)")
+                print(f"moved     {note.path}: {note.paragraph} -> {new} "
+                      "(could not find one target.paragraph value to edit; edit it by hand)")
         elif anchor.status == MOVED:
             remaining += 1
             print(f"moved     {note.path}: {note.paragraph} -> {anchor.paragraph.id}")

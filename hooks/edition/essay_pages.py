@@ -81,7 +81,8 @@ def render(essay: Essay, published: str) -> dict[str, str]:
     pages: dict[str, tuple[dict, list[str]]] = {"index.md": (index_meta, index_blocks)}
     for order, section in enumerate(body_sections, 1):
         meta = {"title": section.title, "essay": essay.slug, "order": order}
-        pages[f"{section.slug}.md"] = (meta, [f"# {escape(section.title)}\n", *map(paragraph_block, section.paragraphs)])
+        heading = f"# {escape(section.title)}\n"
+        pages[f"{section.slug}.md"] = (meta, [heading, *map(paragraph_block, section.paragraphs)])
     if essay.bio:
         last = f"{body_sections[-1].slug}.md" if body_sections else "index.md"
         pages[last][1].extend([f"## {BIO_HEADING}\n", paragraph_block(essay.bio)])

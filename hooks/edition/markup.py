@@ -14,7 +14,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _CODE = re.compile(r"`([^`]*)`")
-_HELD = re.compile("\x02(\\d+)\x03")  # an escaped character, held out of the patterns (Python-Markdown's own placeholder)
+_HELD = re.compile("\x02(\\d+)\x03")  # an escaped character held out of the patterns (as Python-Markdown holds it)
 _SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[A-Z\"'\u2018\u201c(]|\s*$)")
 MAX_SUMMARY = 200
 

@@ -67,7 +67,8 @@ class Pending:
     accepted: dict[str, set[str]] = field(default_factory=dict)  # file name -> sha256 of every acceptable content
 
     def to_json(self) -> str:
-        data = {"state": json.loads(self.state.to_json()), "accepted": {k: sorted(v) for k, v in sorted(self.accepted.items())}}
+        accepted = {name: sorted(shas) for name, shas in sorted(self.accepted.items())}
+        data = {"state": json.loads(self.state.to_json()), "accepted": accepted}
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
