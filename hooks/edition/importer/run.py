@@ -19,7 +19,7 @@ from pathlib import Path
 from edition import essay_pages, frontmatter
 from edition.files import digest, write_atomic
 from edition.glossary.names import name_index
-from edition.glossary.terms import GLOSSARY_DIR, term_slug, term_title
+from edition.glossary.terms import GLOSSARY_DIR, INDEX_PAGE, term_slug, term_title
 from edition.importer import state as import_state
 from edition.importer.ids import IdAllocator, match_paragraphs
 from edition.importer.lock import repository_lock
@@ -138,7 +138,7 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
 
     def replace(match: re.Match) -> str:
         words = plain_text(match.group(1))  # the words as read: the Markdown escapes are not part of a name
-        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or file_slug(term_slug(words))
+        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or entry_slug(words)
         if slug not in known:
             new_terms.setdefault(slug, term_title(words))
         report.glossary_links.append(slug)
@@ -160,6 +160,12 @@ def file_slug(slug: str) -> str:
     if slug[len(cut) : len(cut) + 1] != "-" and "-" in cut:
         cut = cut.rsplit("-", 1)[0]  # the cut fell inside a word: drop that word
     return cut.rstrip("-")
+
+
+def entry_slug(words: str) -> str:
+    """The file name of a new glossary entry for ``words``; never the glossary's own index page (``[Index](#)``)."""
+    slug = file_slug(term_slug(words))
+    return f"{slug}-term" if f"{slug}.md" == INDEX_PAGE else slug
 
 
 def _page_slug(title: str, taken: set[str]) -> str:

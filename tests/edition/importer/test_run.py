@@ -341,3 +341,12 @@ def test_long_words_make_file_names_that_fit(repo, tmp_path):
     report = import_essay(source, repo, slug="long")
     assert f"docs/essays/long/{'成' * 60}.md" in report.written
     assert report.stubs == [f"docs/glossary/{('word-' * 36).rstrip('-')}.md"]
+
+
+@pytest.mark.parametrize(
+    "words, slug",
+    [("soft power", "soft-power"), ("the Index", "index-term"), ("Index", "index-term"), ("Indexes", "indexes"),
+     (" ".join(["word"] * 60), ("word-" * 36).rstrip("-"))],
+)
+def test_entry_slug_is_never_the_glossary_index(words, slug):
+    assert run.entry_slug(words) == slug
