@@ -25,13 +25,14 @@ def plain_text(markdown: str) -> str:
     Escaped characters are set aside first, as Markdown does: ``\\*`` is a
     star, never half of an emphasis, and ``\\[`` never opens a link.
     """
-    text = _ESCAPE.sub(lambda m: f"\x02{ord(m.group(1))}\x03", markdown)
+    text = _ESCAPE.sub(lambda m: f"\x02{ord(m.group(1))}\x03", markdown) if "\\" in markdown else markdown
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     previous = None
     while previous != text:
         previous, text = text, _EMPHASIS.sub(r"\2", text)
-    text = _HELD.sub(lambda m: chr(int(m.group(1))), text)
+    if "\x02" in text:
+        text = _HELD.sub(lambda m: chr(int(m.group(1))), text)
     return html.unescape(" ".join(text.split()))
 
 

@@ -21,6 +21,7 @@ LINK = re.compile(r"\[(?P<words>[^\[\]\n^][^\[\]\n]*)\]\((?P<href>#|(?:https?://
 EMPHASIS = re.compile(r"(?<![\w\\*])(?P<d>\*\*|\*|__|_)(?=[^\s*_])(?P<inner>.+?)(?<=[^\s*_\\])(?P=d)(?![\w*])")
 _LITERAL = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[", "]": "\\]",
             "&": "&amp;", "<": "&lt;"}
+_SPECIAL = re.compile(r"[\\`*_{}\[\]&<!]")  # the characters inline_markdown looks at
 # What Markdown reads as the start of a block other than a paragraph, once the inline escapes are made:
 # a heading, quote, list item, rule or admonition (backslash-escapable), or details and fences (not
 # escapable: written as a character reference). ``[``, ``*`` and ``_`` are already escaped.
@@ -34,6 +35,12 @@ def inline_markdown(text: str) -> str:
     out: list[str] = []
     position = 0
     while position < len(text):
+        special = _SPECIAL.search(text, position)  # plain words are copied in one piece, not a character at a time
+        if special is None:
+            out.append(text[position:])
+            break
+        out.append(text[position : special.start()])
+        position = special.start()
         char = text[position]
         match = None
         if char == "[":

@@ -49,14 +49,16 @@ class ImportState:
     def ever_issued(self) -> set[str]:
         return {pid for pid, _ in self.paragraphs} | set(self.retired)
 
-    def to_json(self) -> str:
-        data = {
+    def as_dict(self) -> dict:
+        return {
             "source": self.source,
             "pages": dict(sorted(self.pages.items())),
             "paragraphs": [{"id": pid, "text": text} for pid, text in self.paragraphs],
             "retired": sorted(set(self.retired)),
         }
-        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
 @dataclass
@@ -67,9 +69,9 @@ class Pending:
     accepted: dict[str, set[str]] = field(default_factory=dict)  # file name -> sha256 of every acceptable content
 
     def to_json(self) -> str:
+        """Compact: the journal lives for one import and is read by the next only, never by a person or git."""
         accepted = {name: sorted(shas) for name, shas in sorted(self.accepted.items())}
-        data = {"state": json.loads(self.state.to_json()), "accepted": accepted}
-        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        return json.dumps({"state": self.state.as_dict(), "accepted": accepted}, ensure_ascii=False) + "\n"
 
 
 def _state(data: dict) -> ImportState:
