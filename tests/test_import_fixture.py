@@ -46,12 +46,17 @@ TITLE = '<b onmouseover=alert(1)>Bold</b> &amp; {: onclick="x" } </title><script
 HEADING = 'Heading <b onmouseover=alert(1)>bold</b> {: onclick="y" }'
 PARAGRAPHS = {
     "hostile-markup-note-1": "Note: First printed as <i>Raw</i> &copy; 2024 { #note .x }.",
-    "hostile-markup-opening-1": 'The opening says <script>alert(3)</script> and &amp; and &#60;b&#62; and {: onclick="x" } and '
-                                "{ #id .class }, and links a hostile term and a page.",
-    "heading-b-onmouseover-alert-1-bold-b-onclick-y-1": "Paragraph with <img src=x onerror=alert(4)> and `code` and emphasis "
-                                                        'and a {: .cls } tail {: onclick="z" }',
-    "entities-amp-lt-b-gt-id-class-1": "A closing paragraph &#x3C;svg onload=alert(5)&#x3E; and <!-- a comment --> and a "
-                                       '<b>term</b> {: onclick="t" } here.',
+    "hostile-markup-opening-1": (
+        'The opening says <script>alert(3)</script> and &amp; and &#60;b&#62; and {: onclick="x" } and '
+        "{ #id .class }, and links a hostile term and a page."
+    ),
+    "heading-b-onmouseover-alert-1-bold-b-onclick-y-1": (
+        'Paragraph with <img src=x onerror=alert(4)> and `code` and emphasis and a {: .cls } tail {: onclick="z" }'
+    ),
+    "entities-amp-lt-b-gt-id-class-1": (
+        "A closing paragraph &#x3C;svg onload=alert(5)&#x3E; and <!-- a comment --> and a "
+        '<b>term</b> {: onclick="t" } here.'
+    ),
 }
 
 
@@ -102,13 +107,21 @@ def test_markup_in_a_source_comes_out_as_its_words(tmp_path):
     assert HEADING in _text(section, r'<span class="md-ellipsis">(.*?)</span>')  # the sidebar
     assert TITLE + "\u00b6" in _text(pages["index.html"], r"<h3[^>]*>(.*?)</h3>")  # the home listing
     for pid, words in PARAGRAPHS.items():
-        shown = [t for page in (index, section, pages[f"essays/{HOSTILE}/entities-amp-lt-b-gt-id-class/index.html"])
-                 for t in _text(page, rf'<p [^>]*id="{pid}"[^>]*>(.*?)</p>')]
+        shown = [
+            t
+            for page in (index, section, pages[f"essays/{HOSTILE}/entities-amp-lt-b-gt-id-class/index.html"])
+            for t in _text(page, rf'<p [^>]*id="{pid}"[^>]*>(.*?)</p>')
+        ]
         assert shown == [words], pid
         assert _text(whole, rf'<p [^>]*id="{pid}"[^>]*>(.*?)</p>') == [words], pid
-    search = {d["location"]: d for d in json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
+    search = {
+        d["location"]: d for d in json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    }
     assert unescape(search[f"essays/{HOSTILE}/"]["title"]) == TITLE
-    assert "<script>" not in json.dumps(search) and "&lt;script&gt;alert(3)" in search[f"essays/{HOSTILE}/#contents"]["text"]
+    assert (
+        "<script>" not in json.dumps(search)
+        and "&lt;script&gt;alert(3)" in search[f"essays/{HOSTILE}/#contents"]["text"]
+    )
 
 
 def test_repeated_headings_give_every_id_of_the_whole_essay_page_once(tmp_path):
@@ -123,4 +136,5 @@ def test_repeated_headings_give_every_id_of_the_whole_essay_page_once(tmp_path):
     assert re.findall(r'href="#([^"]+)"', contents) == ["morning", "morning-2_2", "contents"]
     # a term named Index is an entry of its own, not the glossary's index page
     opening = (site / "essays/repeated-headings/index.html").read_text(encoding="utf-8")
-    assert '<a href="../../glossary/index-term/" title="A name or idea the essay explains." class="glossary-link">Index</a>' in opening
+    link = '<a href="../../glossary/index-term/" title="A name or idea the essay explains." class="glossary-link">'
+    assert f"{link}Index</a>" in opening

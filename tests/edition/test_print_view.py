@@ -129,22 +129,24 @@ def test_a_whole_essay_page_not_spliced_is_left_as_converted():
 
 def _essay(title: str, sections: dict[str, list[str]], bio: bool = False) -> Essay:
     """An essay whose sections (slug -> paragraph ids) hold paragraphs with those ids."""
-    return Essay("e", title, "A", "2024-01-01", sections=[
-        Section(slug, slug, [Paragraph(pid, "Text.", f"essays/e/{slug}.md") for pid in ids]) for slug, ids in sections.items()
-    ], bio=Paragraph("about-the-author-1", "Bio.", "essays/e/index.md", "bio") if bio else None)
+    parts = [Section(slug, slug, [Paragraph(pid, "Text.", f"essays/e/{slug}.md") for pid in ids])
+             for slug, ids in sections.items()]
+    about = Paragraph("about-the-author-1", "Bio.", "essays/e/index.md", "bio") if bio else None
+    return Essay("e", title, "A", "2024-01-01", sections=parts, bio=about)
+
+
+T, C, B = print_view.TITLE, print_view.CONTENTS, print_view.BIO
 
 
 @pytest.mark.parametrize(
     "essay, expected",
     [
         (_essay("Title", {"index": ["opening-1"], "morning": ["morning-1"]}),
-         {"morning": "morning", print_view.TITLE: "title", print_view.CONTENTS: "contents", print_view.BIO: "about-the-author"}),
+         {"morning": "morning", T: "title", C: "contents", B: "about-the-author"}),
         (_essay("T", {"index": [], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]}),
-         {"morning": "morning", "morning-2": "morning-2_2", print_view.TITLE: "t", print_view.CONTENTS: "contents",
-          print_view.BIO: "about-the-author"}),
-        (_essay("Morning 2", {"index": [], "morning": ["morning-1", "morning-2"], "contents": ["contents-1"]}, bio=True),
-         {"morning": "morning", "contents": "contents", print_view.TITLE: "morning-2_2", print_view.CONTENTS: "contents_2",
-          print_view.BIO: "about-the-author"}),
+         {"morning": "morning", "morning-2": "morning-2_2", T: "t", C: "contents", B: "about-the-author"}),
+        (_essay("Morning 2", {"index": [], "morning": ["morning-1", "morning-2"], "contents": ["c-1"]}, bio=True),
+         {"morning": "morning", "contents": "contents", T: "morning-2_2", C: "contents_2", B: "about-the-author"}),
     ],
     ids=["no clash", "a repeated heading's slug is a paragraph's id", "title and contents clash"],
 )
@@ -153,7 +155,8 @@ def test_heading_ids_are_unique_on_the_page(essay, expected):
 
 
 def test_every_id_of_the_whole_essay_page_is_unique_with_repeated_headings():
-    essay = _essay("Morning 2", {"index": ["opening-1"], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]})
+    sections = {"index": ["opening-1"], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]}
+    essay = _essay("Morning 2", sections)
     html = _convert(print_view.whole_essay_body(essay))
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)) and 'href="#morning-2_2"' in html and 'id="morning-2_2"' in html

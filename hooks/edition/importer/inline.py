@@ -19,8 +19,18 @@ import re
 
 LINK = re.compile(r"\[(?P<words>[^\[\]\n^][^\[\]\n]*)\]\((?P<href>#|(?:https?://|mailto:)[^\s()<>\\\"']+)\)")
 EMPHASIS = re.compile(r"(?<![\w\\*])(?P<d>\*\*|\*|__|_)(?=[^\s*_])(?P<inner>.+?)(?<=[^\s*_\\])(?P=d)(?![\w*])")
-_LITERAL = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[", "]": "\\]",
-            "&": "&amp;", "<": "&lt;"}
+_LITERAL = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "{": "\\{",
+    "}": "\\}",
+    "[": "\\[",
+    "]": "\\]",
+    "&": "&amp;",
+    "<": "&lt;",
+}
 _SPECIAL = re.compile(r"[\\`*_{}\[\]&<!]")  # the characters inline_markdown looks at
 # What Markdown reads as the start of a block other than a paragraph, once the inline escapes are made:
 # a heading, quote, list item, rule or admonition (backslash-escapable), or details and fences (not
@@ -68,7 +78,7 @@ def escape_block_start(markdown: str) -> str:
     """Keep a paragraph a paragraph: escape a start Markdown would read as another kind of block."""
     numbered = _NUMBERED.match(markdown)
     if numbered:
-        return f"{numbered.group(1)}\\{numbered.group(2)}{markdown[numbered.end():]}"
+        return f"{numbered.group(1)}\\{numbered.group(2)}{markdown[numbered.end() :]}"
     if _BLOCK_START.match(markdown):
         return "\\" + markdown
     if _ENTITY_START.match(markdown):

@@ -31,12 +31,14 @@ def test_only_the_value_changes(value):
          "---\ntitle: 'paragraph: old-1, revisited'\ntarget:\n  \"paragraph\": new-7\n---\nb\n"),
         ("---\n# moved from paragraph: old-1\ntarget:\n  paragraph:\n    old-1\n---\n",
          "---\n# moved from paragraph: old-1\ntarget:\n  paragraph:\n    new-7\n---\n"),
-        ("---\ntarget: {paragraph: old-1, quote: b}\n---\nbody\n", "---\ntarget: {paragraph: new-7, quote: b}\n---\nbody\n"),
+        ("---\ntarget: {paragraph: old-1, quote: b}\n---\nbody\n",
+         "---\ntarget: {paragraph: new-7, quote: b}\n---\nbody\n"),
         ("---\ntarget: {quote: 'paragraph: old-1', paragraph: \"old-1\"}\n---\n",
          "---\ntarget: {quote: 'paragraph: old-1', paragraph: \"new-7\"}\n---\n"),
         ("---\r\ntarget:\r\n  quote: q # paragraph: old-1\r\n  paragraph: 'old-1'\r\n---\r\n",
          "---\r\ntarget:\r\n  quote: q # paragraph: old-1\r\n  paragraph: 'new-7'\r\n---\r\n"),
-        ("---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n", "---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: new-7\n---\n"),
+        ("---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n",
+         "---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: new-7\n---\n"),
         ("---\ntarget:\n  paragraph: &p old-1\n---\n", "---\ntarget:\n  paragraph: &p new-7\n---\n"),
     ],
     ids=["title and quoted key", "comment and value on the next line", "flow style", "flow style, quote mentions it",
@@ -47,7 +49,8 @@ def test_the_parsed_value_is_edited_and_nothing_else(before, after):
 
 
 def test_a_plain_value_that_would_not_read_back_as_text_is_quoted():
-    assert retarget("---\ntarget: {paragraph: old-1}\n---\n", "old-1", "2024-03-01") == '---\ntarget: {paragraph: "2024-03-01"}\n---\n'
+    changed = retarget("---\ntarget: {paragraph: old-1}\n---\n", "old-1", "2024-03-01")
+    assert changed == '---\ntarget: {paragraph: "2024-03-01"}\n---\n'
 
 
 @pytest.mark.parametrize("text", [

@@ -77,8 +77,10 @@ CONTROL_HINT = "remove it and try again (tab and line breaks are the only contro
 @pytest.mark.parametrize(
     "make, args, expected",
     [
-        (lambda d: _make_fifo(d / "pipe.txt"), (), "import_essay: {d}/pipe.txt: is a FIFO (named pipe), not a text file"),
-        (lambda d: Path("/dev/zero"), ("--slug", "z"), "import_essay: /dev/zero: is a character device, not a text file"),
+        (lambda d: _make_fifo(d / "pipe.txt"), (),
+         "import_essay: {d}/pipe.txt: is a FIFO (named pipe), not a text file"),
+        (lambda d: Path("/dev/zero"), ("--slug", "z"),
+         "import_essay: /dev/zero: is a character device, not a text file"),
         (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n\nNot\x00fine.\n"), (),
          "import_essay: {d}/e.txt: line 8 has a control character (U+0000); " + CONTROL_HINT),
         (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--slug", ""),
@@ -133,7 +135,8 @@ def test_a_second_importer_exits_2_while_the_lock_is_held(repo, tmp_path):
         before = snapshot(repo)
         result = subprocess.run(_importer(source, repo), capture_output=True, text=True, timeout=120)
         lock = repo / ".cache" / "import.lock"
-        assert one_line(result) == f"import_essay: another import is running in {repo} (lock {lock}); wait for it to finish"
+        expected = f"import_essay: another import is running in {repo} (lock {lock}); wait for it to finish"
+        assert one_line(result) == expected
         assert snapshot(repo) == before
     finally:
         holder.communicate("", timeout=60)

@@ -12,7 +12,16 @@ markdown = pytest.importorskip("markdown")
 from edition.importer.inline import paragraph_markdown  # noqa: E402
 from edition.markup import plain_text  # noqa: E402
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "pymdownx.details", "pymdownx.superfences", "toc"]
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "footnotes",
+    "md_in_html",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "toc",
+]
 
 
 @pytest.mark.parametrize(
@@ -35,7 +44,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "pym
         ("```", "\\`\\`\\`"),
         ("<script>x</script>", "&lt;script>x&lt;/script>"),
         ("<b onmouseover=alert(1)>bold</b>", "&lt;b onmouseover=alert(1)>bold&lt;/b>"),
-        ("Text {: onclick=\"x\" }", "Text \\{: onclick=\"x\" \\}"),
+        ('Text {: onclick="x" }', 'Text \\{: onclick="x" \\}'),
         ("A { #id .class } here", "A \\{ #id .class \\} here"),
         ("&amp; and &#60; and &copy;", "&amp;amp; and &amp;#60; and &amp;copy;"),
         ("a\\*b and C:\\path", "a\\\\\\*b and C:\\\\path"),
@@ -43,11 +52,17 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "pym
         ("*[HTML]: Hyper Text", "\\*\\[HTML\\]: Hyper Text"),
         ("[^1]: a footnote", "\\[^1\\]: a footnote"),
         ("[ref]: https://example.org", "\\[ref\\]: https://example.org"),
-        ("A [term](#) and a [link](https://example.org/a_b?x=1&y=2).", "A [term](#) and a [link](https://example.org/a_b?x=1&y=2)."),
+        (
+            "A [term](#) and a [link](https://example.org/a_b?x=1&y=2).",
+            "A [term](#) and a [link](https://example.org/a_b?x=1&y=2).",
+        ),
         ("[^1](#) is not a term", "\\[^1\\](#) is not a term"),
         ("![alt](https://example.org/x.png)", "\\![alt](https://example.org/x.png)"),
         ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-        ("*The Wandering Earth* and **strong** and _under_ and __both__", "*The Wandering Earth* and **strong** and _under_ and __both__"),
+        (
+            "*The Wandering Earth* and **strong** and _under_ and __both__",
+            "*The Wandering Earth* and **strong** and _under_ and __both__",
+        ),
         ("*a [term](#) in emphasis*", "*a [term](#) in emphasis*"),
         ("a*b*c and *unclosed", "a\\*b\\*c and \\*unclosed"),
         ("`code`", "\\`code\\`"),
@@ -61,7 +76,7 @@ def test_paragraph_markdown(text, expected):
     "text, words",
     [
         ("<b onmouseover=alert(1)>x</b> & &amp; &lt;", None),
-        ("{: onclick=\"x\" } {#id .c} \\{ \\", None),
+        ('{: onclick="x" } {#id .c} \\{ \\', None),
         ("*em* a*b* _x_y_ __s__ **t** *a **b** c*", "em a*b* x_y s t a b c"),
         ("[a](#) ![b](#) [c](https://e.org) [d](javascript:x) [^e]", "a !b c [d](javascript:x) [^e]"),
         ("??? x ~~~ !!! y", None),

@@ -63,6 +63,7 @@ class Writes:
                 raise Killed(self.count)
             self.count += 1
             return operation(*args, **kwargs)
+
         return counted
 
 
@@ -103,10 +104,14 @@ def test_a_hand_edit_is_still_refused_after_an_interrupted_import(repo, seed_cop
         import_essay(source, repo, slug="wandering-earth-ii")
 
 
-@pytest.mark.parametrize("content", ["{", "[]", '{"state": {}}', '{"state": {"source": "", "pages": {}, "paragraphs": []}}'])
+@pytest.mark.parametrize(
+    "content", ["{", "[]", '{"state": {}}', '{"state": {"source": "", "pages": {}, "paragraphs": []}}']
+)
 def test_a_damaged_journal_is_named(repo, seed_copy, content):
     import_essay(seed_copy, repo, slug="wandering-earth-ii")
     journal = repo / "docs/essays/wandering-earth-ii" / state.PENDING_FILE
     journal.write_text(content)
-    with pytest.raises(state.DamagedState, match=rf"^{journal}: the import journal is damaged \(.*\); delete it and import again$"):
+    with pytest.raises(
+        state.DamagedState, match=rf"^{journal}: the import journal is damaged \(.*\); delete it and import again$"
+    ):
         import_essay(seed_copy, repo, slug="wandering-earth-ii")

@@ -140,7 +140,11 @@ def test_decode_refuses_control_characters_naming_the_line(data, message):
 
 @pytest.mark.parametrize(
     "text, decoded",
-    [("a\tb\r\nc", "a\tb\nc"), ("one\u2028two\u2029three", "one\ntwo\n\nthree"), ("\u200bzero width", "\u200bzero width")],
+    [
+        ("a\tb\r\nc", "a\tb\nc"),
+        ("one\u2028two\u2029three", "one\ntwo\n\nthree"),
+        ("\u200bzero width", "\u200bzero width"),
+    ],
     ids=["tab and CRLF", "Unicode line and paragraph separators", "format characters are words' business"],
 )
 def test_decode_keeps_tabs_and_reads_unicode_separators_as_line_breaks(text, decoded):
@@ -150,7 +154,8 @@ def test_decode_keeps_tabs_and_reads_unicode_separators_as_line_breaks(text, dec
 @pytest.mark.parametrize(
     "name, value, expected",
     [("--title", None, None), ("--title", " A Title ", "A Title"), ("--author", "", SourceError),
-     ("--author", "Jane\nDoe", SourceError), ("--title", "Bell\x07", SourceError), ("--title", "\u00e9t\u00e9", "\u00e9t\u00e9")],
+     ("--author", "Jane\nDoe", SourceError), ("--title", "Bell\x07", SourceError),
+     ("--title", "\u00e9t\u00e9", "\u00e9t\u00e9")],
 )
 def test_check_text_flag(name, value, expected):
     if expected is SourceError:

@@ -263,7 +263,8 @@ def _link(path: Path, target: Path) -> Path:
         ("Bad Slug", "--slug 'Bad Slug' must be lower case words joined by hyphens (e.g. 'bad-slug')"),
         ("-", "--slug '-' must be lower case words joined by hyphens (e.g. 'untitled')"),
         ("../up", "--slug '../up' must be lower case words joined by hyphens (e.g. 'up')"),
-        ("a" * (MAX_SLUG + 1), f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}"),
+        ("a" * (MAX_SLUG + 1),
+         f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}"),
         ("my-essay", None),
         ("\u6210\u90fd-2024", None),
     ],
@@ -285,7 +286,7 @@ def test_an_empty_slug_is_refused_not_replaced_by_the_file_name(repo, seed_copy)
 
 
 def test_the_kept_source_is_the_bytes_that_were_imported(repo, seed_copy, monkeypatch):
-    """The source is read once: a file changing under the importer cannot give pages of one text and a copy of another."""
+    """The source is read once: a file changing meanwhile cannot give pages of one text and a copy of another."""
     reads = []
     original = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or original(self))
@@ -295,11 +296,11 @@ def test_the_kept_source_is_the_bytes_that_were_imported(repo, seed_copy, monkey
 
 
 def test_an_import_started_while_another_writes_is_refused_and_replaces_nothing(repo, tmp_path, monkeypatch):
-    """The interleaving that let two importers both exit 0: the second checks sources/ before the first writes its copy."""
+    """The interleaving that let two importers both exit 0: the second checked sources/ before the first wrote."""
     texts = {name: tmp_path / "incoming" / f"{name}.txt" for name in ("first", "second")}
     texts["first"].parent.mkdir()
     for name, path in texts.items():
-        path.write_text(f"{name.title()}\n\nBy Jane Writer\nMay 1 2024\n\nThe opening of {name}, which says one thing.\n")
+        path.write_text(f"{name.title()}\n\nBy Jane Writer\nMay 1 2024\n\nThe opening of {name}, which says a thing.\n")
     second: list[BaseException | None] = []
 
     def first_writes(path, data):
@@ -315,7 +316,8 @@ def test_an_import_started_while_another_writes_is_refused_and_replaces_nothing(
     monkeypatch.setattr(run, "write_atomic", first_writes)
     import_essay(texts["first"], repo, slug="race")
     assert isinstance(second[0], lock.ImportLocked)
-    assert str(second[0]) == f"another import is running in {repo} (lock {repo / '.cache/import.lock'}); wait for it to finish"
+    lock_file = repo / ".cache" / "import.lock"
+    assert str(second[0]) == f"another import is running in {repo} (lock {lock_file}); wait for it to finish"
     assert (repo / "sources/race.txt").read_bytes() == texts["first"].read_bytes()
 
 
@@ -337,7 +339,8 @@ def test_long_words_make_file_names_that_fit(repo, tmp_path):
     """A heading of 80 Chinese characters and a long term were file names too long to write (a traceback)."""
     source = tmp_path / "long.txt"
     heading, term = "\u6210" * 80, " ".join(["word"] * 60)
-    source.write_text(f"Title\n\nBy Jane Writer\nMay 1 2024\n\nOpening [{term}](#).\n\n{heading}\n\nBody.\n", encoding="utf-8")
+    text = f"Title\n\nBy Jane Writer\nMay 1 2024\n\nOpening [{term}](#).\n\n{heading}\n\nBody.\n"
+    source.write_text(text, encoding="utf-8")
     report = import_essay(source, repo, slug="long")
     assert f"docs/essays/long/{'成' * 60}.md" in report.written
     assert report.stubs == [f"docs/glossary/{('word-' * 36).rstrip('-')}.md"]
