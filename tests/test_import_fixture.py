@@ -133,7 +133,7 @@ def test_repeated_headings_give_every_id_of_the_whole_essay_page_once(tmp_path):
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
     assert {"morning-2", "morning-2_2", "morning-2_3", "contents", "contents_2"} <= set(ids)
     contents = whole.split('id="contents_2"')[1].split("</h2>", 1)[1].split("</ol>")[0]
-    assert re.findall(r'href="#([^"]+)"', contents) == ["morning", "morning-2_2", "contents"]
+    assert re.findall(r'href="#([^"]+)"', contents) == ["morning", "morning-2_2", "contents", "2023-in-review"]
     # a term named Index is an entry of its own, not the glossary's index page
     opening = (site / "essays/repeated-headings/index.html").read_text(encoding="utf-8")
     link = '<a href="../../glossary/index-term/" title="A name or idea the essay explains." class="glossary-link">'

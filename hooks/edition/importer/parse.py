@@ -122,9 +122,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def starts_lower(text: str) -> bool:
-    """True when the first letter of ``text`` is lower case."""
+    """True when the first word of ``text`` starts in lower case (its first letter or digit is a lower-case letter).
+
+    Punctuation and markup before it do not count; a number does: ``1984 and
+    after`` is a heading, as ``Reflection`` is, not a line in lower case.
+    """
     for char in text:
-        if char.isalpha():
+        if char.isalnum():
             return char.islower()
     return False
 

@@ -61,6 +61,9 @@ def test_looks_like_author(line, expected):
         ("A full sentence that ends.", False),
         ("Is this a question?", False),
         ("lower case start", False),
+        ("1984 and after", True),
+        ("'quoted' start", False),
+        ("\u6210\u90fd at night", True),
         ("[The zero-sum game](#) described", False),
         ("A heading that is far too long to be a heading because it keeps going on and on", False),
     ],
@@ -91,6 +94,8 @@ def test_ends_sentence(text, expected):
         (["A heading", "Starts upper."], ["A heading", "Starts upper."], 0),
         (["Ends.", "lower start."], ["Ends.", "lower start."], 0),
         (["one", "two", "three."], ["one two three."], 2),
+        (["A heading", "1984 was a year."], ["A heading", "1984 was a year."], 0),
+        (["in scenes of drone", "*swarm* battles."], ["in scenes of drone *swarm* battles."], 1),
     ],
 )
 def test_repair_breaks(blocks, joined, repairs):
