@@ -6,8 +6,7 @@ essay section's HTML straight from Markdown, which the whole-essay page
 reuses instead of converting the essay again (:class:`edition.print_view.WholeEssays`).
 """
 
-from html import escape as escape_html
-
+from markupsafe import escape
 from mkdocs.plugins import get_plugin_logger
 
 from edition import build, print_view
@@ -48,11 +47,12 @@ def on_page_markdown(markdown, page, config, files):
 
     The title is the essay's words: Material writes ``page.meta.title`` into
     ``<title>``, the header and the ``<h1>`` as it is, so it is HTML-escaped
-    once here (as the navigation's titles are in :mod:`edition.navigation`).
+    once here, as ``Markup`` so that the theme's own ``| e`` leaves it as it is
+    (as the navigation's titles are in :mod:`edition.navigation`).
     """
     src = page.file.src_uri
     if essay_of_page(src) is not None and "title" in page.meta:
-        page.meta["title"] = escape_html(str(page.meta["title"]))
+        page.meta["title"] = escape(str(page.meta["title"]))
     slug = print_view.essay_of(src) if page.file.generated_by else None
     return (_whole.markdown(slug) or markdown) if slug else markdown
 

@@ -105,6 +105,7 @@ def test_markup_in_a_source_comes_out_as_its_words(tmp_path):
     assert _text(section, r"<h1[^>]*>(.*?)</h1>") == [HEADING + "\u00b6"]
     assert _text(whole, r"<title>(.*?)</title>") == [f"{TITLE} (whole essay) - Import fixture"]
     assert HEADING in _text(section, r'<span class="md-ellipsis">(.*?)</span>')  # the sidebar
+    assert _text(index, r'md-footer__link--next" aria-label="([^"]*)"') == [f"Next: {HEADING}"]  # escaped once
     assert TITLE + "\u00b6" in _text(pages["index.html"], r"<h3[^>]*>(.*?)</h3>")  # the home listing
     for pid, words in PARAGRAPHS.items():
         shown = [

@@ -8,14 +8,15 @@ page's size does not grow with the library. Glossary entries and
 notes stay out of the navigation (thousands of them would bloat every page);
 they are reached from their index pages.
 
-Titles are HTML-escaped here: they are an essay's words, and Material
-writes navigation titles into the sidebar, the header and the footer's
-previous and next links as they are, unescaped.
+Titles are HTML-escaped here, as ``Markup``: they are an essay's words, and
+Material writes navigation titles into the sidebar, the header and the
+footer's previous and next links as they are, except where it escapes them
+itself (the footer's ``aria-label``), which leaves a ``Markup`` string as it is.
 """
 
 from __future__ import annotations
 
-from html import escape
+from markupsafe import escape
 
 from edition.model import Essay
 
