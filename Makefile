@@ -7,7 +7,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test chromium clean offline audit bench
+.PHONY: serve build test test-long chromium clean offline audit bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -38,6 +38,10 @@ chromium:
 ## test: set up and run every test (unit, fixture sites, real build, browser)
 test: $(DEV) chromium
 	$(BIN)/python -m pytest
+
+## test-long: the property tests with many more examples (essays of every shape imported and built; long)
+test-long: $(DEV)
+	IMPORT_PROPERTY=long $(BIN)/python -m pytest -p no:cacheprovider tests/test_import_property.py
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -8,6 +8,7 @@ It also withholds what must not be published from the contributed folders
 (:mod:`edition.contributed.publish`), before any plugin or hook reads a file.
 """
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -62,8 +63,17 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """A generated whole-essay page gets markers for the sections already converted."""
-    slug = print_view.essay_of(page.file.src_uri) if page.file.generated_by else None
+    """An essay page's title, escaped; a generated whole-essay page gets markers for the sections already converted.
+
+    The title is the essay's words: Material writes ``page.meta.title`` into
+    ``<title>``, the header and the ``<h1>`` as it is, so it is HTML-escaped
+    once here, as ``Markup`` so that the theme's own ``| e`` leaves it as it is
+    (as the navigation's titles are in :mod:`edition.navigation`).
+    """
+    src = page.file.src_uri
+    if essay_of_page(src) is not None and "title" in page.meta:
+        page.meta["title"] = escape(str(page.meta["title"]))
+    slug = print_view.essay_of(src) if page.file.generated_by else None
     return (_whole.markdown(slug) or markdown) if slug else markdown
 
 

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from edition.glossary.names import UnreadableEntry  # noqa: E402
-from edition.importer.parse import SourceError, check_date_flag  # noqa: E402
+from edition.importer.lock import ImportLocked  # noqa: E402
+from edition.importer.parse import SourceError, check_date_flag, check_text_flag  # noqa: E402
 from edition.importer.run import ImportRefused, import_essay  # noqa: E402
 from edition.importer.state import DamagedState  # noqa: E402
 
@@ -32,6 +33,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--title", help="the title, when the first line is not it")
     parser.add_argument("--author", help="the author, when no author line is found")
     parser.add_argument("--date", help="the publication date as YYYY-MM-DD, when no date line is found")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
     return parser.parse_args(argv)
 
 
@@ -55,15 +57,21 @@ def describe(report, dry_run: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    options = {"title": args.title, "author": args.author, "date": None}
+    if not (args.root / "docs").is_dir():
+        print(f"import_essay: {args.root / 'docs'}: no docs folder here; pass --root", file=sys.stderr)
+        return 2
     try:
-        if args.date:
-            options["date"] = check_date_flag(args.date)
-        report = import_essay(args.source, ROOT, slug=args.slug, force=args.force, dry_run=args.dry_run, **options)
+        options = {
+            "title": check_text_flag("--title", args.title),
+            "author": check_text_flag("--author", args.author),
+            "date": None if args.date is None else check_date_flag(args.date),
+        }
+        root = args.root.resolve()
+        report = import_essay(args.source, root, slug=args.slug, force=args.force, dry_run=args.dry_run, **options)
     except SourceError as exc:
         print(f"import_essay: {args.source}: {exc}", file=sys.stderr)
         return 2
-    except (ImportRefused, DamagedState, UnreadableEntry) as exc:
+    except (ImportRefused, ImportLocked, DamagedState, UnreadableEntry) as exc:
         print(f"import_essay: {exc}", file=sys.stderr)
         return 2
     print(describe(report, args.dry_run))

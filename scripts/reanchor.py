@@ -4,8 +4,9 @@
 Each note is reported as anchored, moved (its quote now stands, once, in
 another paragraph: the new id is shown) or orphaned (the quote is missing,
 ambiguous or only approximately there: the reason and the closest passage
-are shown). With ``--write`` the ``paragraph:`` value of each moved note is
-updated in place; nothing else in the file changes.
+are shown). With ``--write`` the ``target.paragraph`` value of each moved note
+is updated in place (found by parsing the front matter); nothing else in the
+file changes, not even a title or comment that mentions ``paragraph:``.
 
 Exit status: 0 every note anchored (after --write), 1 some note still moved
 or orphaned, 2 bad input: no docs folder, or a note that cannot be read (one
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"updated   {note.path}: {note.paragraph} -> {new}")
             else:
                 remaining += 1
-                print(f"moved     {note.path}: {note.paragraph} -> {new} (could not find one 'paragraph: {note.paragraph}' line to edit; edit it by hand)")
+                print(f"moved     {note.path}: {note.paragraph} -> {new} "
+                      "(could not find one target.paragraph value to edit; edit it by hand)")
         elif anchor.status == MOVED:
             remaining += 1
             print(f"moved     {note.path}: {note.paragraph} -> {anchor.paragraph.id}")

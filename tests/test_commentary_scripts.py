@@ -52,6 +52,33 @@ def test_reanchor_write_changes_only_the_paragraph_line(project):
     assert "moved " not in run("reanchor.py", "--root", project).stdout
 
 
+TRICKY = {
+    "title.md": ("---\ntitle: 'Moved from paragraph: opening-1, see below'\nauthor: Tester\ndate: 2024-02-01\n"
+                 "kind: context\ntarget: {\"paragraph\": opening-1, quote: \"was shifted aside\"}\n---\n\nBody.\n"),
+    "comment.md": ("---\r\ntitle: A note\r\nauthor: Tester   # paragraph: opening-1\r\n"
+                   "date: 2024-02-01\r\nkind: context\r\ntarget:\r\n  \"paragraph\": 'opening-1'\r\n"
+                   "  quote: was shifted aside\r\n---\r\n\r\nBody.\r\n"),
+    "alias.md": ("---\ntitle: A note\nauthor: &who opening-1\ndate: 2024-02-01\nkind: context\n"
+                 "target:\n  paragraph: *who\n  quote: was shifted aside\n---\n\nBody.\n"),
+}
+
+
+def test_reanchor_write_edits_target_paragraph_not_a_title_or_comment_that_mentions_it(project):
+    folder = project / "docs" / "commentary" / "e"
+    for name, text in TRICKY.items():
+        (folder / name).write_bytes(text.encode())
+    result = run("reanchor.py", "--root", project, "--write")
+    lines = result.stdout.splitlines()
+    assert "updated   docs/commentary/e/title.md: opening-1 -> opening-2" in lines
+    assert "updated   docs/commentary/e/comment.md: opening-1 -> opening-2" in lines
+    assert ("moved     docs/commentary/e/alias.md: opening-1 -> opening-2 (could not find one target.paragraph value "
+            "to edit; edit it by hand)") in lines
+    title = TRICKY["title.md"].replace('"paragraph": opening-1', '"paragraph": opening-2')
+    assert (folder / "title.md").read_bytes() == title.encode()
+    assert (folder / "comment.md").read_bytes() == TRICKY["comment.md"].replace("'opening-1'", "'opening-2'").encode()
+    assert (folder / "alias.md").read_bytes() == TRICKY["alias.md"].encode()
+
+
 def test_reanchor_without_docs_exits_2(tmp_path):
     result = run("reanchor.py", "--root", tmp_path)
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from edition import frontmatter
 from edition.fields import type_name
-from edition.markup import first_sentence, plain_text
+from edition.markup import escape, first_sentence, plain_text
 from edition.model import Essay, Paragraph, Section
 from edition.text import reading_minutes, words
 
@@ -51,17 +51,21 @@ def render(essay: Essay, published: str) -> dict[str, str]:
     """The essay's pages as ``{file name: Markdown}``, in reading order.
 
     ``published`` is the date as the source wrote it, shown in the byline.
+    The title, section titles, author and date are words from the source:
+    written as literal Markdown (a title's ``<b>`` or ``{: ...}`` is text),
+    and kept as they are in the front matter, which is data.
     """
     total = plain_words(essay)
     minutes = reading_minutes(total)
     body_sections = [s for s in essay.sections if s.slug != "index"]
     opening = next((s for s in essay.sections if s.slug == "index"), Section("", "index"))
-    index_blocks = [f"# {essay.title}\n", f"By {essay.author} · {published} · {minutes} min read\n{{: .essay-byline }}\n"]
+    byline = f"By {escape(essay.author)} · {escape(published)} · {minutes} min read"
+    index_blocks = [f"# {escape(essay.title)}\n", f"{byline}\n{{: .essay-byline }}\n"]
     if essay.note:
         index_blocks.append(paragraph_block(essay.note))
     if body_sections:
         index_blocks.append("## Contents\n")
-        index_blocks.append("".join(f"{i}. [{s.title}]({s.slug}.md)\n" for i, s in enumerate(body_sections, 1)))
+        index_blocks.append("".join(f"{i}. [{escape(s.title)}]({s.slug}.md)\n" for i, s in enumerate(body_sections, 1)))
     index_blocks.extend(paragraph_block(p) for p in opening.paragraphs)
     index_meta = {
         "title": essay.title,
@@ -78,7 +82,8 @@ def render(essay: Essay, published: str) -> dict[str, str]:
     pages: dict[str, tuple[dict, list[str]]] = {"index.md": (index_meta, index_blocks)}
     for order, section in enumerate(body_sections, 1):
         meta = {"title": section.title, "essay": essay.slug, "order": order}
-        pages[f"{section.slug}.md"] = (meta, [f"# {section.title}\n", *map(paragraph_block, section.paragraphs)])
+        heading = f"# {escape(section.title)}\n"
+        pages[f"{section.slug}.md"] = (meta, [heading, *map(paragraph_block, section.paragraphs)])
     if essay.bio:
         last = f"{body_sections[-1].slug}.md" if body_sections else "index.md"
         pages[last][1].extend([f"## {BIO_HEADING}\n", paragraph_block(essay.bio)])

@@ -14,18 +14,25 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _CODE = re.compile(r"`([^`]*)`")
+_HELD = re.compile("\x02(\\d+)\x03")  # an escaped character held out of the patterns (as Python-Markdown holds it)
 _SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[A-Z\"'\u2018\u201c(]|\s*$)")
 MAX_SUMMARY = 200
 
 
 def plain_text(markdown: str) -> str:
-    """The reader's text of one paragraph of inline Markdown."""
-    text = _LINK.sub(r"\1", markdown)
+    """The reader's text of one paragraph of inline Markdown.
+
+    Escaped characters are set aside first, as Markdown does: ``\\*`` is a
+    star, never half of an emphasis, and ``\\[`` never opens a link.
+    """
+    text = _ESCAPE.sub(lambda m: f"\x02{ord(m.group(1))}\x03", markdown) if "\\" in markdown else markdown
+    text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     previous = None
     while previous != text:
         previous, text = text, _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "\x02" in text:
+        text = _HELD.sub(lambda m: chr(int(m.group(1))), text)
     return html.unescape(" ".join(text.split()))
 
 

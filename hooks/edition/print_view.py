@@ -41,6 +41,7 @@ from edition.essay_pages import BIO_HEADING, paragraph_block
 from edition.markup import escape
 from edition.model import Essay
 from edition.site import ESSAYS_DIR, essay_of_page
+from edition.text import slugify
 
 PAGE = "print"
 PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
@@ -48,6 +49,7 @@ PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown
 SECTION_MARK = "<!-- essay-section: {} -->"  # where a section page's HTML goes
 _SECTION_MARK = re.compile(r"<!-- essay-section: ([\w-]+) -->")
 _OTHER_BLOCKS = re.compile(r'<h[1-6][\s>]|class="footnote"')
+TITLE, CONTENTS, BIO = ":title", ":contents", ":bio"  # keys of heading_ids beside section slugs (no slug has a colon)
 
 
 def src_uri(slug: str) -> str:
@@ -74,8 +76,9 @@ def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
     """
     byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{essay.reading_time} min read"]
     sections = [s for s in essay.sections if s.slug != "index"]
+    ids = heading_ids(essay)
     blocks = [
-        f"# {escape(essay.title)}",
+        f"# {escape(essay.title)} {{: #{ids[TITLE]} }}",
         "",
         " · ".join(byline),
         "{: .essay-byline }",
@@ -86,21 +89,43 @@ def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
     if essay.note:
         blocks.append(paragraph_block(essay.note))
     if sections:
-        blocks += ["## Contents {: #contents }", ""]
-        blocks += [f"{i}. [{escape(s.title)}](#{s.slug})" for i, s in enumerate(sections, 1)]
+        blocks += [f"## Contents {{: #{ids[CONTENTS]} }}", ""]
+        blocks += [f"{i}. [{escape(s.title)}](#{ids[s.slug]})" for i, s in enumerate(sections, 1)]
         blocks.append("")
     opening = next((s for s in essay.sections if s.slug == "index"), None)
     if opening and opening.paragraphs:
         blocks += part([paragraph_block(p) for p in opening.paragraphs])
     for section in sections:
-        blocks += [f"## {escape(section.title)} {{: #{section.slug} }}", ""]
+        blocks += [f"## {escape(section.title)} {{: #{ids[section.slug]} }}", ""]
         if section.slug in spliced and section.paragraphs:
             blocks += part([SECTION_MARK.format(section.slug)])
         else:
             blocks += part([paragraph_block(p) for p in section.paragraphs])
     if essay.bio:
-        blocks += [f"## {BIO_HEADING}", ""] + part([paragraph_block(essay.bio)])
+        blocks += [f"## {BIO_HEADING} {{: #{ids[BIO]} }}", ""] + part([paragraph_block(essay.bio)])
     return "\n".join(blocks)
+
+
+def heading_ids(essay: Essay) -> dict[str, str]:
+    """The id of every heading of the page, each one on it once: by section slug, and TITLE, CONTENTS and BIO.
+
+    A heading's id is its section's slug where no paragraph has that id, or
+    the slug with ``_2``, ``_3``... (a section ``Morning`` given twice is
+    ``morning`` and ``morning-2``, the id of the first one's second
+    paragraph). The ids are explicit: Markdown's table of contents avoids
+    the ids it sees, but the sections' paragraphs are spliced in afterwards.
+    """
+    taken = {p.id for p in essay.paragraphs()}
+    wanted = [(s.slug, s.slug) for s in essay.sections if s.slug != "index"]
+    wanted += [(TITLE, slugify(essay.title)), (CONTENTS, "contents"), (BIO, slugify(BIO_HEADING))]
+    ids: dict[str, str] = {}
+    for key, base in wanted:
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}_{n}", n + 1
+        taken.add(candidate)
+        ids[key] = candidate
+    return ids
 
 
 def section_body(section_html: str, bio_id: str | None = None) -> str | None:
@@ -169,7 +194,7 @@ class WholeEssays:
             return html
         name = src.rsplit("/", 1)[1][: -len(".md")]
         if name == PAGE:
-            return splice(html, self.bodies[slug]) if slug in self.spliced else html
+            return splice(html, self.bodies.get(slug, {})) if slug in self.spliced else html
         essay = self.essays.get(slug)
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None

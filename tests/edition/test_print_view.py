@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from edition import essay_pages, frontmatter, print_view
+from edition.model import Essay, Paragraph, Section
 from sample import sample_site
 
 
@@ -108,7 +111,52 @@ def test_only_sections_of_known_essays_are_kept(src, kept):
     assert {slug: set(bodies) for slug, bodies in whole.bodies.items()} == kept
 
 
+def test_an_essay_without_sections_has_its_whole_essay_page_taken_as_converted():
+    """Only an opening (no heading in the source): no section to splice, and no KeyError."""
+    essay = sample_site().essays["second"]
+    whole = print_view.WholeEssays({"second": essay})
+    for name, page in essay_pages.render(essay, "2 January 2025").items():
+        whole.take(f"essays/second/{name}", _convert(frontmatter.split(page)[1]))
+    html = _convert(whole.markdown("second"))
+    assert whole.take("essays/second/print.md", html) == html and 'id="second-opening-1"' in html
+
+
 def test_a_whole_essay_page_not_spliced_is_left_as_converted():
     whole = print_view.WholeEssays(sample_site().essays)
     html = "<p>" + print_view.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
     assert whole.take("essays/first/print.md", html) == html
+
+
+def _essay(title: str, sections: dict[str, list[str]], bio: bool = False) -> Essay:
+    """An essay whose sections (slug -> paragraph ids) hold paragraphs with those ids."""
+    parts = [Section(slug, slug, [Paragraph(pid, "Text.", f"essays/e/{slug}.md") for pid in ids])
+             for slug, ids in sections.items()]
+    about = Paragraph("about-the-author-1", "Bio.", "essays/e/index.md", "bio") if bio else None
+    return Essay("e", title, "A", "2024-01-01", sections=parts, bio=about)
+
+
+T, C, B = print_view.TITLE, print_view.CONTENTS, print_view.BIO
+
+
+@pytest.mark.parametrize(
+    "essay, expected",
+    [
+        (_essay("Title", {"index": ["opening-1"], "morning": ["morning-1"]}),
+         {"morning": "morning", T: "title", C: "contents", B: "about-the-author"}),
+        (_essay("T", {"index": [], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]}),
+         {"morning": "morning", "morning-2": "morning-2_2", T: "t", C: "contents", B: "about-the-author"}),
+        (_essay("Morning 2", {"index": [], "morning": ["morning-1", "morning-2"], "contents": ["c-1"]}, bio=True),
+         {"morning": "morning", "contents": "contents", T: "morning-2_2", C: "contents_2", B: "about-the-author"}),
+    ],
+    ids=["no clash", "a repeated heading's slug is a paragraph's id", "title and contents clash"],
+)
+def test_heading_ids_are_unique_on_the_page(essay, expected):
+    assert print_view.heading_ids(essay) == expected
+
+
+def test_every_id_of_the_whole_essay_page_is_unique_with_repeated_headings():
+    sections = {"index": ["opening-1"], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]}
+    essay = _essay("Morning 2", sections)
+    html = _convert(print_view.whole_essay_body(essay))
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and 'href="#morning-2_2"' in html and 'id="morning-2_2"' in html

@@ -1,9 +1,11 @@
 """Point a moved note at its new paragraph by editing one value in its file.
 
 The file belongs to a contributor, so it is not re-serialised (that would
-reorder keys, re-quote strings and drop comments): only the text of the
-``paragraph:`` value inside the front matter changes, and every other byte
-stays as it was.
+reorder keys, re-quote strings and drop comments): the front matter is
+parsed into YAML nodes, which carry the exact span of each value in the
+text, and only the span of ``target.paragraph`` is replaced. Every other
+byte stays as it was, however the title, a comment or the body happens to
+mention ``paragraph:`` (a text search edited those).
 """
 
 from __future__ import annotations
@@ -11,23 +13,54 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from edition.contributed.folders import COMMENTARY
 from edition.files import write_atomic
 from edition.frontmatter import _FENCE
 
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # an anchor or tag before the value: part of the node, kept
+
+
+def _value(mapping: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The key and value nodes of ``key`` in a mapping node; None when absent, repeated or not a mapping."""
+    if not isinstance(mapping, yaml.MappingNode):
+        return None
+    pairs = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == key]
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def _scalar(value: str, style: str | None) -> str:
+    """``value`` written in the quoting style of the value it replaces (double quotes if plain would not read back)."""
+    if style in ("'", '"'):
+        return f"{style}{value}{style}"
+    return value if yaml.safe_load(value) == value else f'"{value}"'
+
 
 def retarget(text: str, old: str, new: str) -> str | None:
-    """``text`` with the front matter's ``paragraph: old`` set to ``new``; None if not found exactly once."""
+    """``text`` with the front matter's ``target.paragraph`` set from ``old`` to ``new``.
+
+    None when there is no front matter, it is not valid YAML, or it has no
+    single ``target.paragraph`` whose value is ``old`` written in place
+    (an alias to a value elsewhere is not edited: that would change the other key).
+    """
     fence = _FENCE.match(text)
-    if not fence:
+    if not fence or fence.group(1) is None:
         return None
-    head = fence.group(0)
-    value = re.compile(r"(\bparagraph\s*:[ \t]*)([\"']?)" + re.escape(old) + r"\2(?=[ \t]*(?:[,}#\r\n]|$))", re.M)
-    matches = list(value.finditer(head))
-    if len(matches) != 1:
+    try:
+        root = yaml.compose(fence.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
         return None
-    m = matches[0]
-    return text[: m.start()] + m.group(1) + m.group(2) + new + m.group(2) + text[m.end() :]
+    target = _value(root, "target")
+    paragraph = _value(target[1], "paragraph") if target else None
+    if paragraph is None:
+        return None
+    key, value = paragraph
+    if not isinstance(value, yaml.ScalarNode) or value.value != old or value.start_mark.index < key.end_mark.index:
+        return None
+    start, end = fence.start(1) + value.start_mark.index, fence.start(1) + value.end_mark.index
+    start = _PROPERTIES.match(text, start, end).end()
+    return text[:start] + _scalar(new, value.style) + text[end:]
 
 
 def retarget_file(path: Path, old: str, new: str) -> bool:

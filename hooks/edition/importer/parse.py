@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from edition.importer.inline import paragraph_markdown
 from edition.text import normalize, words
 
 MAX_HEADING_CHARS = 80
@@ -31,7 +32,11 @@ _DATE_FORMATS = (
     "%Y-%m-%d",
     "%d/%m/%Y",
 )
-_BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s)|\d+[.)](?=\s)|=+\s*$|-{3,}\s*$|\s{4,}|\t)")
+# Every C0 and C1 control character but tab, line feed and carriage return, and DEL. Form feed and
+# vertical tab are refused too: a page break means nothing on a web page, and Markdown and YAML
+# would each read it differently. Unicode's own line and paragraph separators are line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 
 
 class SourceError(ValueError):
@@ -59,7 +64,11 @@ class ParsedEssay:
 
 
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (a byte-order mark is dropped) and normalize line ends."""
+    """Decode UTF-8 (a byte-order mark is dropped), refuse control characters and normalize line ends.
+
+    The source is text: a NUL or an escape sequence is not a word of the
+    essay, and would reach the pages, their front matter and the search index.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -67,7 +76,24 @@ def decode(data: bytes) -> str:
             f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "save it as UTF-8 and try again"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise SourceError(
+            f"line {line} has a control character (U+{ord(control.group()):04X}); remove it and try again "
+            "(tab and line breaks are the only control characters a source may hold)"
+        )
+    return text.translate(_SEPARATORS)
+
+
+def check_text_flag(name: str, value: str | None) -> str | None:
+    """Validate a ``--title`` or ``--author`` value: words on one line, as the source's own would be."""
+    if value is None:
+        return None
+    if not value.strip() or _CONTROL.search(value) or "\n" in value or "\r" in value:
+        raise SourceError(f"{name} {value!r} must be words on one line, without control characters")
+    return value.strip()
 
 
 def split_blocks(text: str) -> list[str]:
@@ -96,9 +122,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def starts_lower(text: str) -> bool:
-    """True when the first letter of ``text`` is lower case."""
+    """True when the first word of ``text`` starts in lower case (its first letter or digit is a lower-case letter).
+
+    Punctuation and markup before it do not count; a number does: ``1984 and
+    after`` is a heading, as ``Reflection`` is, not a line in lower case.
+    """
     for char in text:
-        if char.isalpha():
+        if char.isalnum():
             return char.islower()
     return False
 
@@ -210,17 +240,6 @@ def repair_breaks(blocks: list[str]) -> tuple[list[str], list[str]]:
     return out, repairs
 
 
-def escape_block_start(text: str) -> str:
-    """Keep a paragraph a paragraph: escape a start Markdown would read as a heading, list or quote."""
-    text = text.replace("<", "&lt;")
-    if _BLOCK_START.match(text):
-        match = re.match(r"^(\d+)([.)])", text)
-        if match:
-            return f"{match.group(1)}\\{match.group(2)}{text[match.end():]}"
-        return "\\" + text if text[0] in "#>-+*=" else text.lstrip()
-    return text
-
-
 def _is_bio(block: str, author: str) -> bool:
     """The closing biography: a short last paragraph that names the author near its start."""
     surname = author.split()[-1].lower() if author.split() else ""
@@ -237,16 +256,16 @@ def parse(text: str, *, title: str | None = None, author: str | None = None, whe
     raw = split_blocks(body)
     blocks: list[Block] = []
     if raw and normalize(raw[0]).lower().startswith("note:"):
-        blocks.append(Block(escape_block_start(raw.pop(0)), "note"))
+        blocks.append(Block(paragraph_markdown(raw.pop(0)), "note"))
     joined, repairs = repair_breaks(raw)
     for index, block in enumerate(joined):
         is_last = index == len(joined) - 1
         if not is_last and looks_like_heading(block):
             blocks.append(Block(block, "heading"))
         elif is_last and index > 0 and _is_bio(block, author):
-            blocks.append(Block(escape_block_start(block), "bio"))
+            blocks.append(Block(paragraph_markdown(block), "bio"))
         else:
-            blocks.append(Block(escape_block_start(block), "body"))
+            blocks.append(Block(paragraph_markdown(block), "body"))
     return ParsedEssay(title=title, author=author, date=iso, published=published, blocks=blocks, repairs=repairs)
 
 

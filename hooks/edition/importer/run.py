@@ -2,12 +2,17 @@
 
 Everything is decided before anything is written, so a refusal (a hand-edited
 page, a source that would be overwritten) leaves the tree untouched, and
-``dry_run`` reports exactly what a real run would do.
+``dry_run`` reports exactly what a real run would do. An import holds the
+repository's lock from its first read to its last write (:mod:`.lock`), and
+journals what it is about to write (:mod:`.state`), so an import killed at
+any point leaves a tree the next one accepts.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +20,10 @@ from edition import essay_pages, frontmatter
 from edition.contributed.names import ascii_name, is_name
 from edition.files import digest, write_atomic
 from edition.glossary.names import name_index
-from edition.glossary.terms import GLOSSARY_DIR, term_slug, term_title
+from edition.glossary.terms import GLOSSARY_DIR, INDEX_PAGE, term_slug, term_title
 from edition.importer import state as import_state
 from edition.importer.ids import IdAllocator, match_paragraphs
+from edition.importer.lock import repository_lock
 from edition.importer.parse import SourceError, decode, parse
 from edition.markup import plain_text
 from edition.model import Essay, Paragraph, Section
@@ -28,6 +34,8 @@ SOURCES_DIR = "sources"
 PLACEHOLDER = re.compile(r"\[([^\]\n]+)\]\(#\)")
 BASE_FOR_KIND = {"note": "note", "bio": "about-the-author"}
 OPENING_BASE = "opening"
+MAX_SLUG = 60  # characters: a slug names a folder and a file, and 60 letters of any script fit a file name
+MAX_NAME_BYTES = 180  # of a page's or glossary entry's name made from words (every ASCII heading fits)
 
 
 class ImportRefused(Exception):
@@ -59,17 +67,49 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_source(path: Path) -> str:
-    """The source's text, or a SourceError saying why it cannot be read."""
-    if not path.exists():
-        raise SourceError("does not exist")
-    if path.is_dir():
-        raise SourceError("is a directory, not a text file")
+def read_source(path: Path) -> bytes:
+    """The source's bytes, or a SourceError saying why it cannot be read.
+
+    The path is looked at before it is opened, and only a regular file is
+    opened (without blocking, and checked again once open): a FIFO would
+    make the importer wait for a writer forever, a device could be endless.
+    The bytes are read once; the text imported and the copy kept in
+    ``sources/`` are these same bytes.
+    """
     try:
-        data = path.read_bytes()
+        kind = _kind(os.stat(path).st_mode)
+        if kind is None:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "rb") as handle:
+                kind = _kind(os.fstat(handle.fileno()).st_mode)
+                data = handle.read() if kind is None else b""
+    except FileNotFoundError:
+        raise SourceError("does not exist") from None
     except OSError as exc:
         raise SourceError(f"cannot be read ({exc.strerror})") from None
-    return decode(data)
+    if kind is not None:
+        raise SourceError(f"is {kind}, not a text file")
+    return data
+
+
+def _kind(mode: int) -> str | None:
+    """What a path is when it is not a regular file (``"a directory"``, ``"a FIFO"``, ...); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = [(stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def check_slug(slug: str) -> str:
+    """The essay's folder name, or a SourceError: lower-case words joined by hyphens, not empty, not too long."""
+    if not slug:
+        raise SourceError("--slug '' is empty; give the essay's folder name, e.g. --slug my-essay")
+    if not is_name(slug):  # the essay's folder, and its notes' folder, which the build accepts by this rule
+        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {ascii_name(slug, 'essay')!r})")
+    if len(slug) > MAX_SLUG:
+        raise SourceError(f"--slug {slug[:20]!r}... is {len(slug)} characters long; give one of at most {MAX_SLUG}")
+    return slug
 
 
 def _ids_elsewhere(essays_dir: Path, slug: str, docs_dir: Path) -> set[str]:
@@ -98,18 +138,39 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
     """Point every ``[words](#)`` at its glossary entry (an existing one if a name matches)."""
 
     def replace(match: re.Match) -> str:
-        words = match.group(1)
-        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or term_slug(words)
+        words = plain_text(match.group(1))  # the words as read: the Markdown escapes are not part of a name
+        slug = names.get(term_title(words).lower()) or names.get(words.lower()) or entry_slug(words)
         if slug not in known:
             new_terms.setdefault(slug, term_title(words))
         report.glossary_links.append(slug)
-        return f"[{words}](../../{GLOSSARY_DIR}/{slug}.md)"
+        return f"[{match.group(1)}](../../{GLOSSARY_DIR}/{slug}.md)"
 
     return PLACEHOLDER.sub(replace, text)
 
 
+def file_slug(slug: str) -> str:
+    """``slug`` short enough to name a file: at most MAX_NAME_BYTES of UTF-8, cut at a hyphen where there is one.
+
+    A page's and a glossary entry's file names are made from words, which
+    can be long (80 Chinese characters are 240 bytes, and a file name, with
+    the temporary name it is written under, must fit in 255).
+    """
+    if len(slug.encode("utf-8")) <= MAX_NAME_BYTES:
+        return slug
+    cut = slug.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
+    if slug[len(cut) : len(cut) + 1] != "-" and "-" in cut:
+        cut = cut.rsplit("-", 1)[0]  # the cut fell inside a word: drop that word
+    return cut.rstrip("-")
+
+
+def entry_slug(words: str) -> str:
+    """The file name of a new glossary entry for ``words``; never the glossary's own index page (``[Index](#)``)."""
+    slug = file_slug(term_slug(words))
+    return f"{slug}-term" if f"{slug}.md" == INDEX_PAGE else slug
+
+
 def _page_slug(title: str, taken: set[str]) -> str:
-    base = slugify(title, fallback="section")
+    base = file_slug(slugify(title, fallback="section"))
     slug, n = base, 2
     while slug in taken or slug in essay_pages.RESERVED_PAGES:
         slug, n = f"{base}-{n}", n + 1
@@ -165,25 +226,30 @@ def build_essay(
     return essay, parsed.published, report, new_terms, new_state
 
 
-def _check_hand_edits(folder: Path, previous: import_state.ImportState | None, pages: dict[str, str], force: bool, root: Path) -> list[str]:
+def _check_hand_edits(
+    folder: Path, accepted: dict[str, set[str]], pages: dict[str, str], force: bool, root: Path
+) -> list[str]:
     """Refuse (unless ``force``) to overwrite or remove a page edited since the last import.
 
-    Returns the stale pages (written by the last import, no longer produced).
+    ``accepted`` holds, for each page an import wrote, the digests it may
+    have (see :mod:`edition.importer.state`); a page that already holds what
+    would be written loses nothing either. Returns the stale pages (written
+    by an import, no longer produced).
     """
-    known = previous.pages if previous else {}
-    stale = [name for name in known if name not in pages and (folder / name).exists()]
+    stale = [name for name in accepted if name not in pages and (folder / name).exists()]
     for name in [*pages, *stale]:
         path = folder / name
         if force or not path.exists():
             continue
         content = path.read_bytes()
-        if name not in known:
-            if content != pages.get(name, "").encode("utf-8"):
-                raise ImportRefused(
-                    f"{_rel(path, root)}: exists but was not written by the importer; "
-                    "move it away or re-run with --force to replace it"
-                )
-        elif digest(content) != known[name]:
+        if content == pages.get(name, "").encode("utf-8"):
+            continue
+        if name not in accepted:
+            raise ImportRefused(
+                f"{_rel(path, root)}: exists but was not written by the importer; "
+                "move it away or re-run with --force to replace it"
+            )
+        if digest(content) not in accepted[name]:
             raise ImportRefused(
                 f"{_rel(path, root)}: was edited by hand since the last import; re-run with --force to "
                 "overwrite it (the edit is lost), or make the change in the source instead"
@@ -194,24 +260,36 @@ def _check_hand_edits(folder: Path, previous: import_state.ImportState | None, p
 def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bool = False, dry_run: bool = False, **options) -> ImportReport:
     """Import ``source`` into ``root/docs/essays/<slug>/``; see the module docstring.
 
-    Raises SourceError (bad input) or ImportRefused (something would be lost).
+    Raises SourceError (bad input), ImportRefused (something would be lost)
+    or ImportLocked (another import is running in ``root``).
     """
+    slug = check_slug(ascii_name(source.stem, "essay") if slug is None else slug)
+    data = read_source(source)
+    with repository_lock(root):
+        return _import_locked(source, data, root, slug, force, dry_run, options)
+
+
+def _import_locked(
+    source: Path, data: bytes, root: Path, slug: str, force: bool, dry_run: bool, options: dict
+) -> ImportReport:
+    """The import itself, run while this process alone may import into ``root``."""
     docs_dir = root / "docs"
-    text = read_source(source)
-    slug = slug or ascii_name(source.stem, "essay")
-    if not is_name(slug):  # the essay's folder, and its notes' folder, which the build accepts by this rule
-        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {ascii_name(slug, 'essay')!r})")
+    text = decode(data)
     sources_dir = root / SOURCES_DIR
     inside = source.resolve().parent == sources_dir.resolve()
     kept_source = source.resolve() if inside else sources_dir / f"{slug}.txt"
     source_rel = _rel(kept_source, root)
     folder = docs_dir / ESSAYS_DIR / slug
-    previous = import_state.load(folder)
-    built = build_essay(text, slug, source_rel, root, previous or import_state.ImportState(), {**options, "dry_run": dry_run})
+    committed, pending = import_state.load(folder), import_state.load_pending(folder)
+    previous = pending.state if pending else committed or import_state.ImportState()
+    built = build_essay(text, slug, source_rel, root, previous, {**options, "dry_run": dry_run})
     essay, published, report, new_terms, new_state = built
     pages = essay_pages.render(essay, published)
-    stale = _check_hand_edits(folder, previous, pages, force, root)
-    if not inside and kept_source.exists() and kept_source.read_bytes() != source.read_bytes():
+    accepted = {name: {sha} for name, sha in (committed.pages if committed else {}).items()}
+    for name, shas in (pending.accepted if pending else {}).items():
+        accepted.setdefault(name, set()).update(shas)
+    stale = _check_hand_edits(folder, accepted, pages, force, root)
+    if not inside and kept_source.exists() and kept_source.read_bytes() != data:
         raise ImportRefused(
             f"{source_rel}: already holds a different text and sources are never overwritten; "
             f"edit {source_rel} itself and import it, or choose another --slug"
@@ -228,17 +306,20 @@ def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bo
     report.stubs = [_rel(glossary / f"{s}.md", root) for s in new_terms if not (glossary / f"{s}.md").exists()]
     if dry_run:
         return report
+    new_state.pages = {name: digest(content) for name, content in pages.items()}
+    for name, sha in new_state.pages.items():
+        accepted.setdefault(name, set()).add(sha)
+    import_state.begin(folder, import_state.Pending(new_state, accepted))
     if report.source_copy:
-        write_atomic(kept_source, source.read_bytes())
+        write_atomic(kept_source, data)
     for name, content in pages.items():
         if _rel(folder / name, root) in report.written:
             write_atomic(folder / name, content)
     for name in stale:
-        (folder / name).unlink()
+        (folder / name).unlink(missing_ok=True)
     for term_slug_, title in new_terms.items():
         path = glossary / f"{term_slug_}.md"
         if not path.exists():
             write_atomic(path, frontmatter.dump({"title": title, "summary": "", "status": "stub"}, "This entry is a stub: write it.\n"))
-    new_state.pages = {name: digest(content) for name, content in pages.items()}
     import_state.save(folder, new_state)
     return report

@@ -7,9 +7,9 @@ import pytest
 from edition.importer.parse import (
     SourceError,
     check_date_flag,
+    check_text_flag,
     decode,
     ends_sentence,
-    escape_block_start,
     looks_like_author,
     looks_like_heading,
     parse,
@@ -61,6 +61,9 @@ def test_looks_like_author(line, expected):
         ("A full sentence that ends.", False),
         ("Is this a question?", False),
         ("lower case start", False),
+        ("1984 and after", True),
+        ("'quoted' start", False),
+        ("\u6210\u90fd at night", True),
         ("[The zero-sum game](#) described", False),
         ("A heading that is far too long to be a heading because it keeps going on and on", False),
     ],
@@ -91,27 +94,14 @@ def test_ends_sentence(text, expected):
         (["A heading", "Starts upper."], ["A heading", "Starts upper."], 0),
         (["Ends.", "lower start."], ["Ends.", "lower start."], 0),
         (["one", "two", "three."], ["one two three."], 2),
+        (["A heading", "1984 was a year."], ["A heading", "1984 was a year."], 0),
+        (["in scenes of drone", "*swarm* battles."], ["in scenes of drone *swarm* battles."], 1),
     ],
 )
 def test_repair_breaks(blocks, joined, repairs):
     out, found = repair_breaks(blocks)
     assert out == joined
     assert len(found) == repairs
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Plain text.", "Plain text."),
-        ("# not a heading", "\\# not a heading"),
-        ("1984. That year", "1984\\. That year"),
-        ("- not a list", "\\- not a list"),
-        ("> not a quote", "\\> not a quote"),
-        ("<script>x</script>", "&lt;script>x&lt;/script>"),
-    ],
-)
-def test_escape_block_start(text, expected):
-    assert escape_block_start(text) == expected
 
 
 def test_split_blocks_treats_space_only_lines_as_blank():
@@ -131,6 +121,53 @@ def test_decode_rejects_non_utf8(data, message):
     with pytest.raises(SourceError) as info:
         decode(data)
     assert str(info.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"Title\n\nBy A Writer\n\x00", "line 4 has a control character (U+0000)"),
+        (b"T\r\nA\rB\n\x1b[31mred", "line 4 has a control character (U+001B)"),
+        (b"Page one.\x0cPage two.", "line 1 has a control character (U+000C)"),
+        (b"a\x0bb", "line 1 has a control character (U+000B)"),
+        (b"a\n\x7f", "line 2 has a control character (U+007F)"),
+        ("a\n\nb\u0085c".encode(), "line 3 has a control character (U+0085)"),
+        ("\ufeffok\n\u009b".encode(), "line 2 has a control character (U+009B)"),
+    ],
+    ids=["NUL", "escape after CRLF and CR", "form feed", "vertical tab", "DEL", "NEL (C1)", "CSI (C1) after a BOM"],
+)
+def test_decode_refuses_control_characters_naming_the_line(data, message):
+    with pytest.raises(SourceError) as info:
+        decode(data)
+    assert str(info.value) == (f"{message}; remove it and try again "
+                               "(tab and line breaks are the only control characters a source may hold)")
+
+
+@pytest.mark.parametrize(
+    "text, decoded",
+    [
+        ("a\tb\r\nc", "a\tb\nc"),
+        ("one\u2028two\u2029three", "one\ntwo\n\nthree"),
+        ("\u200bzero width", "\u200bzero width"),
+    ],
+    ids=["tab and CRLF", "Unicode line and paragraph separators", "format characters are words' business"],
+)
+def test_decode_keeps_tabs_and_reads_unicode_separators_as_line_breaks(text, decoded):
+    assert decode(text.encode()) == decoded
+
+
+@pytest.mark.parametrize(
+    "name, value, expected",
+    [("--title", None, None), ("--title", " A Title ", "A Title"), ("--author", "", SourceError),
+     ("--author", "Jane\nDoe", SourceError), ("--title", "Bell\x07", SourceError),
+     ("--title", "\u00e9t\u00e9", "\u00e9t\u00e9")],
+)
+def test_check_text_flag(name, value, expected):
+    if expected is SourceError:
+        with pytest.raises(SourceError, match=f"^{name} .* must be words on one line, without control characters$"):
+            check_text_flag(name, value)
+    else:
+        assert check_text_flag(name, value) == expected
 
 
 def test_decode_drops_bom_and_normalizes_line_ends():

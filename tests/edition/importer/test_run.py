@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
 from edition import essay_pages, frontmatter
+from edition.importer import lock, run
 from edition.importer.parse import SourceError
-from edition.importer.run import ImportRefused, import_essay
+from edition.importer.run import MAX_SLUG, ImportRefused, check_slug, import_essay, read_source
 from edition.markup import plain_text
-from support import FIXTURE_SOURCES, SEED
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the project tree except the tools' cache (``.cache/``, not part of the site)."""
-    files = (p for p in sorted(root.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(root).parts)
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
+from support import FIXTURE_SOURCES, SEED, snapshot
 
 
 def reading_order_text(root: Path, slug: str) -> str:
@@ -221,3 +218,138 @@ def test_bad_input_writes_nothing(repo, make, message):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _fifo(d: Path) -> Path:
+    os.mkfifo(d / "pipe.txt")
+    return d / "pipe.txt"
+
+
+def _socket(d: Path) -> Path:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(d / "sock.txt"))
+    server.close()
+    return d / "sock.txt"
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "does not exist"),
+        (lambda d: d, "is a directory, not a text file"),
+        (_fifo, "is a FIFO (named pipe), not a text file"),
+        (_socket, "is a socket, not a text file"),
+        (lambda d: Path("/dev/zero"), "is a character device, not a text file"),
+        (lambda d: _link(d / "to-fifo.txt", _fifo(d)), "is a FIFO (named pipe), not a text file"),
+    ],
+    ids=["missing", "directory", "FIFO", "socket", "endless device", "symlink to a FIFO"],
+)
+def test_only_a_regular_file_is_opened(tmp_path, make, message):
+    """Nothing here blocks: a FIFO with no writer is refused by its type, never opened."""
+    with pytest.raises(SourceError) as info:
+        read_source(make(tmp_path))
+    assert str(info.value) == message
+
+
+def _link(path: Path, target: Path) -> Path:
+    path.symlink_to(target)
+    return path
+
+
+@pytest.mark.parametrize(
+    "slug, message",
+    [
+        ("", "--slug '' is empty; give the essay's folder name, e.g. --slug my-essay"),
+        ("Bad Slug", "--slug 'Bad Slug' must be lower case words joined by hyphens (e.g. 'bad-slug')"),
+        ("-", "--slug '-' must be lower case words joined by hyphens (e.g. 'untitled')"),
+        ("../up", "--slug '../up' must be lower case words joined by hyphens (e.g. 'up')"),
+        ("a" * (MAX_SLUG + 1),
+         f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}"),
+        ("my-essay", None),
+        ("\u6210\u90fd-2024", None),
+    ],
+)
+def test_check_slug(slug, message):
+    if message is None:
+        assert check_slug(slug) == slug
+    else:
+        with pytest.raises(SourceError) as info:
+            check_slug(slug)
+        assert str(info.value) == message
+
+
+def test_an_empty_slug_is_refused_not_replaced_by_the_file_name(repo, seed_copy):
+    before = snapshot(repo)
+    with pytest.raises(SourceError, match="--slug '' is empty"):
+        import_essay(seed_copy, repo, slug="")
+    assert snapshot(repo) == before
+
+
+def test_the_kept_source_is_the_bytes_that_were_imported(repo, seed_copy, monkeypatch):
+    """The source is read once: a file changing meanwhile cannot give pages of one text and a copy of another."""
+    reads = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or original(self))
+    import_essay(seed_copy, repo, slug="wandering-earth-ii")
+    assert seed_copy not in reads
+    assert (repo / "sources/wandering-earth-ii.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_an_import_started_while_another_writes_is_refused_and_replaces_nothing(repo, tmp_path, monkeypatch):
+    """The interleaving that let two importers both exit 0: the second checked sources/ before the first wrote."""
+    texts = {name: tmp_path / "incoming" / f"{name}.txt" for name in ("first", "second")}
+    texts["first"].parent.mkdir()
+    for name, path in texts.items():
+        path.write_text(f"{name.title()}\n\nBy Jane Writer\nMay 1 2024\n\nThe opening of {name}, which says a thing.\n")
+    second: list[BaseException | None] = []
+
+    def first_writes(path, data):
+        if not second:
+            second.append(None)  # the second import starts once, at the first import's first write
+            try:
+                import_essay(texts["second"], repo, slug="race")
+            except (ImportRefused, lock.ImportLocked) as exc:
+                second[0] = exc
+        original(path, data)
+
+    original = run.write_atomic
+    monkeypatch.setattr(run, "write_atomic", first_writes)
+    import_essay(texts["first"], repo, slug="race")
+    assert isinstance(second[0], lock.ImportLocked)
+    lock_file = repo / ".cache" / "import.lock"
+    assert str(second[0]) == f"another import is running in {repo} (lock {lock_file}); wait for it to finish"
+    assert (repo / "sources/race.txt").read_bytes() == texts["first"].read_bytes()
+
+
+@pytest.mark.parametrize(
+    "slug, expected",
+    [
+        ("chinas-global-strategy", "chinas-global-strategy"),
+        ("a" * 180, "a" * 180),
+        ("word-" * 40, ("word-" * 36).rstrip("-")),
+        ("\u6210" * 80, "\u6210" * 60),
+        ("\u6210" * 59 + "-" + "\u90fd" * 20, "\u6210" * 59),
+    ],
+)
+def test_file_slug_fits_a_file_name(slug, expected):
+    assert run.file_slug(slug) == expected
+
+
+def test_long_words_make_file_names_that_fit(repo, tmp_path):
+    """A heading of 80 Chinese characters and a long term were file names too long to write (a traceback)."""
+    source = tmp_path / "long.txt"
+    heading, term = "\u6210" * 80, " ".join(["word"] * 60)
+    text = f"Title\n\nBy Jane Writer\nMay 1 2024\n\nOpening [{term}](#).\n\n{heading}\n\nBody.\n"
+    source.write_text(text, encoding="utf-8")
+    report = import_essay(source, repo, slug="long")
+    assert f"docs/essays/long/{'成' * 60}.md" in report.written
+    assert report.stubs == [f"docs/glossary/{('word-' * 36).rstrip('-')}.md"]
+
+
+@pytest.mark.parametrize(
+    "words, slug",
+    [("soft power", "soft-power"), ("the Index", "index-term"), ("Index", "index-term"), ("Indexes", "indexes"),
+     (" ".join(["word"] * 60), ("word-" * 36).rstrip("-"))],
+)
+def test_entry_slug_is_never_the_glossary_index(words, slug):
+    assert run.entry_slug(words) == slug
