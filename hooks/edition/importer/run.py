@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import essay_pages, frontmatter
+from edition.contributed.guard import GENERATED
 from edition.contributed.names import ascii_name, is_name
 from edition.files import digest, write_atomic
 from edition.glossary.names import name_index
-from edition.glossary.terms import GLOSSARY_DIR, INDEX_PAGE, term_slug, term_title
+from edition.glossary.schema import MAX_NAME
+from edition.glossary.terms import GLOSSARY_DIR, term_slug, term_title
 from edition.importer import state as import_state
 from edition.importer.ids import IdAllocator, match_paragraphs
 from edition.importer.lock import repository_lock
@@ -134,6 +136,19 @@ def _ids_elsewhere(essays_dir: Path, slug: str, docs_dir: Path) -> set[str]:
     return taken
 
 
+def stub_title(words: str) -> str:
+    """A new entry's title for linked ``words``, as the entry schema accepts a title.
+
+    A stub is a placeholder for a person to write, so its title only has to
+    let the build load it and ask for it: '<' and '>' (which a title may not
+    hold) become spaces, and words past the schema's length are cut.
+    """
+    title = " ".join(term_title(words).replace("<", " ").replace(">", " ").split())
+    if len(title) > MAX_NAME:
+        title = title[: MAX_NAME + 1].rsplit(" ", 1)[0][:MAX_NAME]
+    return title or "Untitled term"
+
+
 def _link_terms(text: str, names: dict[str, str], known: set[str], report: ImportReport, new_terms: dict[str, str]) -> str:
     """Point every ``[words](#)`` at its glossary entry (an existing one if a name matches)."""
 
@@ -141,7 +156,7 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
         words = plain_text(match.group(1))  # the words as read: the Markdown escapes are not part of a name
         slug = names.get(term_title(words).lower()) or names.get(words.lower()) or entry_slug(words)
         if slug not in known:
-            new_terms.setdefault(slug, term_title(words))
+            new_terms.setdefault(slug, stub_title(words))
         report.glossary_links.append(slug)
         return f"[{match.group(1)}](../../{GLOSSARY_DIR}/{slug}.md)"
 
@@ -166,7 +181,7 @@ def file_slug(slug: str) -> str:
 def entry_slug(words: str) -> str:
     """The file name of a new glossary entry for ``words``; never the glossary's own index page (``[Index](#)``)."""
     slug = file_slug(term_slug(words))
-    return f"{slug}-term" if f"{slug}.md" == INDEX_PAGE else slug
+    return f"{slug}-term" if f"{slug}.md" == GENERATED else slug
 
 
 def _page_slug(title: str, taken: set[str]) -> str:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from edition import essay_pages, frontmatter
+from edition import essay_pages, fields, frontmatter
+from edition.glossary.schema import MAX_NAME
 from edition.importer import lock, run
 from edition.importer.parse import SourceError
 from edition.importer.run import MAX_SLUG, ImportRefused, check_slug, import_essay, read_source
@@ -261,12 +262,13 @@ def _link(path: Path, target: Path) -> Path:
     [
         ("", "--slug '' is empty; give the essay's folder name, e.g. --slug my-essay"),
         ("Bad Slug", "--slug 'Bad Slug' must be lower case words joined by hyphens (e.g. 'bad-slug')"),
-        ("-", "--slug '-' must be lower case words joined by hyphens (e.g. 'untitled')"),
+        ("-", "--slug '-' must be lower case words joined by hyphens (e.g. 'essay')"),
         ("../up", "--slug '../up' must be lower case words joined by hyphens (e.g. 'up')"),
         ("a" * (MAX_SLUG + 1),
          f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}"),
         ("my-essay", None),
-        ("\u6210\u90fd-2024", None),
+        ("\u6210\u90fd-2024", "--slug '\u6210\u90fd-2024' must be lower case words joined by hyphens (e.g. '2024')"),
+        ("chengdu-2024", None),
     ],
 )
 def test_check_slug(slug, message):
@@ -353,3 +355,20 @@ def test_long_words_make_file_names_that_fit(repo, tmp_path):
 )
 def test_entry_slug_is_never_the_glossary_index(words, slug):
     assert run.entry_slug(words) == slug
+
+
+@pytest.mark.parametrize(
+    "words, title",
+    [
+        ("the Belt and Road Initiative", "Belt and Road Initiative"),
+        ('<b>term</b> {: onclick="t" }', 'b term /b {: onclick="t" }'),
+        ("word " * 30, ("word " * 20).strip()),
+        ("<>", "Untitled term"),
+    ],
+    ids=["article dropped", "angle brackets", "too long", "nothing left"],
+)
+def test_a_stub_title_is_one_the_entry_schema_accepts(words, title):
+    assert run.stub_title(words) == title
+    errors: list[str] = []
+    fields.text(title, "title", errors, MAX_NAME)
+    assert errors == []
