@@ -94,7 +94,8 @@ def url(value: Any, field: str, errors: list[str], schemes: tuple[str, ...] = ("
         errors.append(wrong_type(field, "a web address", value))
         return ""
     parts = urlsplit(value.strip())
-    if parts.scheme not in schemes or not parts.netloc or re.search(r"\s", value.strip()):
+    # A backslash is a '/' to a browser: 'https://evil.example\\@good.example' opens evil.example.
+    if parts.scheme not in schemes or not parts.netloc or re.search(r"[\s\\]", value.strip()):
         starts = " or ".join(s + "://" for s in schemes)
         errors.append(f"'{field}' must be an address starting with {starts} (got {shown(value)}).")
         return ""

@@ -43,7 +43,15 @@ def retarget(text: str, old: str, new: str) -> str | None:
     None when there is no front matter, it is not valid YAML, or it has no
     single ``target.paragraph`` whose value is ``old`` written in place
     (an alias to a value elsewhere is not edited: that would change the other key).
+    A byte order mark before the front matter is accepted, as the build accepts
+    it, and kept.
     """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    changed = _retarget(text[len(bom) :], old, new)
+    return None if changed is None else bom + changed
+
+
+def _retarget(text: str, old: str, new: str) -> str | None:
     fence = _FENCE.match(text)
     if not fence or fence.group(1) is None:
         return None

@@ -69,6 +69,9 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
+MAX_SOURCE_BYTES = 16 * 2**20  # 16 times the largest essay the benchmark imports: a bound on the work, not on essays
+
+
 def read_source(path: Path) -> bytes:
     """The source's bytes, or a SourceError saying why it cannot be read.
 
@@ -84,13 +87,15 @@ def read_source(path: Path) -> bytes:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
             with os.fdopen(fd, "rb") as handle:
                 kind = _kind(os.fstat(handle.fileno()).st_mode)
-                data = handle.read() if kind is None else b""
+                data = handle.read(MAX_SOURCE_BYTES + 1) if kind is None else b""
     except FileNotFoundError:
         raise SourceError("does not exist") from None
     except OSError as exc:
         raise SourceError(f"cannot be read ({exc.strerror})") from None
     if kind is not None:
         raise SourceError(f"is {kind}, not a text file")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"is larger than {MAX_SOURCE_BYTES // 2**20} MB; split it into several essays")
     return data
 
 

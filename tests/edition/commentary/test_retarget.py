@@ -42,9 +42,11 @@ def test_only_the_value_changes(value):
         ("---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n",
          "---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: new-7\n---\n"),
         ("---\ntarget:\n  paragraph: &p old-1\n---\n", "---\ntarget:\n  paragraph: &p new-7\n---\n"),
+        ("\ufeff---\ntarget:\n  paragraph: old-1\n---\n", "\ufeff---\ntarget:\n  paragraph: new-7\n---\n"),
     ],
     ids=["title and quoted key", "comment and value on the next line", "flow style", "flow style, quote mentions it",
-         "CRLF and a comment", "another mapping's paragraph", "an anchor on the value"],
+         "CRLF and a comment", "another mapping's paragraph", "an anchor on the value",
+         "a byte order mark, kept"],
 )
 def test_the_parsed_value_is_edited_and_nothing_else(before, after):
     assert retarget(before, "old-1", "new-7") == after

@@ -94,6 +94,8 @@ RULES = [
      "'author_url' must be an address starting with https:// (got 'http://example.org')."),
     ("author_url javascript", meta(author_url="javascript:alert(1)"),
      "'author_url' must be an address starting with https:// (got 'javascript:alert(1)')."),
+    ("author_url with a backslash", meta(author_url="https://evil.example\\@good.example/"),
+     "'author_url' must be an address starting with https:// (got 'https://evil.example\\\\@good.example/')."),
     ("author_url a list", meta(author_url=["x"]), "'author_url' must be a web address, not a list."),
     ("author_url empty", meta(author_url=None), "'author_url' is empty; write a web address or remove the line."),
     ("sources not a list", meta(sources="https://e.org"),

@@ -372,3 +372,11 @@ def test_a_stub_title_is_one_the_entry_schema_accepts(words, title):
     errors: list[str] = []
     fields.text(title, "title", errors, MAX_NAME)
     assert errors == []
+
+
+def test_a_source_larger_than_the_bound_is_refused_after_reading_at_most_the_bound(tmp_path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(run.MAX_SOURCE_BYTES * 4)  # sparse: the size a reader would see, without the disk
+    with pytest.raises(SourceError, match=r"^is larger than 16 MB; split it into several essays$"):
+        read_source(big)
