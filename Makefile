@@ -14,9 +14,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(RUNTIME): requirements.txt | $(BIN)/python
-	@echo "Installing the site's requirements into $(VENV) ..."
+$(RUNTIME): requirements.txt pyproject.toml | $(BIN)/python
+	@echo "Installing the site's requirements and the edition's package (editable) into $(VENV) ..."
 	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements.txt
+	$(BIN)/python -m pip install --quiet --progress-bar off --no-deps -e .
 	@touch $@
 
 $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)

@@ -1,6 +1,6 @@
 """MkDocs hook: show the commentary beside its passages and give every note a page.
 
-Thin adapter over :mod:`edition.commentary`: the notes are anchored once in
+Thin adapter over :mod:`edition.features.commentary`: the notes are anchored once in
 ``on_config`` (problems logged there, so ``--strict`` fails), essay pages get
 their highlights, callouts and paragraph actions, note pages are rendered
 from the model instead of from the stranger's Markdown, the index pages are
@@ -23,17 +23,16 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from edition.addresses import linker
+from edition.content.files import write_atomic
+from edition.content.gcpause import gc_paused
+from edition.features.commentary.session import Commentary
+from edition.mkdocs_adapter import build
+from edition.mkdocs_adapter.model_page import ModelPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
-from edition import build
-from edition.commentary.session import Commentary
-from edition.files import write_atomic
-from edition.gcpause import gc_paused
-from edition.model_page import ModelPage
-from edition.urls import linker
 
 log = get_plugin_logger(__name__)
 _notes: Commentary | None = None
@@ -55,7 +54,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     Only notes that loaded are left under ``commentary/`` (the essays hook
     withholds everything else, a hand-written index page included). Index
     pages are always generated from the model. A published note's page is a
-    :class:`edition.model_page.ModelPage`: MkDocs neither reads its file
+    :class:`edition.mkdocs_adapter.model_page.ModelPage`: MkDocs neither reads its file
     again nor renders Markdown for it.
     """
     for src_uri in _notes.index_uris():

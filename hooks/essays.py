@@ -1,23 +1,23 @@
 """MkDocs hook: load the edition's model and build the navigation from it.
 
 Listed first under ``hooks:`` in mkdocs.yml; the other hooks read the model it
-loads through ``edition.build.current()``. Being first, it also sees each
+loads through ``edition.mkdocs_adapter.build.current()``. Being first, it also sees each
 essay section's HTML straight from Markdown, which the whole-essay page
-reuses instead of converting the essay again (:class:`edition.print_view.WholeEssays`).
+reuses instead of converting the essay again (:class:`edition.features.reading.whole_essay.WholeEssays`).
 It also withholds what must not be published from the contributed folders
-(:mod:`edition.contributed.publish`), before any plugin or hook reads a file.
+(:mod:`edition.content.contributed.publish`), before any plugin or hook reads a file.
 """
 
+from edition.content.contributed.links import endless_links
+from edition.content.contributed.publish import withheld
+from edition.content.site import essay_of_page
+from edition.features.reading import whole_essay as print_view
+from edition.features.reading.navigation import site_nav
+from edition.mkdocs_adapter import build
+from edition.mkdocs_adapter.page_nav import essay_views
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-
-from edition import build, print_view
-from edition.contributed.links import endless_links
-from edition.contributed.publish import withheld
-from edition.navigation import site_nav
-from edition.page_nav import essay_views
-from edition.site import essay_of_page
 
 log = get_plugin_logger(__name__)
 _views = {}
@@ -53,8 +53,8 @@ def on_nav(nav, config, files):
     """Record every file's address for the other hooks; prepare each essay's view of the navigation.
 
     The addresses are read here, after all hooks have added their files and
-    before any page is built (see :func:`edition.build.urls`); the views are
-    explained in :mod:`edition.page_nav`.
+    before any page is built (see :func:`edition.mkdocs_adapter.build.urls`); the views are
+    explained in :mod:`edition.mkdocs_adapter.page_nav`.
     """
     global _views
     build.set_urls({file.src_uri: file.url for file in files})
@@ -68,7 +68,7 @@ def on_page_markdown(markdown, page, config, files):
     The title is the essay's words: Material writes ``page.meta.title`` into
     ``<title>``, the header and the ``<h1>`` as it is, so it is HTML-escaped
     once here, as ``Markup`` so that the theme's own ``| e`` leaves it as it is
-    (as the navigation's titles are in :mod:`edition.navigation`).
+    (as the navigation's titles are in :mod:`edition.features.reading.navigation`).
     """
     src = page.file.src_uri
     if essay_of_page(src) is not None and "title" in page.meta:

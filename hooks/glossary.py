@@ -1,9 +1,9 @@
 """MkDocs hook: glossary index and entry pages, automatic term links, hover text, linter.
 
-An entry's page is a :class:`edition.model_page.ModelPage`: MkDocs neither
+An entry's page is a :class:`edition.mkdocs_adapter.model_page.ModelPage`: MkDocs neither
 reads the entry's file again nor converts its Markdown; the entry's body is
 rendered once per build with the contributors' safe Markdown
-(:func:`edition.glossary.build.prepare`) and put on its page in
+(:func:`edition.features.glossary.session.prepare`) and put on its page in
 ``on_page_content``, its links made relative to that page.
 
 Terms are linked in ``on_page_content``, in the page's own text: on an
@@ -26,16 +26,15 @@ linked is read again.
 
 from html import escape as escape_html
 
+from edition.addresses import linker, page_url, relative_url, resolver
+from edition.features.glossary import pages
+from edition.features.glossary.linker import add_hover, link_terms
+from edition.features.glossary.session import prepare
+from edition.mkdocs_adapter import build
+from edition.mkdocs_adapter.model_page import ModelPage
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
-
-from edition import build
-from edition.glossary import pages
-from edition.glossary.build import prepare
-from edition.glossary.linker import add_hover, link_terms
-from edition.model_page import ModelPage
-from edition.urls import linker, page_url, relative_url, resolver
 
 log = get_plugin_logger(__name__)
 _glossary = None

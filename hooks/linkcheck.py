@@ -1,6 +1,6 @@
 """MkDocs hook: check every link and anchor in the pages the build writes.
 
-Thin adapter over :mod:`edition.linkcheck`: pages are collected from their
+Thin adapter over :mod:`edition.features.linkcheck`: pages are collected from their
 final HTML as they are written (``on_post_page``, ``on_post_template`` for
 404.html), so links added by the theme and by other hooks are seen too, and
 verified once against ``site_dir`` in ``on_post_build``.  Problems are logged
@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 
 import mkdocs.plugins
+from edition.features.linkcheck.session import LinkCheck, edit_prefixes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-
-from edition.linkcheck.session import LinkCheck, edit_prefixes
 
 # A fixed name, not __name__: a hook module is named after its path as written
 # in mkdocs.yml ("../../../hooks/linkcheck" would give an empty prefix), and

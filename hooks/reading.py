@@ -2,8 +2,8 @@
 
 The home page's listing, the whole-essay page of every essay (and a link to
 it from the essay's opening page), and each page's description and canonical
-address, and valid HTML. The logic lives in :mod:`edition.listings`,
-:mod:`edition.print_view`, :mod:`edition.seo` and :mod:`edition.valid_html`;
+address, and valid HTML. The logic lives in :mod:`edition.features.reading.listings`,
+:mod:`edition.features.reading.whole_essay`, :mod:`edition.features.reading.seo` and :mod:`edition.features.reading.valid_html`;
 this file only connects it to MkDocs' events. Listed
 after the commentary and glossary hooks: descriptions are set in
 ``on_page_context``, after every hook has finished with ``page.meta``.
@@ -11,13 +11,14 @@ after the commentary and glossary hooks: descriptions are set in
 
 from urllib.parse import urljoin
 
+from edition.addresses import page_url
+from edition.content.site import ESSAYS_DIR, essay_of_page
+from edition.features.reading import listings, seo
+from edition.features.reading import whole_essay as print_view
+from edition.features.reading.valid_html import fix_material_markup
+from edition.mkdocs_adapter import build
 from markupsafe import escape
 from mkdocs.structure.files import File
-
-from edition import build, listings, print_view, seo
-from edition.site import ESSAYS_DIR, essay_of_page
-from edition.urls import page_url
-from edition.valid_html import fix_material_markup
 
 COMMENTARY_INDEX = "commentary/index.md"
 CONTENTS = "\n## Contents\n"

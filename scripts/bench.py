@@ -32,11 +32,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.bench import reimport, report  # noqa: E402
-from edition.bench.builds import VARIANTS, BuildFailed, run_build, write_configs  # noqa: E402
-from edition.bench.corpus import Spec, generate  # noqa: E402
+from benchmark import reimport, report
+from benchmark.builds import VARIANTS, BuildFailed, run_build, write_configs
+from benchmark.corpus import Spec, generate
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:

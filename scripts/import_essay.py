@@ -12,13 +12,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.glossary.names import UnreadableEntry  # noqa: E402
-from edition.importer.lock import ImportLocked  # noqa: E402
-from edition.importer.parse import SourceError, check_date_flag, check_text_flag  # noqa: E402
-from edition.importer.run import ImportRefused, import_essay  # noqa: E402
-from edition.importer.state import DamagedState  # noqa: E402
+from edition.features.importer.glossary_names import UnreadableEntry
+from edition.features.importer.lock import ImportLocked
+from edition.features.importer.parse import SourceError, check_date_flag, check_text_flag
+from edition.features.importer.run import ImportRefused, import_essay
+from edition.features.importer.state import DamagedState
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.bench.corpus import Prose, note_body
-from edition.commentary import allowlist
-from edition.commentary.sanitize import SafeMarkdown
+from edition.safe import allowlist
+from edition.safe.markdown import SafeMarkdown
+
+from benchmark.corpus import Prose, note_body
 
 
 def blocks(block: str) -> Callable[[int], str]:

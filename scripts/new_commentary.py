@@ -17,13 +17,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor  # noqa: E402
-from edition.commentary.scaffold import skeleton, suggest_name  # noqa: E402
-from edition.commentary.schema import KINDS, validate  # noqa: E402
-from edition.model import Comment  # noqa: E402
-from edition.site import load_site  # noqa: E402
+from edition.content.model import Comment
+from edition.content.note_schema import KINDS, validate
+from edition.content.site import load_site
+from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor
+from edition.features.commentary.scaffold import skeleton, suggest_name
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:

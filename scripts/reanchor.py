@@ -21,11 +21,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.commentary.anchor import ANCHORED, MOVED, anchor_all  # noqa: E402
-from edition.commentary.retarget import retarget_file  # noqa: E402
-from edition.site import load_site  # noqa: E402
+from edition.content.site import load_site
+from edition.features.commentary.anchor import ANCHORED, MOVED, anchor_all
+from edition.features.commentary.retarget import retarget_file
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from test_commentary_fixture import copy
-
-from edition import frontmatter
+from edition.content import frontmatter
 from support import ROOT
+from test_commentary_fixture import copy
 
 REAL_ESSAY = "wandering-earth-ii"
 SITE = "import-site"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from edition.model import Comment, Essay, Paragraph, Section, Term
-from edition.site import Site
+from edition.content.model import Comment, Essay, Paragraph, Section, Term
+from edition.content.site import Site
 
 
 def sample_site() -> Site:

@@ -8,7 +8,6 @@ import sys
 
 import pytest
 import yaml
-
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "commentary-bad"

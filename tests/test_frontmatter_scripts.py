@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import ROOT, SEED
 
 FIXTURE = ROOT / "tests" / "fixtures" / "commentary-bad"
@@ -73,14 +72,11 @@ def test_new_commentary_names_the_essay_page_yaml_cannot_read(project):
 
 
 def test_import_essay_names_the_glossary_entry_yaml_cannot_read(tmp_path):
-    """The importer reads every entry's names to link the essay's terms; it has no --root, so it runs from a copy."""
-    (tmp_path / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "import_essay.py", tmp_path / "scripts")
-    (tmp_path / "hooks").symlink_to(ROOT / "hooks")
+    """The importer reads every entry's names to link the essay's terms."""
     (tmp_path / "sources").mkdir()
     glossary = tmp_path / "docs" / "glossary"
     glossary.mkdir(parents=True)
     (glossary / "bad.md").write_text("---\ntitle: Bad\nsummary: S.\nzh: 2023-02-30\n---\n\nBody.\n")
-    result = run(tmp_path / "scripts" / "import_essay.py", SEED, "--slug", "e", "--dry-run")
+    result = run(ROOT / "scripts" / "import_essay.py", SEED, "--slug", "e", "--dry-run", "--root", tmp_path)
     expected = f"import_essay: docs/glossary/bad.md: {IMPOSSIBLE.format(4)}. Fix the lines between the two '---'."
     assert one_line(result) == expected

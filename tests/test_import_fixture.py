@@ -14,11 +14,10 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from edition.features.importer.run import import_essay
 from import_site import fill_stubs, site_with_real_essay
-from test_commentary_fixture import run_build, warnings
-
-from edition.importer.run import import_essay
 from support import FIXTURE_SOURCES
+from test_commentary_fixture import run_build, warnings
 
 
 def imported(tmp_path: Path, *names: str) -> Path:

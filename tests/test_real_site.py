@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from edition.site import load_site
+from edition.content.site import load_site
 from support import ROOT
 
 

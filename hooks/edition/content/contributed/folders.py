@@ -1,0 +1,73 @@
+"""The two folders that take pull requests: where their files go, how large they may be, how to read one.
+
+Both loaders read through :meth:`Folder.read_text`, so a note and a
+glossary entry are refused for the same reasons, in the same words.
+Glossary entries have a limit as notes do: an entry is a summary and a few
+paragraphs (the largest on the site is about 2 KB), and without a limit one
+pull request could make every build read, parse and render megabytes. The
+notes' 100 KB leaves ample room and gives contributors one number to know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.content.contributed.reader import TooLarge, Unreadable, read_bounded
+from edition.content.problems import Problem
+
+MAX_BYTES = 100 * 1024
+
+
+@dataclass(frozen=True)
+class Folder:
+    """One contributed folder under the docs folder.
+
+    ``depth`` counts the parts of a published file's path relative to the
+    docs folder (``commentary/<essay-slug>/<name>.md`` has 3), ``layout``
+    spells that path out for messages.
+    """
+
+    name: str
+    noun: str
+    nouns: str
+    depth: int
+    layout: str
+    shorten: str
+    fallback: str
+    max_bytes: int = MAX_BYTES
+
+    def read_text(self, path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+        """The text of one file of this folder, or None with the reason it was not read (``rel`` names it)."""
+        try:
+            data = read_bounded(path, self.max_bytes)
+        except TooLarge as exc:
+            limit = f"a {self.noun} may be at most {self.max_bytes // 1024} KB"
+            return None, [Problem(rel, f"{exc.reason}; {limit}.", self.shorten)]
+        except Unreadable as exc:
+            return None, [Problem(rel, f"{exc.reason}.", "Replace it with a Markdown file, or delete it.")]
+        try:
+            return data.decode("utf-8"), []
+        except UnicodeDecodeError:
+            return None, [Problem(rel, "is not UTF-8 text.", "Save it as UTF-8.")]
+
+
+COMMENTARY = Folder(
+    name="commentary",
+    noun="note",
+    nouns="notes",
+    depth=3,
+    layout="commentary/<essay-slug>/<name>.md",
+    shorten="Shorten it or split it into several notes.",
+    fallback="note",
+)
+GLOSSARY = Folder(
+    name="glossary",
+    noun="glossary entry",
+    nouns="glossary entries",
+    depth=2,
+    layout="glossary/<name>.md",
+    shorten="Shorten it; the sources can say more.",
+    fallback="entry",
+)
+FOLDERS = {folder.name: folder for folder in (COMMENTARY, GLOSSARY)}

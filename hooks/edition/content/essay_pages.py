@@ -1,0 +1,158 @@
+"""The Markdown page format of an imported essay: written by the importer, read by the build.
+
+Both directions live here so that they cannot drift apart. An essay is a
+folder ``docs/essays/<slug>/`` holding ``index.md`` (title, byline, the
+publication note, contents and the opening paragraphs) and one page per
+section. Every paragraph ends with an ``attr_list`` line carrying its id::
+
+    Following Deng Xiaoping's maxim of biding time ...
+    {: #chinas-global-strategy-1 }
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from edition.content import frontmatter
+from edition.content.fields import type_name
+from edition.content.markup import escape, first_sentence, plain_text
+from edition.content.model import Essay, Paragraph, Section
+from edition.content.text import reading_minutes, words
+
+PARAGRAPH_ATTRS = re.compile(r"^\{:\s*#(?P<id>[\w-]+)(?P<classes>(?:\s+\.[\w-]+)*)\s*\}$")
+KIND_CLASS = {"note": "publication-note", "bio": "author-bio"}
+CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
+BIO_HEADING = "About the author"
+RESERVED_PAGES = {"index", "print", "commentary"}  # page names the site uses for its own views
+
+
+def paragraph_block(paragraph: Paragraph) -> str:
+    """A paragraph's Markdown: its text, then its id (and kind class) for ``attr_list``."""
+    cls = KIND_CLASS.get(paragraph.kind)
+    attrs = f"#{paragraph.id}" + (f" .{cls}" if cls else "")
+    return f"{paragraph.text}\n{{: {attrs} }}\n"
+
+
+def plain_words(essay: Essay) -> int:
+    """The number of words a reader reads (link addresses and markup not counted)."""
+    return sum(len(words(plain_text(p.text))) for p in essay.paragraphs())
+
+
+def summary_of(essay: Essay) -> str:
+    """One line for listings and the page description: the essay's first sentence."""
+    for section in essay.sections:
+        for paragraph in section.paragraphs:
+            return first_sentence(plain_text(paragraph.text))
+    return essay.title
+
+
+def render(essay: Essay, published: str) -> dict[str, str]:
+    """The essay's pages as ``{file name: Markdown}``, in reading order.
+
+    ``published`` is the date as the source wrote it, shown in the byline.
+    The title, section titles, author and date are words from the source:
+    written as literal Markdown (a title's ``<b>`` or ``{: ...}`` is text),
+    and kept as they are in the front matter, which is data.
+    """
+    total = plain_words(essay)
+    minutes = reading_minutes(total)
+    body_sections = [s for s in essay.sections if s.slug != "index"]
+    opening = next((s for s in essay.sections if s.slug == "index"), Section("", "index"))
+    byline = f"By {escape(essay.author)} · {escape(published)} · {minutes} min read"
+    index_blocks = [f"# {escape(essay.title)}\n", f"{byline}\n{{: .essay-byline }}\n"]
+    if essay.note:
+        index_blocks.append(paragraph_block(essay.note))
+    if body_sections:
+        index_blocks.append("## Contents\n")
+        index_blocks.append("".join(f"{i}. [{escape(s.title)}]({s.slug}.md)\n" for i, s in enumerate(body_sections, 1)))
+    index_blocks.extend(paragraph_block(p) for p in opening.paragraphs)
+    index_meta = {
+        "title": essay.title,
+        "essay": essay.slug,
+        "author": essay.author,
+        "date": essay.date,
+        "published": published,
+        "reading_time": minutes,
+        "words": total,
+        "summary": summary_of(essay),
+        "source": essay.source,
+        "order": 0,
+    }
+    pages: dict[str, tuple[dict, list[str]]] = {"index.md": (index_meta, index_blocks)}
+    for order, section in enumerate(body_sections, 1):
+        meta = {"title": section.title, "essay": essay.slug, "order": order}
+        heading = f"# {escape(section.title)}\n"
+        pages[f"{section.slug}.md"] = (meta, [heading, *map(paragraph_block, section.paragraphs)])
+    if essay.bio:
+        last = f"{body_sections[-1].slug}.md" if body_sections else "index.md"
+        pages[last][1].extend([f"## {BIO_HEADING}\n", paragraph_block(essay.bio)])
+    return {name: frontmatter.dump(meta, "\n".join(blocks)) for name, (meta, blocks) in pages.items()}
+
+
+def parse_paragraphs(body: str, page: str) -> list[Paragraph]:
+    """The id-carrying paragraphs of a page body, in order."""
+    found: list[Paragraph] = []
+    for block in re.split(r"\n[ \t]*\n", body):
+        lines = block.strip("\n").split("\n")
+        if len(lines) < 2:
+            continue
+        match = PARAGRAPH_ATTRS.match(lines[-1].strip())
+        if not match:
+            continue
+        classes = match.group("classes").split()
+        kind = next((CLASS_KIND[c[1:]] for c in classes if c[1:] in CLASS_KIND), "body")
+        found.append(Paragraph(match.group("id"), "\n".join(lines[:-1]), page, kind))
+    return found
+
+
+def _number(meta: dict, key: str, path: Path) -> int:
+    """A whole number from a page's front matter (a hand edit may have made it anything else)."""
+    value = meta.get(key) or 0
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{path.name}: '{key}' must be a whole number, not {type_name(value)}") from None
+
+
+def load(folder: Path, docs_dir: Path) -> Essay:
+    """Read an essay back from its folder of pages (the build's view of it).
+
+    Raises ``ValueError`` (a ``frontmatter.FrontMatterError`` among them)
+    naming the page, on a page that is not in the importer's format; the
+    caller names the folder.
+    """
+    pages = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
+        except frontmatter.FrontMatterError as exc:
+            raise frontmatter.FrontMatterError(f"{path.name}: {exc}") from None
+        pages.append((_number(meta, "order", path), path, meta, body))
+    pages.sort(key=lambda item: (item[0], item[1].name))
+    index_meta = next((meta for _, path, meta, _ in pages if path.name == "index.md"), None)
+    if index_meta is None:
+        raise ValueError("has no index.md")
+    essay = Essay(
+        slug=folder.name,
+        title=str(index_meta.get("title", folder.name)),
+        author=str(index_meta.get("author", "")),
+        date=str(index_meta.get("date", "")),
+        source=str(index_meta.get("source", "")),
+        summary=str(index_meta.get("summary", "")),
+        reading_time=_number(index_meta, "reading_time", folder / "index.md"),
+    )
+    for _, path, meta, body in pages:
+        rel = path.relative_to(docs_dir).as_posix()
+        section = Section(str(meta.get("title", "")), path.stem)
+        for paragraph in parse_paragraphs(body, rel):
+            if paragraph.kind == "note":
+                essay.note = paragraph
+            elif paragraph.kind == "bio":
+                essay.bio = paragraph
+            else:
+                section.paragraphs.append(paragraph)
+        essay.sections.append(section)
+    return essay

@@ -1,0 +1,103 @@
+"""The schema of a note's front matter, checked field by field.
+
+Notes come from strangers, so every rule is explicit and every message names
+the field and, where there is a fixed set, the allowed values. Values that are
+shown as text (title, author) must be plain text; a value of the wrong type
+is reported as such (:mod:`edition.content.fields`), and a date later than the day
+of the build is refused, since a note cannot have been written yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from edition.content import fields
+
+KINDS = ("context", "critique", "correction", "question", "translation")
+REQUIRED = ("title", "author", "date", "kind", "target")
+OPTIONAL = ("author_url", "sources")
+TARGET_FIELDS = ("paragraph", "quote")
+MAX_TITLE = 120
+MAX_QUOTE = 500
+MAX_SOURCE_TITLE = 300
+# A contributor writes the date of their own day; the earliest time zone is up to a day ahead of the build's.
+DATE_SLACK = dt.timedelta(days=1)
+_PARAGRAPH_ID = re.compile(r"^[\w-]+$")
+
+
+def _date(value: Any, today: dt.date, errors: list[str]) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if not isinstance(value, dt.date):
+        errors.append(f"'date' must be a date written YYYY-MM-DD (got {fields.shown(value)}).")
+        return ""
+    if value > today + DATE_SLACK:
+        errors.append(f"'date' {value.isoformat()} is in the future; write the day the note was written.")
+    return value.isoformat()
+
+
+def _kind(value: Any, errors: list[str]) -> str:
+    if value in KINDS:
+        return value
+    allowed = f"allowed: {', '.join(KINDS)}."
+    if value is None:
+        errors.append(f"'kind' is missing; {allowed}")
+    elif not isinstance(value, str):
+        errors.append(fields.wrong_type("kind", "text", value).rstrip(".") + f"; {allowed}")
+    else:
+        errors.append(f"'kind' is {fields.shown(value)}; {allowed}")
+    return ""
+
+
+def _target(target: Any, errors: list[str]) -> tuple[str, str]:
+    where = "'paragraph:' and 'quote:' on indented lines below it"
+    if target is None:
+        errors.append(f"'target' must hold {where}.")
+        return "", ""
+    if not isinstance(target, dict):
+        errors.append(fields.wrong_type("target", where, target))
+        return "", ""
+    fields.unknown_keys(target, TARGET_FIELDS, errors, "target.")
+    paragraph, quote = target.get("paragraph"), target.get("quote")
+    if paragraph is not None and not isinstance(paragraph, str):
+        errors.append(fields.wrong_type("target.paragraph", "text", paragraph))
+        paragraph = ""
+    elif not isinstance(paragraph, str) or not _PARAGRAPH_ID.match(paragraph):
+        errors.append("'target.paragraph' must be a paragraph id, as in the page address after '#' (e.g. 'opening-2').")
+        paragraph = ""
+    if quote is not None and not isinstance(quote, str):
+        errors.append(fields.wrong_type("target.quote", "text", quote))
+        quote = ""
+    elif not isinstance(quote, str) or not quote.strip():
+        errors.append("'target.quote' is missing or empty; copy the exact words the note is about.")
+        quote = ""
+    elif len(quote) > MAX_QUOTE:
+        errors.append(f"'target.quote' is {len(quote)} characters long; quote at most {MAX_QUOTE}.")
+    return paragraph, quote
+
+
+def validate(meta: dict, today: dt.date | None = None) -> tuple[dict, list[str]]:
+    """Check ``meta``; return the clean values and the list of problems (empty when valid).
+
+    ``today`` is the build's date (``datetime.date.today()`` when not given).
+    """
+    errors: list[str] = []
+    fields.unknown_keys(meta, REQUIRED + OPTIONAL, errors)
+    clean: dict[str, Any] = {
+        "title": fields.text(meta.get("title"), "title", errors, MAX_TITLE),
+        "author": fields.text(meta.get("author"), "author", errors, MAX_TITLE),
+        "date": _date(meta.get("date"), today or dt.date.today(), errors),
+        "kind": _kind(meta.get("kind"), errors),
+    }
+    clean["paragraph"], clean["quote"] = _target(meta.get("target"), errors)
+    author_url = meta.get("author_url")
+    clean["author_url"] = fields.url(author_url, "author_url", errors, ("https",)) if "author_url" in meta else ""
+    clean["sources"] = fields.sources(meta.get("sources"), errors, MAX_SOURCE_TITLE)
+    return clean, errors

@@ -1,0 +1,85 @@
+"""Load glossary entries from ``docs/glossary/<slug>.md`` into :class:`Term` objects.
+
+Loading never stops at a bad entry: each problem becomes a :class:`Problem`
+naming the file, and the rest of the glossary still loads, so a contributor
+sees every mistake in one build. Entries come from strangers like notes: only
+the files :mod:`edition.content.contributed.guard` accepts are read, each through the
+bounded reader, and the front matter is checked by :mod:`edition.content.term_schema`;
+an entry whose title is usable loads with the fields that passed, so links to it
+still resolve while its file is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from edition.content import frontmatter
+from edition.content import term_schema as schema
+from edition.content.contributed.folders import GLOSSARY
+from edition.content.contributed.guard import scan
+from edition.content.contributed.names import ascii_name
+from edition.content.model import Term
+from edition.content.problems import Problem
+from edition.content.text import normalize
+
+GLOSSARY_DIR = GLOSSARY.name
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+def term_title(words: str) -> str:
+    """The entry title for linked words: ``the Belt and Road Initiative`` -> ``Belt and Road Initiative``."""
+    return _ARTICLE.sub("", normalize(words)).strip(" '\".,") or normalize(words)
+
+
+def term_slug(words: str) -> str:
+    """The entry file name (without ``.md``) for linked words, as :mod:`edition.content.contributed.names` allows it.
+
+    Words with no ASCII spelling (``北京``) are named by their code points
+    (``u5317-u4eac``): a valid, stable and distinct name the entry's writer
+    may change.
+    """
+    title = term_title(words)
+    return ascii_name(title, "-".join(f"u{ord(char):x}" for char in title if char.isalnum()) or "term")
+
+
+def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
+    """One entry, or None with the reasons it could not be read; an entry with a usable title loads."""
+    text, unread = GLOSSARY.read_text(path, rel)
+    if text is None:
+        return None, unread
+    try:
+        meta, body = frontmatter.split(text)
+    except frontmatter.FrontMatterError as exc:
+        return None, [Problem(rel, f"{exc}.", "Fix the lines between the two '---'.")]
+    clean, errors = schema.validate(meta)
+    problems = [Problem(rel, error) for error in errors]
+    if not clean["title"]:
+        return None, problems
+    body_line = frontmatter.body_line(text, body)
+    term = Term(slug=path.stem, path=rel, body=body, meta=schema.page_meta(clean), body_line=body_line, **clean)
+    return term, problems
+
+
+def load_terms(docs_dir: Path, root: Path) -> tuple[dict[str, Term], list[Problem]]:
+    """Every entry under ``docs_dir/glossary`` keyed by slug, and the problems met."""
+    terms: dict[str, Term] = {}
+    problems: list[Problem] = []
+    docs_rel = docs_dir.relative_to(root).as_posix()
+    accepted, refused = scan(docs_dir, GLOSSARY, docs_rel)
+    problems += [refusal.problem(docs_rel) for refusal in refused]
+    for src, entry in accepted:
+        term, found = load_term(Path(entry.path), f"{docs_rel}/{src}")
+        problems.extend(found)
+        if term:
+            terms[term.slug] = term
+    return terms, problems
+
+
+def name_index(terms: dict[str, Term]) -> dict[str, str]:
+    """Lower-cased title or alias -> slug (the first entry to claim a name keeps it)."""
+    index: dict[str, str] = {}
+    for slug, term in terms.items():
+        for name in term.names():
+            index.setdefault(normalize(name).lower(), slug)
+    return index

@@ -1,0 +1,200 @@
+"""Place each note on its passage: the quote is the selector, the paragraph id a hint.
+
+This follows the W3C Web Annotation model as Hypothesis uses it: a note
+names the exact words it discusses (a TextQuoteSelector) and where they were
+(the paragraph id). When the essay changes, the words are looked for first
+in the named paragraph, then in the rest of the essay, and only then
+approximately, so that a note is never attached to the wrong passage and
+never dropped: a note that cannot be placed unambiguously is an *orphan*,
+still listed, never shown beside a guess.
+
+Each essay's paragraphs are folded once (:class:`EssayIndex`); a note costs a
+substring search in its hinted paragraph, a scan of the essay only when that
+fails, and the approximate search only when the exact one finds nothing.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from edition.content.folding import fold_text
+from edition.content.markup import plain_text
+from edition.content.model import Comment, Essay, Paragraph
+from edition.content.problems import Problem
+from edition.features.commentary.closest import Stretch, best_window, stretches
+
+ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
+CONTEXT = 32  # characters of prefix and suffix kept for the exported selector
+CANDIDATES = 5  # stretches compared in detail by the approximate search, besides the hinted paragraph's
+STRETCH = 200  # words: a longer paragraph is ranked and searched as several stretches
+REANCHOR = "Run: python scripts/reanchor.py --write"
+
+
+@dataclass
+class Anchor:
+    """Where a note goes: its status, its paragraph and the folded span of its quote.
+
+    ``paragraph`` is None for an orphan. ``start``/``end`` index the folded
+    plain text of the paragraph; ``prefix``/``suffix`` are the words around
+    the quote (for the exported TextQuoteSelector). ``problem`` is the
+    warning (moved) or error (orphaned) to report.
+    """
+
+    comment: Comment
+    status: str
+    paragraph: Paragraph | None = None
+    start: int = 0
+    end: int = 0
+    prefix: str = ""
+    suffix: str = ""
+    problem: Problem | None = None
+
+    @property
+    def placed(self) -> bool:
+        return self.paragraph is not None
+
+
+class EssayIndex:
+    """An essay's paragraphs folded once, for every note on that essay."""
+
+    def __init__(self, essay: Essay):
+        self.essay = essay
+        self.paragraphs = essay.paragraphs()
+        self.texts = {p.id: fold_text(plain_text(p.text)) for p in self.paragraphs}
+        self.by_id = {p.id: p for p in self.paragraphs}
+        self._ranking: list[tuple[Paragraph, int, set[str]]] | None = None  # (paragraph, stretch, its words)
+        self._stretches: dict[str, list[Stretch]] = {}
+
+    def occurrences(self, quote: str) -> list[tuple[Paragraph, int]]:
+        """Every (paragraph, start) where ``quote`` occurs, in reading order."""
+        found = []
+        for paragraph in self.paragraphs:
+            text = self.texts[paragraph.id]
+            start = text.find(quote)
+            while start != -1:
+                found.append((paragraph, start))
+                start = text.find(quote, start + 1)
+        return found
+
+    def closest(self, quote: str, first: Paragraph | None) -> tuple[Paragraph, str, float] | None:
+        """The passage most like ``quote``, as (paragraph, passage, similarity), or None.
+
+        Only a few stretches of text (a paragraph, or :data:`STRETCH` words
+        of a long one) are compared in detail: the hinted paragraph's and
+        those sharing the most words with the quote (a set intersection per
+        stretch, the sets made once per essay), best first, ties in reading
+        order. :func:`edition.features.commentary.closest.best_window` then finds the
+        window of words most like the quote in them. That keeps an unplaced
+        note to milliseconds whatever the length of the essay or of its
+        paragraphs.
+        """
+        wanted = set(quote.split(" "))
+        ranking = self._ranking if self._ranking is not None else self._rank()
+
+        def shared(item: tuple[Paragraph, int, set[str]]) -> int:
+            return len(wanted & item[2])
+
+        hinted = heapq.nlargest(CANDIDATES, (s for s in ranking if s[0] is first), key=shared)
+        others = heapq.nlargest(CANDIDATES, (s for s in ranking if s[0] is not first), key=shared)
+        chosen = [(paragraph, self._stretch(paragraph, number)) for paragraph, number, _ in hinted + others]
+        found = best_window(quote, [stretch for _, stretch in chosen])
+        if found is None:
+            return None
+        index, passage, ratio = found
+        return chosen[index][0], passage, ratio
+
+    def _rank(self) -> list[tuple[Paragraph, int, set[str]]]:
+        """Every stretch of :data:`STRETCH` words as (paragraph, its number in the paragraph, its set of words)."""
+        self._ranking = []
+        for paragraph in self.paragraphs:
+            words = self.texts[paragraph.id].split(" ")
+            self._ranking += [(paragraph, n, set(words[first : first + STRETCH])) for n, first in
+                              enumerate(range(0, len(words), STRETCH))]
+        return self._ranking
+
+    def _stretch(self, paragraph: Paragraph, number: int) -> Stretch:
+        """Stretch ``number`` of ``paragraph``, its words laid out when the search first needs them."""
+        laid = self._stretches.get(paragraph.id)
+        if laid is None:
+            laid = self._stretches[paragraph.id] = stretches(self.texts[paragraph.id], STRETCH)
+        return laid[number]
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """``text`` for a one-line message: white space runs as one space, invisible characters as escapes, cut."""
+    text = " ".join(text.split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _placed(comment: Comment, index: EssayIndex, paragraph: Paragraph, start: int, quote: str, status: str, problem=None):
+    text = index.texts[paragraph.id]
+    end = start + len(quote)
+    return Anchor(
+        comment, status, paragraph, start, end, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], problem
+    )
+
+
+def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
+    """Decide where ``comment`` goes (see the module docstring for the order of tries)."""
+    path, quote, hint = comment.path, fold_text(comment.quote), comment.paragraph
+    said = f"target quote '{_short(comment.quote)}'"
+    if index is None:
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"is in a folder with no essay: there is no docs/essays/{comment.essay}/.",
+            "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses."))
+    if not quote:
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",
+            "Copy the exact words from the page into target.quote."))
+    hinted = index.by_id.get(hint)
+    if hinted is not None:
+        text = index.texts[hint]
+        start = text.find(quote)
+        if start != -1:
+            if text.find(quote, start + 1) == -1:
+                return _placed(comment, index, hinted, start, quote, ANCHORED)
+            count = text.count(quote)
+            return Anchor(comment, ORPHANED, problem=Problem(
+                path, f"{said} occurs {count} times in paragraph '{hint}'.",
+                "Quote more words (target.quote) so that it occurs only once."))
+        where = f"is not in paragraph '{hint}'"
+    else:
+        where = f"names paragraph '{hint}', which does not exist in essay '{comment.essay}'"
+        said = "target.paragraph"
+    found = index.occurrences(quote)
+    if len(found) == 1:
+        paragraph, start = found[0]
+        return _placed(comment, index, paragraph, start, quote, MOVED, Problem(
+            path, f"{said} {where}; it appears in '{paragraph.id}'.", REANCHOR))
+    if found:
+        ids = ", ".join(f"'{p.id}'" for p, _ in found[:5])
+        return Anchor(comment, ORPHANED, problem=Problem(
+            path, f"{said} {where}; the quote '{_short(comment.quote)}' occurs {len(found)} times in the essay ({ids}).",
+            "Set target.paragraph to the right one and quote more words so that it occurs once there."))
+    close = index.closest(quote, hinted)
+    if close:
+        paragraph, passage, ratio = close
+        hint_text = (f"The closest passage is '{_short(passage)}' in '{paragraph.id}' ({ratio:.0%} similar): "
+                     "copy the words exactly from the page into target.quote.")
+    else:
+        hint_text = "No similar passage was found: copy the words exactly from the page into target.quote."
+    if hinted is not None:
+        message = f"{said} is not in paragraph '{hint}' nor anywhere else in essay '{comment.essay}'."
+    else:
+        message = f"{said} {where}, and the quote '{_short(comment.quote)}' is not in the essay."
+    return Anchor(comment, ORPHANED, problem=Problem(path, message, hint_text))
+
+
+def anchor_all(comments: list[Comment], essays: dict[str, Essay]) -> list[Anchor]:
+    """Anchor every note, indexing each essay's paragraphs once."""
+    indexes: dict[str, EssayIndex] = {}
+    anchors = []
+    for comment in comments:
+        essay = essays.get(comment.essay)
+        if essay is not None and comment.essay not in indexes:
+            indexes[comment.essay] = EssayIndex(essay)
+        anchors.append(anchor(comment, indexes.get(comment.essay)))
+    return anchors

@@ -1,0 +1,144 @@
+"""The commentary's own pages: one per note, one per essay, one for the site.
+
+Note pages are MkDocs pages whose Markdown came from a stranger, so their
+content is not MkDocs' rendering of that file but HTML built here from the
+model. Index pages are generated. All of it is written from escaped values;
+``link(src_uri, fragment)`` (supplied by the hook) turns a docs-relative
+file into an address relative to the page being built.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Callable
+
+from edition.content.model import Essay
+from edition.features.commentary import render
+from edition.features.commentary.anchor import ORPHANED, Anchor
+from edition.features.commentary.render import KIND_STYLE, kind_label, time_tag
+
+Link = Callable[..., str]
+esc = html.escape
+LATEST = 200  # notes on the site-wide commentary page; each essay's page lists all of its own
+ORPHAN_TEXT = "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
+
+
+def note_src(anchor: Anchor) -> str:
+    """The note's Markdown file relative to the docs directory."""
+    return f"commentary/{anchor.comment.essay}/{anchor.comment.name}.md"
+
+
+def _byline(anchor: Anchor) -> str:
+    c = anchor.comment
+    author = esc(c.author)
+    if c.author_url:
+        author = f'<a href="{esc(c.author_url)}" rel="nofollow ugc">{author}</a>'
+    return (
+        f'<span class="note-kind {KIND_STYLE[c.kind]}">{esc(kind_label(c.kind))}</span> '
+        f"by {author}, {time_tag(c.date)}"
+    )
+
+
+def _passage_link(anchor: Anchor, essay: Essay | None, link: Link, fragment: str) -> str:
+    if not anchor.placed or essay is None:
+        return f'<span class="note-orphan">{ORPHAN_TEXT}</span>'
+    where = esc(f"{essay.title}, paragraph {anchor.paragraph.id}")
+    return f'<a href="{esc(link(anchor.paragraph.page, fragment))}">{where}</a>'
+
+
+def note_text(anchor: Anchor, body_html: str) -> str:
+    """What search indexes of a note's page: its title and its body.
+
+    The passage repeats the essay's words (found on the essay's page), the
+    byline and sources are not what a reader searches for; leaving them to
+    :func:`note_page` keeps the search index and its parsing to the note.
+    """
+    return f"<h1>{esc(anchor.comment.title)}</h1>\n<div class=\"note-body\">{body_html}</div>\n"
+
+
+def note_page(anchor: Anchor, essay: Essay | None, text_html: str, link: Link) -> str:
+    """The permalink page of one note, around its :func:`note_text` (as other hooks left it).
+
+    The byline and the passage go after the title, the sources at the end.
+    """
+    c = anchor.comment
+    title, _, body = text_html.partition("</h1>\n")
+    parts = [
+        f"{title}</h1>",
+        f'<p class="note-byline">{_byline(anchor)}</p>',
+        f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
+        f"<p>\u2014 {_passage_link(anchor, essay, link, anchor.paragraph.id if anchor.placed else '')}</p></blockquote>",
+        body.rstrip("\n"),
+    ]
+    if c.sources:
+        items = "".join(f'<li><a href="{esc(s.url)}" rel="nofollow ugc">{esc(s.title)}</a></li>' for s in c.sources)
+        parts.append(f'<h2 id="sources">Sources</h2>\n<ul class="note-sources">{items}</ul>')
+    return "\n".join(parts) + "\n"
+
+
+def _item(anchor: Anchor, essays: dict[str, Essay], link: Link, with_essay: bool) -> str:
+    c = anchor.comment
+    essay = essays.get(c.essay)
+    where = _passage_link(anchor, essay, link, render.callout_id(c.name))
+    if with_essay and anchor.placed:
+        where = f"on {where}"
+    orphan = " note-item-orphaned" if anchor.status == ORPHANED else ""
+    return (
+        f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}">'
+        f'<p class="note-item-title"><a href="{esc(link(note_src(anchor)))}">{esc(c.title)}</a></p>'
+        f'<p class="note-item-meta">{_byline(anchor)}<br>{where}</p>'
+        f'<p class="note-item-quote">\u201c{esc(c.quote)}\u201d</p></li>'
+    )
+
+
+def _kind_counts(anchors: list[Anchor]) -> str:
+    counts = Counter(a.comment.kind for a in anchors)
+    shown = ", ".join(f"{esc(kind_label(k))}: {n}" for k, n in sorted(counts.items()))
+    return f'<p class="note-kind-counts">{len(anchors)} notes ({shown}).</p>' if anchors else "<p>No notes yet.</p>"
+
+
+def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Link) -> str:
+    """Commentary on one essay: notes in reading order, orphans listed last."""
+    order = {p.id: n for n, p in enumerate(essay.paragraphs())}
+    placed = sorted((a for a in anchors if a.placed), key=lambda a: (order[a.paragraph.id], a.comment.date, a.comment.name))
+    orphans = [a for a in anchors if not a.placed]
+    parts = [
+        f"<h1>Commentary on {esc(essay.title)}</h1>",
+        f'<p>Notes on <a href="{esc(link(f"essays/{essay.slug}/index.md"))}">'
+        f"{esc(essay.title)}</a>, in reading order.</p>",
+        _kind_counts(anchors),
+        '<ol class="note-list">' + "".join(_item(a, essays, link, False) for a in placed) + "</ol>",
+    ]
+    if orphans:
+        parts.append('<h2 id="orphaned">Orphaned notes</h2>')
+        parts.append('<ul class="note-list">' + "".join(_item(a, essays, link, False) for a in orphans) + "</ul>")
+    return "\n".join(parts) + "\n"
+
+
+def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Link, latest: int = LATEST) -> str:
+    """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
+
+    Every note is listed on its essay's page (:func:`essay_index`); listing
+    them all here again made a 5 MB page at 10,000 notes. ``commentary.js``
+    adds kind filters to the list (without it all show).
+    """
+    newest = sorted(anchors, key=lambda a: (a.comment.date, a.comment.path), reverse=True)
+    by_essay = "".join(
+        f'<li><a href="{esc(link(f"commentary/{slug}/index.md"))}">{esc(essay.title)}</a></li>'
+        for slug, essay in sorted(essays.items())
+    )
+    shown = newest[:latest]
+    heading = (
+        f"<p>The {len(shown)} newest notes of {len(newest)}; every note is listed on its essay's commentary page.</p>\n"
+        if len(shown) < len(newest)
+        else ""
+    )
+    return (
+        "<h1>Commentary</h1>\n"
+        "<p>Notes by readers and editors on passages of the essays, newest first. "
+        "Every note has its own page; on the essay it appears right after the passage it discusses.</p>\n"
+        f"<p>By essay:</p>\n<ul>{by_essay}</ul>\n"
+        f"{_kind_counts(anchors)}\n{heading}"
+        '<ol class="note-list" data-note-filter>' + "".join(_item(a, essays, link, True) for a in shown) + "</ol>\n"
+    )

@@ -1,0 +1,285 @@
+"""Notes on the essay page: highlighted quotes, callouts and paragraph actions.
+
+The essay's HTML is written by the importer's Markdown, so its paragraphs
+have a known shape (``<p id="...">...</p>``): one regular-expression pass
+over the page finds them, and only the paragraphs that carry notes are taken
+apart, so a long page costs one linear scan, not a re-parse.
+
+Everything here is a pure function of strings and model objects; the hook
+supplies the URLs. Every value that came from a note's front matter is
+escaped where it is written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import quote as urlquote
+
+from edition.content.dates import time_tag
+from edition.content.folding import IGNORABLE, fold, starts_cluster
+from edition.content.model import Comment
+from edition.content.note_schema import KINDS
+from edition.features.commentary.anchor import Anchor
+
+PARAGRAPH = re.compile(r'<p\b(?P<attrs>[^>]*?\bid="(?P<id>[^"]+)"[^>]*)>(?P<inner>.*?)</p>', re.S)
+_TOKEN = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|[^<&]+|&")
+_TAG = re.compile(r"<[^>]*>")
+_OPEN_LINK = re.compile(r"<a\b", re.I)
+_CLOSE_LINK = re.compile(r"</a\s*>", re.I)
+
+# Material's admonition types give each kind a colour and an icon.
+KIND_STYLE = {"context": "info", "critique": "warning", "correction": "bug", "question": "question", "translation": "quote"}
+assert set(KIND_STYLE) == set(KINDS)
+
+# Material Design's "comment-plus-outline" (Apache-2.0), inline so the action needs no request.
+COMMENT_ICON = (
+    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16"><path d="M9 22a1 1 0 0 1-1-1v-3H4'
+    "a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-6.1l-3.7 3.71c-.2.19-.45.29-.7.29zm1-6v3.08L13.08 "
+    '16H20V4H4v12zm1-10h2v3h3v2h-3v3h-2v-3H8V9h3z"/></svg>'
+)
+
+esc = html.escape
+
+
+def kind_label(kind: str) -> str:
+    return kind.capitalize()
+
+
+def _text_units(inner: str) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """The text of an HTML fragment, where each of its characters lies, and link depth.
+
+    Returns ``(text, spans, depth)``: ``spans[i]`` is the raw ``(start,
+    end)`` of text character ``i`` (every character an entity stands for
+    has the entity's span: ``&NotEqualTilde;`` is two, an unknown ``&foo;``
+    five), ``depth[i]`` the number of ``<a>`` elements open around it.
+    """
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    depth: list[int] = []
+    links = 0
+    for match in _TOKEN.finditer(inner):
+        token, start = match.group(), match.start()
+        if token.startswith("<"):
+            links += 1 if _OPEN_LINK.match(token) else -1 if _CLOSE_LINK.match(token) else 0
+            continue
+        if token.startswith("&") and len(token) > 1:
+            text = html.unescape(token)
+            chars.append(text)
+            spans += [(start, match.end())] * len(text)
+            depth += [links] * len(text)
+            continue
+        for offset, char in enumerate(token):
+            chars.append(char)
+            spans.append((start + offset, start + offset + 1))
+            depth.append(links)
+    return "".join(chars), spans, depth
+
+
+Runs = list[list[int]]  # [raw start, raw end] of each run of quoted text not broken by a tag
+
+
+def _between_tags(inner: str, quote: str) -> tuple[Runs, int] | None:
+    """The quote found as written in the text between tags: the common, cheap case.
+
+    Finds quotes inside one text node and those that cross inline tags (a
+    glossary link, emphasis) alike, with one string search over the
+    paragraph's text. Returns the runs and the number of links open at the
+    quote's end, or None when the quote differs in quotes, dashes or spacing.
+    """
+    needle = html.escape(quote, quote=False)
+    if not needle:
+        return None
+    pieces: list[tuple[int, str]] = []  # (raw start, text) of each text node
+    cursor = 0
+    for tag in _TAG.finditer(inner):
+        if tag.start() > cursor:
+            pieces.append((cursor, inner[cursor:tag.start()]))
+        cursor = tag.end()
+    if cursor < len(inner):
+        pieces.append((cursor, inner[cursor:]))
+    joined = "".join(text for _, text in pieces)
+    at = joined.find(needle)
+    if at < 0 or not _reader_match(joined, at, at + len(needle)):
+        return None
+    end, offset, runs = at + len(needle), 0, []
+    for raw, text in pieces:
+        lo, hi = max(at, offset), min(end, offset + len(text))
+        if lo < hi:
+            runs.append([raw + lo - offset, raw + hi - offset])
+        offset += len(text)
+        if offset >= end:
+            break
+    links = len(_OPEN_LINK.findall(inner, 0, runs[-1][1])) - len(_CLOSE_LINK.findall(inner, 0, runs[-1][1]))
+    return runs, links
+
+
+def _reader_match(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a match in the page's escaped text, is a match for the reader too.
+
+    It is not when it cuts what a reader sees as one: it starts inside an
+    entity (``amp;`` in ``&amp;``) or with a combining mark, or the page goes
+    on with a combining mark (``cafe`` in ``cafe`` + U+0301 is ``café``), an
+    invisible character or an entity, which may stand for either. Those
+    cases take the folded search, which decodes entities and sees whole
+    clusters.
+    """
+    amp = text.rfind("&", 0, start)
+    if (amp != -1 and text.find(";", amp, start) == -1) or not starts_cluster(text[start]):
+        return False
+    after = text[end : end + 1]
+    return not after or (after != "&" and after not in IGNORABLE and starts_cluster(after))
+
+
+def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
+    """The quote found in the reader's text, folded, across tags: the general case."""
+    text, spans, depth = _text_units(inner)
+    folded = fold(text)
+    target = fold(quote).text
+    found = folded.text.find(target) if target else -1
+    if found == -1:
+        return None
+    first, last = folded.starts[found], folded.ends[found + len(target) - 1] - 1
+    runs: Runs = []
+    for index in range(first, last + 1):
+        start, end = spans[index]
+        if runs and runs[-1][1] >= start:  # adjacent, or another character of the same entity
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return runs, depth[last]
+
+
+def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]:
+    """Wrap the first occurrence of ``quote`` in ``<mark>`` elements; report whether found.
+
+    The quote may cross inline tags (``<em>``, a glossary ``<a>``): each run
+    of text between tags gets its own ``<mark>``, the first carrying the id
+    ``quote-<name>``. A link to the callout follows the quote, moved past the
+    end of any link the quote ends inside, since links cannot nest.
+    """
+    found = _between_tags(inner, quote) or _folded(inner, quote)
+    if found is None:
+        return inner, False
+    runs, links_open = found
+    ref_at = runs[-1][1]
+    if links_open:
+        closing = list(_CLOSE_LINK.finditer(inner, ref_at))
+        ref_at = closing[links_open - 1].end() if len(closing) >= links_open else len(inner)
+    callout = esc(callout_id(name))
+    ref = f'<a class="note-ref" href="#{callout}" aria-label="{esc(label)}"></a>'
+    out, cursor = [], 0
+    for number, (start, end) in enumerate(runs):
+        ident = f' id="{esc(quote_id(name))}"' if number == 0 else ""
+        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout}">', inner[start:end], "</mark>"]
+        cursor = end
+    if ref_at < cursor:
+        ref_at = cursor
+    out += [inner[cursor:ref_at], ref, inner[ref_at:]]
+    return "".join(out), True
+
+
+def callout_id(name: str) -> str:
+    """The id of a note's callout: ``note--<name>``, as text (escaped where it is written, as any value).
+
+    Paragraph ids are slugs, which never hold two hyphens in a row, so these
+    ids cannot collide with a paragraph's (``note-1`` is the publication note).
+    """
+    return f"note--{name}"
+
+
+def quote_id(name: str) -> str:
+    """The id of a note's highlighted passage: ``quote--<name>``, as text."""
+    return f"quote--{name}"
+
+
+def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:
+    """A note as a collapsible Material ``details`` block after its paragraph."""
+    back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
+    return (
+        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
+        f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
+        f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
+        f'<span class="note-title">{esc(comment.title)}</span> '
+        f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'
+        f'<div class="note-body">{body_html}</div>\n'
+        f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
+        f'<a class="note-permalink" href="{esc(permalink)}">Permalink</a></p>\n'
+        "</details>\n"
+    )
+
+
+def paragraph_actions(pid: str, propose_url: str | None) -> str:
+    """The ¶ permalink and the "comment" link shown after every paragraph.
+
+    Both are real links (keyboard-focusable, revealed by CSS on hover and
+    focus); their glyphs are hidden from screen readers, which hear the
+    ``aria-label`` instead.
+    """
+    parts = [
+        f'<a class="paragraph-permalink" href="#{esc(pid)}" aria-label="Link to this paragraph">'
+        '<span aria-hidden="true">\u00b6</span></a>'
+    ]
+    if propose_url:
+        parts.append(
+            f'<a class="paragraph-comment" href="{esc(propose_url)}" aria-label="Propose a note on this paragraph" '
+            f'rel="nofollow">{COMMENT_ICON}</a>'
+        )
+    return f'<div class="paragraph-actions">{"".join(parts)}</div>'
+
+
+def decorate(
+    page_html: str,
+    paragraph_ids: set[str],
+    notes: dict[str, list[Anchor]],
+    render_note: Callable[[Anchor, bool], str],
+    propose_url: Callable[[str], str | None],
+) -> str:
+    """Add highlights, callouts and actions to the essay paragraphs of ``page_html``.
+
+    ``notes`` maps a paragraph id to its placed anchors in display order;
+    ``render_note(anchor, highlighted)`` returns a callout.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        pid = match.group("id")
+        if pid not in paragraph_ids:
+            return match.group()
+        inner, callouts = match.group("inner"), []
+        for anchor in notes.get(pid, ()):
+            c = anchor.comment
+            inner, found = highlight(inner, c.quote, c.name, f"{kind_label(c.kind)} note: {c.title}")
+            callouts.append(render_note(anchor, found))
+        return f'<p{match.group("attrs")}>{inner}</p>\n{paragraph_actions(pid, propose_url(pid))}\n{"".join(callouts)}'
+
+    return PARAGRAPH.sub(one, page_html)
+
+
+# The note a proposal link starts from; only the paragraph id changes, so the
+# rest is percent-encoded once (encoding is per character: the parts join).
+_SKELETON = (
+    "---\n"
+    'title: ""\n'
+    'author: ""\n'
+    "date: YYYY-MM-DD\n"
+    f"kind: context  # one of: {', '.join(KINDS)}\n"
+    "target:\n"
+    "  paragraph: {pid}\n"
+    '  quote: ""  # copy the exact words your note is about\n'
+    "---\n\n"
+    "Write your note here. See CONTRIBUTING.md.\n"
+)
+_BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _SKELETON.split("{pid}"))
+
+
+def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str) -> str:
+    """GitHub's new-file page for a note on ``pid``, its front matter filled in."""
+    base = repo_url.rstrip("/")
+    value = _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
+    return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}&value={value}"
+
+
+def by_date(anchors: Iterable[Anchor]) -> list[Anchor]:
+    """Notes on one paragraph stack oldest first (ties by file name, for stable pages)."""
+    return sorted(anchors, key=lambda a: (a.comment.date, a.comment.name))

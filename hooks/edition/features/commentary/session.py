@@ -1,0 +1,140 @@
+"""One build's commentary: every note anchored once, rendered on demand.
+
+The hook creates a :class:`Commentary` in ``on_config`` (a fresh one per
+build, since ``mkdocs serve`` keeps hook modules) and asks it for page HTML;
+this class knows nothing of MkDocs beyond the ``link`` callables it is given,
+so scripts and tests use it directly.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from edition.addresses import Link, resolver
+from edition.content.contributed.names import ascii_name
+from edition.content.model import Essay
+from edition.content.problems import Problem
+from edition.content.site import Site
+from edition.features.commentary import export, pages, render
+from edition.features.commentary.anchor import Anchor, anchor_all
+from edition.features.commentary.scaffold import unique_name
+from edition.safe.markdown import Rendered, SafeMarkdown
+
+_BRANCH = re.compile(r"^(?:edit|blob)/([^/]+)/")
+
+
+def branch_of(edit_uri: str, default: str = "main") -> str:
+    """The branch named by an ``edit_uri`` such as ``edit/main/docs/``."""
+    match = _BRANCH.match(edit_uri or "")
+    return match.group(1) if match else default
+
+
+class Commentary:
+    """Anchors, problems and page HTML for the notes of one site."""
+
+    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
+        self.site = site
+        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
+        self.by_path = {a.comment.path: a for a in self.anchors}
+        self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
+        for anchor in self.anchors:
+            self.by_essay[anchor.comment.essay].append(anchor)
+        self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
+        for anchor in render.by_date(a for a in self.anchors if a.placed):
+            self.by_paragraph[anchor.paragraph.id].append(anchor)
+        self.markdown = SafeMarkdown()
+        self.repo_url, self.branch = repo_url, branch_of(edit_uri)
+        # Docs files as notes and messages name them (relative to the repository
+        # root): the hook prefixes each page's source path with this.
+        self.docs_prefix = site.docs_rel + "/"
+        self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
+        self.names: dict[str, set[str]] = defaultdict(set)
+        for comment in site.comments:
+            self.names[comment.essay].add(comment.name)
+        self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
+        for anchor in self.anchors:
+            self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
+            self.problems += rendered.reported(anchor.comment.path, anchor.comment.body_line)
+
+    # -- essay pages -------------------------------------------------------
+
+    def decorate_essay(self, page_html: str, essay_slug: str, link: Link) -> str:
+        """An essay page with its notes' highlights and callouts, and paragraph actions."""
+        essay = self.site.essays.get(essay_slug)
+        if essay is None:
+            return page_html
+        ids = {p.id for p in essay.paragraphs()}
+
+        def note(anchor: Anchor, highlighted: bool) -> str:
+            permalink = link(pages.note_src(anchor)) or ""
+            return render.callout(anchor.comment, self.body(anchor, link), permalink, highlighted)
+
+        return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
+
+    def propose_url(self, essay_slug: str, pid: str) -> str | None:
+        """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``).
+
+        The file is named after the paragraph, as the build accepts names (a
+        paragraph id may hold letters outside ASCII).
+        """
+        if not self.repo_url:
+            return None
+        name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
+        folder = f"{self.site.docs_rel}/commentary/{essay_slug}"
+        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
+
+    # -- note bodies and pages ---------------------------------------------
+
+    def body(self, anchor: Anchor, link: Link) -> str:
+        """The note's body as safe HTML, its relative links made relative to the page being built."""
+        return self.bodies[anchor.comment.path].fill(resolver(posixpath.dirname(pages.note_src(anchor)), link))
+
+    # -- generated pages ---------------------------------------------------
+
+    def index_uris(self) -> list[str]:
+        """The generated index pages: the site's and one per essay."""
+        return ["commentary/index.md", *(f"commentary/{slug}/index.md" for slug in self.site.essays)]
+
+    def _index(self, src_uri: str) -> tuple[bool, Essay | None]:
+        """Whether ``src_uri`` is a generated index, and its essay (None for the site's)."""
+        slug = src_uri.removeprefix("commentary/").removesuffix("/index.md")
+        essay = self.site.essays.get(slug)
+        if src_uri == f"commentary/{slug}/index.md" and essay is not None:
+            return True, essay
+        return src_uri == "commentary/index.md", None
+
+    def page_title(self, path: str, src_uri: str) -> str | None:
+        """The plain-text title of a note page or generated index, or None for other pages."""
+        if path in self.by_path:
+            return self.by_path[path].comment.title
+        is_index, essay = self._index(src_uri)
+        if is_index:
+            return f"Commentary on {essay.title}" if essay else "Commentary"
+        return None
+
+    def searchable_html(self, path: str, link: Link) -> str | None:
+        """The part of a note page that search indexes (None for other pages)."""
+        anchor = self.by_path.get(path)
+        return None if anchor is None else pages.note_text(anchor, self.body(anchor, link))
+
+    def note_html(self, path: str, text_html: str, link: Link) -> str:
+        """A note's whole page around its searchable part ``text_html``."""
+        anchor = self.by_path[path]
+        return pages.note_page(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
+
+    def index_html(self, src_uri: str, link: Link) -> str | None:
+        """The HTML of a generated index page, or None for other pages."""
+        is_index, essay = self._index(src_uri)
+        if not is_index:
+            return None
+        if essay is None:
+            return pages.site_index(self.anchors, self.site.essays, link)
+        return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link)
+
+    # -- export ------------------------------------------------------------
+
+    def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
+        return export.dumps(export.collection(self.anchors, url, collection_id, label))

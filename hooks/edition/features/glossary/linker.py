@@ -1,0 +1,184 @@
+"""Link glossary terms in a page's HTML, and give every glossary link its hover text.
+
+Like Python-Markdown's ``abbr`` extension, this works on the element tree's
+text, never on Markdown source: text inside headings, links, code, the
+quoted passage of a note (``<mark>``, ``<blockquote>``) and the like is left
+alone. The HTML is walked once as a stream of tags and text (a linear scan;
+pages are produced by Markdown, so tags are well formed), which is far cheaper
+than parsing and re-serializing a tree for every page.
+
+A link is a glossary link when its address, resolved from the page that
+shows it, is an entry's page: ``../mao-zedong/`` on an entry's page is one,
+as ``../../glossary/mao-zedong/`` is on an essay's. HTML added to a page
+after its terms were linked (a note shown on an essay page) gets its hover
+text from :func:`add_hover`, which reads only the ``<a>`` tags.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+
+from edition.features.glossary.matcher import Matcher
+
+_TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_HREF = re.compile(r"""\shref=(["'])(.*?)\1""", re.DOTALL | re.IGNORECASE)
+_FOLDER = "glossary/"
+_A_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+_A_OPEN = re.compile(r"<a\s", re.IGNORECASE)
+_TITLE = re.compile(r"\stitle=", re.IGNORECASE)
+_CLASS = re.compile(r"""\sclass=(["'])""", re.IGNORECASE)
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+SKIP = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+                  "mark", "blockquote", "summary", "button", "svg", "math", "textarea", "select"})
+VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "track"})
+
+
+def glossary_slug(href: str, base: str) -> str | None:
+    """The entry a link points to, else None.
+
+    ``base`` is the site-relative URL of the page that shows the link
+    (``essays/e/part/``): from it, ``../../../glossary/soft-power/`` is
+    ``soft-power``. Addresses with a scheme, a host or a leading ``/`` are
+    never entries. Outside the glossary's folder an address can only reach
+    an entry by naming the folder, which one substring test rules out for
+    most links; this runs for every link of every page, hence the plain
+    string work instead of ``urlsplit`` and ``normpath``.
+    """
+    if "&" in href:
+        href = html.unescape(href)
+    elif not base.startswith(_FOLDER) and "glossary" not in href:
+        return None
+    path = href.partition("#")[0].partition("?")[0]
+    if not path or path.startswith("/") or _SCHEME.match(path):
+        return None
+    segments = base.split("/")[:-1]  # the page's folder: 'essays/e/part/' or 'essays/e/part.html' -> essays, e
+    for part in path.split("/"):
+        if part == "..":
+            if not segments:
+                return None  # above the site's root
+            segments.pop()
+        elif part not in ("", "."):
+            segments.append(part)
+    if segments[-1:] == ["index.html"]:  # glossary/x/index.html is the page glossary/x/
+        segments.pop()
+    elif segments and segments[-1].endswith(".html"):  # glossary/x.html, with use_directory_urls off
+        segments[-1] = segments[-1][: -len(".html")]
+    if len(segments) != 2 or segments[0] != "glossary" or segments[1] in ("", "index"):
+        return None
+    return segments[1]
+
+
+def _hover(tag: str, summaries: dict[str, str], base: str) -> tuple[str, str | None]:
+    """An opening ``<a>`` tag with its hover text if it links to an entry, and that entry's slug."""
+    href = _HREF.search(tag)
+    slug = glossary_slug(href.group(2), base) if href else None
+    if slug not in summaries:
+        return tag, None
+    return _with_title(tag, summaries[slug]), slug
+
+
+def add_hover(page_html: str, summaries: dict[str, str], base: str) -> str:
+    """Give every glossary link in ``page_html`` its hover text; nothing else changes.
+
+    For HTML added after :func:`link_terms` ran; only the ``<a>`` tags are read.
+    """
+    def hover(tag: str) -> str:
+        return tag if _TITLE.search(tag) else _hover(tag, summaries, base)[0]
+
+    if base.startswith(_FOLDER):
+        return _A_TAG.sub(lambda match: hover(match.group(0)), page_html)
+    pieces, done = [], 0
+    for start, end in _tags_naming_glossary(page_html):  # elsewhere only these can reach an entry
+        pieces += [page_html[done:start], hover(page_html[start:end])]
+        done = end
+    return "".join(pieces) + page_html[done:] if pieces else page_html
+
+
+def _tags_naming_glossary(page_html: str) -> Iterator[tuple[int, int]]:
+    """The spans of the ``<a>`` tags whose text contains 'glossary', found from each occurrence of the word."""
+    at = page_html.find("glossary")
+    while at != -1:
+        start, end = page_html.rfind("<", 0, at), page_html.find(">", at)
+        if end == -1:
+            return
+        if page_html.rfind(">", start, at) == -1 and _A_OPEN.match(page_html, start):
+            yield start, end + 1
+        at = page_html.find("glossary", end)
+
+
+def _with_title(tag: str, summary: str) -> str:
+    """Add ``title`` (the hover text) and a class to an opening ``<a>`` tag that has no title yet."""
+    if _TITLE.search(tag):
+        return tag
+    attrs = f' title="{html.escape(summary, quote=True)}"'
+    if _CLASS.search(tag):
+        tag = _CLASS.sub(r" class=\1glossary-link ", tag, count=1)
+    else:
+        attrs += ' class="glossary-link"'
+    return tag[:-1].rstrip("/") + attrs + ">"
+
+
+def link_terms(
+    page_html: str,
+    matcher: Matcher | None,
+    summaries: dict[str, str],
+    url_for: Callable[[str], str],
+    *,
+    exclude: frozenset[str] = frozenset(),
+    base: str = "",
+) -> tuple[str, set[str]]:
+    """Link the first mention of each term and add hover text to every glossary link.
+
+    ``matcher`` may be None to only add hover text (a page with
+    ``glossary: false``). ``url_for(slug)`` gives the entry's URL relative to
+    this page, whose own site-relative URL is ``base``; ``exclude`` holds
+    slugs never auto-linked here (the entry's own page). Returns the new HTML
+    and the slugs linked on the page.
+    """
+    linked: set[str] = set(exclude)
+    skip_stack: list[str] = []
+    out: list[str] = []
+    for token in _TOKEN.findall(page_html):
+        if token.startswith("<"):
+            tag = _TAG.match(token)
+            if tag:
+                closing, name = tag.group(1), tag.group(2).lower()
+                if name == "a" and not closing:
+                    token, slug = _hover(token, summaries, base)
+                    if slug:
+                        linked.add(slug)
+                if name in SKIP and name not in VOID and not token.endswith("/>"):
+                    if closing:
+                        if name in skip_stack:
+                            while skip_stack and skip_stack.pop() != name:
+                                pass
+                    else:
+                        skip_stack.append(name)
+            out.append(token)
+        elif skip_stack or matcher is None:
+            out.append(token)
+        else:
+            out.append(_link_text(token, matcher, summaries, url_for, linked))
+    return "".join(out), linked - exclude
+
+
+def _link_text(text: str, matcher: Matcher, summaries: dict[str, str], url_for, linked: set[str]) -> str:
+    """Wrap the first unlinked mention of each term in this text node."""
+    pieces: list[str] = []
+    last = 0
+    for start, end, slug in matcher.finditer(text):
+        if slug in linked or slug not in summaries:
+            continue
+        linked.add(slug)
+        title = html.escape(summaries[slug], quote=True)
+        pieces.append(text[last:start])
+        href = html.escape(url_for(slug), quote=True)
+        pieces.append(f'<a href="{href}" class="glossary-link" title="{title}">{text[start:end]}</a>')
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -1,0 +1,503 @@
+"""Verify every collected link once the whole site is written.
+
+Verification happens after the build, against the files really under
+``site_dir``, so a link is judged by what a reader's browser would fetch.
+The theme's links (about a thousand per page on a large site, mostly the
+navigation) pass through a fast path of one string join and one set lookup
+each; only the rest, and any miss, get the full check, whose resolutions are
+memoised per (directory, address).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from edition.content.problems import Problem
+from edition.features.linkcheck.attributes import SELF_WHEN_EMPTY
+from edition.features.linkcheck.collect import Link, Page
+from edition.features.linkcheck.netaddr import NOT_PUBLIC, NOT_PUBLIC_HINT, local_host
+from edition.features.linkcheck.resolve import (
+    OutsideSite,
+    Site,
+    ancestors,
+    base_dir,
+    display,
+    fragment_id,
+    join,
+    looks_like_page,
+    md_page,
+    split,
+    target_file,
+)
+
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
+_PHONE_SCHEMES = ("tel", "sms")
+# Resource hints name an origin, not a document: there is nothing to fetch.
+OFFLINE_RELS = frozenset({"preconnect", "dns-prefetch"})
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# 'http//example.org' is a relative path to a browser: catch the typo.
+_MISSING_COLON = re.compile(r"(https?|ftps?|mailto)//", re.I)
+_HOST = re.compile(r"[^\s/?#\\<>\"'`{}|^]+")
+_NETLOC_END = re.compile(r"[/?#]")  # where urlsplit ends the host part
+_URL_REMOVED_CHARS = re.compile(r"[\t\r\n]")
+_URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and space: browsers strip them from both ends
+# Two slashes, either of them a backslash, start an address on another host.
+_OTHER_HOST = ("//", "\\\\", "/\\", "\\/")
+_BEFORE_QUERY = re.compile(r"^[^?#]*")
+_HTML = (".html", ".htm")
+_NEVER = 1 << 30  # more folders than any page is deep
+
+
+@dataclass
+class Report:
+    """What one check found: problems, counts, and web addresses to fetch.
+
+    ``external`` maps each http(s) URL (fragment included) to the links that
+    use it, so an online result can be reported at every place it is written.
+    """
+
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    links: int = 0
+    external: dict[str, list[Link]] = field(default_factory=dict)
+
+
+def _climb(url: str) -> tuple[int, str]:
+    """Split a relative address into how many folders it climbs and the rest.
+
+    ``../../a/`` climbs 2 to ``a/``; ``../..`` (Material's link home from a
+    page two folders down) climbs 2 to the folder itself.
+    """
+    k = 0
+    while url.startswith("../", k):
+        k += 3
+    if url.endswith("..") and len(url) == k + 2:
+        return k // 3 + 1, ""
+    return k // 3, url[k:]
+
+
+def browser_form(url: str) -> str:
+    """``url`` as a browser's URL parser reads it before anything else (WHATWG URL standard).
+
+    Control characters and spaces at either end go, and tabs and line
+    breaks anywhere: ``java\tscript:`` is ``javascript:``, ``/\t/host`` is ``//host``.
+    """
+    url = url.strip(_URL_EDGES)
+    return _URL_REMOVED_CHARS.sub("", url) if "\t" in url or "\n" in url or "\r" in url else url
+
+
+def _own_id(url: str, ids: frozenset[str]) -> bool:
+    """Whether ``url`` is ``#id`` of an id in ``ids``, exactly as :meth:`Checker.check` would pass it.
+
+    ``check`` strips spaces first, so an address ending in one is left to it.
+    """
+    return url[:1] == "#" and len(url) > 1 and not url[-1].isspace() and url[1:] in ids
+
+
+def link_problem(link: Link, what: str, hint: str = "") -> Problem:
+    """The one message shape: source file, the link as written, what is wrong."""
+    origin = " (from the theme/template)" if link.theme else ""
+    sep = "" if what.startswith(":") else " "
+    return Problem(link.source, f"link '{link.url}'{origin}{sep}{what}.", hint)
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The nearest candidate by ``difflib`` ratio, if any is close enough."""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _did_you_mean(suggestion: str | None) -> str:
+    return f"Did you mean '{suggestion}'?" if suggestion else ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def url_syntax_error(url: str) -> tuple[str, str] | None:
+    """What is wrong with an absolute URL's syntax, and a fix, or ``None``.
+
+    Only http, https and mailto are allowed: ``javascript:`` runs code and
+    ``data:`` embeds content that no reader can follow or archive. Cached:
+    the same addresses (sources, edit links) recur on thousands of pages.
+    """
+    m = _SCHEME.match(url)
+    if not m:
+        return None
+    scheme = m.group(1).lower()
+    rest = url[m.end():]
+    if scheme in ("http", "https"):
+        if not rest.startswith("//"):
+            fixed = f"{scheme}://" + rest.lstrip("/\\")
+            return "is a malformed URL (no '//' after the scheme)", _did_you_mean(fixed)
+        if _URL_REMOVED_CHARS.search(url):  # urlsplit drops these before it splits
+            return _authority_error(url)
+        end = _NETLOC_END.search(rest, 2)
+        return _netloc_error(rest[2 : end.start() if end else len(rest)])
+    if scheme == "mailto":
+        if "@" not in rest:
+            return "is a mailto: link with no address", "Write 'mailto:name@example.org'."
+        return None
+    if scheme in _PHONE_SCHEMES:
+        if not any(c.isdigit() for c in rest.split("?", 1)[0]):
+            return f"is a {scheme}: link with no number", f"Write '{scheme}:+15550100' with the real number."
+        return None
+    if scheme in ("javascript", "data"):
+        return f"uses a {scheme}: URL, which is not allowed", "Link to a page or file instead."
+    allowed = ", ".join(sorted(ALLOWED_SCHEMES))
+    return f"uses the scheme '{scheme}:', which is not allowed (allowed: {allowed})", ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _netloc_error(netloc: str) -> tuple[str, str] | None:
+    """:func:`_authority_error` depends on the host part alone: checked once per host.
+
+    Edit links and proposal links are different on every page and paragraph,
+    but they all name one host.
+    """
+    return _authority_error(f"http://{netloc}")
+
+
+def _authority_error(url: str) -> tuple[str, str] | None:
+    """Host and port checks for an http(s) or protocol-relative URL.
+
+    A host that is local or private by its spelling alone (``127.0.0.1``,
+    ``[::1]``, ``2130706433``, ``localhost``) is refused here, offline too:
+    no reader can follow it, and the online check must not fetch it.
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        return f"is a malformed URL ({exc})", ""
+    if not parts.hostname:
+        return "is a malformed URL (no host)", ""
+    if not _HOST.fullmatch(parts.netloc):
+        return "is a malformed URL (bad characters in the host)", ""
+    local = local_host(parts.hostname)
+    if local is not None:
+        return NOT_PUBLIC.format(local), NOT_PUBLIC_HINT
+    return None
+
+
+class Checker:
+    """Checks the links of all pages against one :class:`Site`.
+
+    ``docs_prefix`` is the docs directory relative to the repository root
+    (``docs/``), used to turn a link's source path back into a docs-relative
+    one for resolving ``.md`` addresses; ``load_ids`` reads the ids of an
+    HTML file that was not collected (a static ``.html`` file, or a page
+    skipped by ``--dirty``); ``offline_prefixes`` are URL prefixes never
+    fetched online (edit links for pages not pushed yet).
+    """
+
+    def __init__(
+        self,
+        site: Site,
+        pages: Mapping[str, Page],
+        *,
+        use_directory_urls: bool = True,
+        docs_prefix: str = "docs/",
+        load_ids: Callable[[str], frozenset[str]] | None = None,
+        offline_prefixes: tuple[str, ...] = (),
+    ) -> None:
+        self.site = site
+        self.pages = pages
+        self.use_directory_urls = use_directory_urls
+        self.docs_prefix = docs_prefix
+        self.load_ids = load_ids
+        self.offline_prefixes = offline_prefixes
+        self._resolved: dict[tuple[str, str], tuple[str, object, bool]] = {}
+        self._ids: dict[str, tuple[frozenset[str], bool]] = {}  # file -> (ids, all of the file's)
+        self._page_urls: list[str] | None = None
+        self._routes: dict[str, tuple[int, str]] = {}
+
+    def run(self) -> Report:
+        """Check every link of every page; each problem is reported once.
+
+        Each address first takes :meth:`_passes`, a few string operations
+        and set lookups; only the rest become :class:`Link` objects for the
+        full check.
+        """
+        report = Report(pages=len(self.pages))
+        seen: set[Problem] = set()
+        for page in self.pages.values():
+            base = base_dir(page.file)
+            up = ancestors(base)
+            report.links += page.count()
+            ids = self.ids(page.file) or frozenset()
+            for attr, urls in page.theme:
+                for url in urls:
+                    if not self._passes(url, up, ids):
+                        link = Link(url, "", attr, "preconnect" if url in page.hints else "", page.file, True)
+                        self._add(self.check(page, base, link, report.external), report, seen)
+            for row in page.rows:
+                if not self._passes(row[0], up, ids):
+                    self._add(self.check(page, base, Link._make(row), report.external), report, seen)
+        return report
+
+    @staticmethod
+    def _add(problem: Problem | None, report: Report, seen: set[Problem]) -> None:
+        if problem is not None and problem not in seen:
+            seen.add(problem)
+            report.problems.append(problem)
+
+    def _passes(self, url: str, up: list[str], ids: frozenset[str]) -> bool:
+        """Whether ``url``, written in the page whose folders are ``up``, certainly passes :meth:`check`.
+
+        A fragment of the page itself (a note, a paragraph, the table of
+        contents) is one set lookup. A relative address (``../../a/b/#p``)
+        is its ancestor folder plus the rest, and its path is fine when that
+        string is a servable path: one set lookup for the navigation links
+        of every page, and for the links to paragraphs in other pages, whose
+        fragment is then looked up in the target's ids. A full address into
+        the site (the canonical link) is its path from the root. Anything
+        else (queries, escapes, ``.``, other schemes, misses) answers False
+        and takes the full check, which also explains what is wrong.
+        """
+        if url[:1] == "#" or not url:
+            return _own_id(url, ids)
+        path, _, fragment = url.partition("#")
+        route = self._routes.get(path)
+        if route is None:
+            route = self._routes[path] = self._route(path)
+        climb, rest = route
+        if climb < 0:
+            target = rest
+        elif climb < len(up):
+            target = up[climb] + rest
+        else:
+            return False
+        if target not in self.site.servable:
+            return False
+        if not fragment or fragment == "top":
+            return True
+        if target in self.site.files:
+            file = target
+        else:
+            file = target + "index.html" if not target or target.endswith("/") else target + "/index.html"
+        found = self.ids(file)
+        return found is None or fragment in found
+
+    def _route(self, path: str) -> tuple[int, str]:
+        """How :meth:`_passes` finds a path's target: ``(folders climbed, rest)``.
+
+        ``-1`` climbs to the root (a full address into the site), and a
+        climb no page reaches (other schemes) never passes. Kept per path:
+        the navigation repeats the same few addresses on every page.
+        """
+        origin = self.site.origin
+        if origin and path.startswith(origin):
+            return -1, path[len(origin):]
+        if _SCHEME.match(path):
+            return _NEVER, ""
+        return _climb(path)
+
+    # -- one link ---------------------------------------------------------
+
+    def check(self, page: Page, base: str, link: Link, external: dict[str, list[Link]]) -> Problem | None:
+        """Check one link; http(s) URLs are queued in ``external``."""
+        url = browser_form(link.url)
+        if url in ("", "#"):
+            return self._empty(link, url)
+        if url.startswith("#"):
+            return self._fragment(page.file, url[1:], link, same_page=True)
+        if _MISSING_COLON.match(url):
+            scheme = url.split("/", 1)[0]
+            fixed = f"{scheme}://{url[len(scheme) + 2:]}"
+            return self._problem(link, "is a malformed URL (no ':' after the scheme)", _did_you_mean(fixed))
+        if url.startswith(_OTHER_HOST):
+            return self._other_host(link, url, external)
+        m = _SCHEME.match(url)
+        if m is None:
+            return self._internal(page, base, link, url)
+        if self.site.origin and url.startswith(self.site.origin):
+            return self._internal(page, base, link, self.site.prefix + url[len(self.site.origin):])
+        if m.group(1).lower() == "data" and link.theme and link.attr != "href":
+            return None
+        error = url_syntax_error(url)
+        if error:
+            return self._problem(link, *error)
+        if m.group(1).lower() in ("http", "https"):
+            return self._queue(link, url, external)
+        return None
+
+    def _empty(self, link: Link, url: str) -> Problem | None:
+        """``""`` and ``#`` alike: the top of this page, which in an author's ``<a>`` is a placeholder.
+
+        The theme writes such links on purpose (a menu toggle); a form's
+        empty ``action`` posts to the page itself. Anywhere else an empty
+        address fetches the page itself where a picture or script was meant.
+        """
+        if link.theme or link.attr in SELF_WHEN_EMPTY:
+            return None
+        if link.tag in ("a", "area") and link.attr == "href":
+            what = f"link with no address: [{link.text}]({url})."
+            return Problem(link.source, what, "Give it a target or remove the link.")
+        return self._problem(link, "has no address")
+
+    def _other_host(self, link: Link, url: str, external: dict[str, list[Link]]) -> Problem | None:
+        """A protocol-relative address (``//host/x``): another site, reached with this page's scheme.
+
+        Browsers read a backslash there as a slash, so ``\\\\host`` and
+        ``/\\host`` leave the site too, where a reader of the source sees a
+        path: those spellings are reported with what they mean.
+        """
+        meant = "https://" + _BEFORE_QUERY.sub(lambda m: m.group().replace("\\", "/"), url[2:], count=1)
+        if not url.startswith("//"):
+            return self._problem(
+                link,
+                f"is read by browsers as '{meant}', an address on another site",
+                f"Write '{meant}' if that is meant.",
+            )
+        error = _authority_error(meant)
+        return self._problem(link, *error) if error else self._queue(link, meant, external)
+
+    def _queue(self, link: Link, url: str, external: dict[str, list[Link]]) -> None:
+        """Keep a web address for the online check, unless it is never fetched."""
+        if link.rel not in OFFLINE_RELS and not url.startswith(self.offline_prefixes):
+            external.setdefault(url, []).append(link)
+        return None
+
+    def _problem(self, link: Link, what: str, hint: str = "") -> Problem:
+        return link_problem(link, what, hint)
+
+    def _internal(self, page: Page, base: str, link: Link, url: str) -> Problem | None:
+        path, _query, fragment = split(url)
+        if not path:
+            return self._fragment(page.file, fragment, link, same_page=True) if fragment else None
+        key = (base, path)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            try:
+                rel, is_dir = join(base, path, self.site.prefix)
+            except OutsideSite as exc:
+                resolved = ("outside", str(exc), False)
+            else:
+                file = target_file(rel, is_dir, self.site)
+                resolved = ("ok", file, is_dir) if file else ("missing", rel, is_dir)
+            self._resolved[key] = resolved
+        state, value, is_dir = resolved
+        if state == "ok":
+            return self._fragment(str(value), fragment, link) if fragment else None
+        if state == "outside":
+            return self._problem(link, f"points {value}")
+        return self._missing(page, link, path, str(value), is_dir)
+
+    def _missing(self, page: Page, link: Link, path: str, rel: str, is_dir: bool) -> Problem:
+        if not link.theme and not path.startswith("/"):
+            problem = self._from_source(page, link, path)
+            if problem is not None:
+                return problem
+        if path.startswith("www."):
+            return self._problem(link, "is a web address without 'https://'", _did_you_mean("https://" + path))
+        if looks_like_page(rel, is_dir):
+            shown = rel + "/" if is_dir and rel else rel or "./"
+            return self._problem(
+                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
+            )
+        # A picture is mistaken for another picture, not for a page.
+        kind = posixpath.splitext(rel)[1].lower()
+        hint = _did_you_mean(_closest(rel, (f for f in self.site.files if f.lower().endswith(kind))))
+        return self._problem(link, f"points to a file that does not exist ({rel})", hint)
+
+    def _from_source(self, page: Page, link: Link, path: str) -> Problem | None:
+        """Read a missing relative address from its Markdown file, as MkDocs would.
+
+        MkDocs rewrites a Markdown link only when its target exists, and never
+        touches raw HTML.  So a missing address is either a '.md' link to a
+        page that does not exist (name that page, as the author meant it) or
+        raw HTML written relative to the Markdown file (say what to write).
+        Returns ``None`` when this reading explains nothing.
+        """
+        prefix = self.docs_prefix
+        src_uri = link.source[len(prefix):] if link.source.startswith(prefix) else page.src_uri
+        if not src_uri:
+            return None
+        is_md = path.endswith(".md")
+        if is_md:
+            intended = md_page(src_uri, path, self.use_directory_urls)
+        else:
+            intended = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
+            intended = "" if intended == "." else intended + ("/" if path.endswith("/") else "")
+        if intended is None or intended.startswith("../") or intended == "..":
+            return None
+        is_dir = not intended or intended.endswith("/")
+        if target_file(intended.rstrip("/"), is_dir, self.site):
+            href = posixpath.relpath(intended or ".", base_dir(page.file) or ".")
+            if is_dir:
+                href = "./" if href == "." else href + "/"
+            what = (
+                "points to a Markdown file; MkDocs rewrites '.md' links in Markdown, not in raw HTML"
+                if is_md
+                else "is read from the built page, not from its Markdown file (MkDocs does not rewrite raw HTML)"
+            )
+            return self._problem(link, what, f"Write '{href}' instead.")
+        if is_md:
+            shown = intended or "./"
+            return self._problem(
+                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
+            )
+        return None
+
+    def _closest_page(self, url: str) -> str | None:
+        if self._page_urls is None:
+            self._page_urls = sorted(display(f) for f in self.site.files if f.endswith(_HTML) and f != "404.html")
+        return _closest(url, self._page_urls)
+
+    # -- fragments --------------------------------------------------------
+
+    def ids(self, file: str, whole: bool = False) -> frozenset[str] | None:
+        """The ids of an HTML file, or ``None`` for files that have none to check.
+
+        A collected page gives the ids it was collected with (often only its
+        body's); ``whole`` asks for every id of the written file, read from
+        disk when the record does not hold them all.
+        """
+        known = self._ids.get(file)
+        if known is not None and (known[1] or not whole):
+            return known[0]
+        page = self.pages.get(file)
+        if page is not None and (page.whole or not whole or self.load_ids is None):
+            ids, complete = frozenset(page.ids), page.whole or self.load_ids is None
+        elif file.endswith(_HTML) and self.load_ids is not None:
+            # The written file adds the theme's ids to those collected (which
+            # hold the body's <a name> anchors too): a union, never a swap.
+            ids, complete = self.load_ids(file).union(page.ids if page is not None else ()), True
+        else:
+            return None
+        self._ids[file] = (ids, complete)
+        return ids
+
+    def _fragment(self, file: str, fragment: str | None, link: Link, same_page: bool = False) -> Problem | None:
+        """Whether the page ``file`` has what ``fragment`` points at (see :func:`fragment_id`)."""
+        fragment = fragment_id(fragment or "")
+        if fragment is None:
+            return None
+        ids = self.ids(file)
+        if ids is None or fragment in ids or unquote(fragment) in ids:
+            return None
+        ids = self.ids(file, whole=True) or ids
+        if fragment in ids or unquote(fragment) in ids:
+            return None
+        where = "this page" if same_page else display(file)
+        kind = "paragraph" if file.startswith("essays/") else "anchor"
+        suggestion = _closest(fragment, (i for i in ids if not i.startswith("__")))
+        return self._problem(
+            link,
+            f": no {kind} '#{fragment}' on {where}",
+            _did_you_mean(f"#{suggestion}" if suggestion else None),
+        )
+
+
+def external_problems(uses: Mapping[str, list[Link]], errors: Mapping[str, str]) -> list[Problem]:
+    """One problem per place a failing web address is written.
+
+    ``errors`` maps a URL (fragment included) to what went wrong online.
+    """
+    return sorted({link_problem(link, error) for url, error in errors.items() for link in uses.get(url, ())})

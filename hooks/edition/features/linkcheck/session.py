@@ -1,0 +1,159 @@
+"""One build's link check: collect while pages are written, verify at the end.
+
+This is the only stateful part of the package, and it holds plain values
+handed over by the hook (paths, settings, page HTML), not MkDocs objects, so
+another site engine could drive it with a few lines too.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from edition.content.gcpause import gc_paused
+from edition.content.problems import Problem
+from edition.features.linkcheck.check import Checker, external_problems
+from edition.features.linkcheck.collect import Page, extract_ids, scan
+from edition.features.linkcheck.external import Cache, Options, check_urls
+from edition.features.linkcheck.resolve import Site
+
+DEFAULT_CACHE = ".cache/linkcheck.json"
+_TRUE = ("1", "true", "yes", "on")
+
+
+def edit_prefixes(repo_url: str, edit_uri: str) -> tuple[str, ...]:
+    """URL prefixes of the theme's edit/view links, which are never fetched.
+
+    They point at the repository's copy of each page, which does not exist
+    yet for a page written in the change being built.
+    """
+    if not repo_url or not edit_uri:
+        return ()
+    base = urljoin(repo_url if repo_url.endswith("/") else repo_url + "/", edit_uri)
+    return tuple(sorted({base, base.replace("/edit/", "/raw/"), base.replace("/blob/", "/raw/")}))
+
+
+def list_site(site_dir: str) -> frozenset[str]:
+    """Every file under ``site_dir``, as posix paths relative to it.
+
+    One ``scandir`` per folder, as ``os.walk`` does, without the path joins
+    and relative-path arithmetic around it: half the time on a site of
+    16,000 page folders. Like ``os.walk``, a link to a folder is not entered.
+    """
+    files = []
+    folders = [("", site_dir)]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.is_dir():
+                    files.append(prefix + entry.name)
+                elif not entry.is_symlink():
+                    folders.append((prefix + entry.name + "/", entry.path))
+    return frozenset(files)
+
+
+class LinkCheck:
+    """The link check of one build.
+
+    ``root`` is the project directory (where ``mkdocs.yml`` is): messages name
+    files relative to it.  ``extra`` is the site's ``extra:`` mapping, read for
+    ``linkcheck_external`` (bool), ``linkcheck_cache`` (path, relative to
+    ``root``) and ``linkcheck_cache_ttl`` (seconds); ``env`` for
+    ``LINKCHECK_EXTERNAL``.
+    """
+
+    def __init__(
+        self,
+        *,
+        root: str,
+        docs_dir: str,
+        site_url: str = "",
+        use_directory_urls: bool = True,
+        extra: Mapping[str, object] | None = None,
+        env: Mapping[str, str] | None = None,
+        offline_prefixes: tuple[str, ...] = (),
+        options: Options | None = None,
+    ) -> None:
+        extra = extra or {}
+        env = os.environ if env is None else env
+        self.root = root
+        self.docs_prefix = os.path.relpath(docs_dir, root).replace(os.sep, "/") + "/"
+        self.docs_abs = os.path.join(os.path.abspath(docs_dir), "")
+        self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+        self.use_directory_urls = use_directory_urls
+        self.online = env.get("LINKCHECK_EXTERNAL", "").lower() in _TRUE or extra.get("linkcheck_external") is True
+        ttl = float(extra.get("linkcheck_cache_ttl", 86400))  # type: ignore[arg-type]
+        self.options = options or Options(ttl=ttl)
+        self.cache_path = Path(root, str(extra.get("linkcheck_cache", DEFAULT_CACHE)))
+        self.offline_prefixes = offline_prefixes
+        self.pages: dict[str, Page] = {}
+        self.elapsed = 0.0
+
+    def _relative(self, path: str) -> str:
+        """``path`` relative to the repository root, in posix form.
+
+        Pages' sources mostly lie under the docs folder, whose relative form is
+        known: a string prefix spares ``relpath`` (and its working-directory
+        lookup) on every page.
+        """
+        if path.startswith(self.docs_abs):
+            return self.docs_prefix + path[len(self.docs_abs):].replace(os.sep, "/")
+        return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def add_page(
+        self,
+        file: str,
+        html: str,
+        src_path: str | None = None,
+        src_uri: str | None = None,
+        content: str | None = None,
+    ) -> None:
+        """Collect one written page; ``src_path`` is its absolute Markdown path."""
+        start = time.perf_counter()
+        source = self._relative(src_path) if src_path else None
+        self.pages[file] = scan(html, file, source, src_uri if source else None, content)
+        self.elapsed += time.perf_counter() - start
+
+    def finish(self, site_dir: str) -> tuple[list[Problem], str]:
+        """Verify everything collected: ``(problems, summary line)``.
+
+        The summary reads "N pages, M links checked, K problems in T.TTs";
+        the hook's logger prefixes it with "linkcheck: ".
+        """
+        start = time.perf_counter()
+        site = Site(list_site(site_dir), urlsplit(self.site_url or "/").path or "/", self.site_url)
+
+        def load_ids(file: str) -> frozenset[str]:
+            return extract_ids(Path(site_dir, file).read_text(encoding="utf-8", errors="replace"))
+
+        checker = Checker(
+            site,
+            self.pages,
+            use_directory_urls=self.use_directory_urls,
+            docs_prefix=self.docs_prefix,
+            load_ids=load_ids,
+            offline_prefixes=self.offline_prefixes,
+        )
+        with gc_paused():
+            report = checker.run()
+        problems = sorted(report.problems)
+        external = sum(len(uses) for uses in report.external.values())
+        if self.online:  # the summary says so even when no address was left to ask
+            if report.external:
+                cache = Cache(self.cache_path, self.options.ttl)
+                errors = check_urls(report.external, self.options, cache)
+                cache.save()
+                problems += external_problems(report.external, errors)
+            tail = f", {len(report.external)} external URLs checked online"
+        else:
+            tail = f", {external} external links skipped (offline)" if external else ""
+        self.elapsed += time.perf_counter() - start
+        summary = (
+            f"{report.pages} pages, {report.links} links checked, "
+            f"{len(problems)} problems in {self.elapsed:.2f}s{tail}"
+        )
+        return problems, summary

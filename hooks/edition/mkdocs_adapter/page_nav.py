@@ -1,0 +1,53 @@
+"""The navigation an essay's own pages show: the library's, with only that essay under Essays.
+
+With ``navigation.prune`` Material still renders every sibling of the
+current page's ancestors, so on an essay's page the Essays section listed
+every essay of the library (316 navigation items and 90 KB of HTML per page
+at 100 essays): a page's size, and the time to render and check it, grew
+with the library. An essay's pages (its sections and its whole-essay page)
+therefore get a view of the navigation in which Essays holds a link to the
+home page, which lists every essay, and this essay. Every other page keeps
+the whole navigation, where Essays is pruned to one link.
+
+The home page is linked with a plain ``Link``, not made the section's index
+page: Material then gives the section's nested ``<nav>`` an icon-only label
+as its name, and axe reports two navigation landmarks with the same name.
+
+The views share MkDocs' own items: nothing in the real navigation changes
+(a page's parents, its previous and next pages, its breadcrumbs).
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.nav import Link, Navigation, Section
+
+from edition.content.site import essay_of_page
+from edition.features.reading.navigation import ESSAYS
+
+ALL_ESSAYS = "All essays"  # the link to the home page's listing, first under Essays
+
+
+def essay_views(nav: Navigation) -> dict[str, Navigation]:
+    """A navigation per essay slug, for the pages of that essay; empty if there is no Essays section."""
+    essays = next((item for item in nav.items if item.is_section and item.title == ESSAYS), None)
+    if essays is None:
+        return {}
+    home = [Link(ALL_ESSAYS, nav.homepage.url)] if nav.homepage else []
+    views = {}
+    for essay in essays.children:
+        slug = essay_slug(essay)
+        if slug is None:
+            continue
+        only = Section(essays.title, [*home, essay])
+        only.active = True  # expanded on every page of the essay, its whole-essay page included
+        items = [only if item is essays else item for item in nav.items]
+        views[slug] = Navigation(items, nav.pages)
+    return views
+
+
+def essay_slug(section) -> str | None:
+    """The slug of an essay's navigation section, read from its first page (``essays/<slug>/index.md``)."""
+    first = next(iter(section.children or []), None)
+    file = getattr(first, "file", None)
+    return essay_of_page(file.src_uri) if file else None
+

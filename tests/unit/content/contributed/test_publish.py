@@ -1,0 +1,35 @@
+"""What a build withholds from MkDocs' files: all but the loaded notes and entries, each refusal said once."""
+
+from __future__ import annotations
+
+from edition.content.contributed.publish import withheld
+from edition.content.site import load_site
+
+NOTE = "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: p-1\n  quote: q\n---\n\nB.\n"
+ENTRY = "---\ntitle: T\nsummary: S.\n---\n\nB.\n"
+LINKED = "docs/glossary/keys: is a symbolic link; only regular files are published from docs/glossary/. " \
+         "Replace the link with what it points to, or delete it."
+LATE = "docs/glossary/late.html: is not a glossary entry: only glossary entries (docs/glossary/<name>.md) " \
+       "are published from docs/glossary/. Delete it, or ask a maintainer to add it under docs/assets/."
+
+
+def test_only_loaded_notes_and_entries_are_kept_and_each_refusal_is_reported_once(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "commentary" / "e").mkdir(parents=True)
+    (docs / "glossary").mkdir()
+    (tmp_path / "outside").mkdir()
+    (docs / "commentary" / "e" / "n.md").write_text(NOTE)
+    (docs / "glossary" / "good.md").write_text(ENTRY)
+    (docs / "glossary" / "broken.md").write_text("---\ntitle: [\n---\n")
+    (docs / "glossary" / "keys").symlink_to(tmp_path / "outside", target_is_directory=True)
+    site = load_site(docs, tmp_path)
+    assert LINKED in [str(p) for p in site.problems]
+    (docs / "glossary" / "late.html").write_text("<script></script>")  # appeared after the model loaded
+    listed = [  # as MkDocs lists them, following the link
+        "index.md", "assets/x.html", "essays/e/index.md", "commentary/e/n.md", "glossary/good.md",
+        "glossary/broken.md", "glossary/keys/a.md", "glossary/keys/b.html", "glossary/late.html",
+    ]
+    remove, problems = withheld(site, listed)
+    assert remove == ["glossary/broken.md", "glossary/keys/a.md", "glossary/keys/b.html", "glossary/late.html"]
+    assert [str(p) for p in problems] == [LATE]
+    assert withheld(site, ["glossary/late.html", "glossary/late.html"])[1] == problems  # once

@@ -1,0 +1,49 @@
+"""Where a page sits in the edition, read from its path."""
+
+from __future__ import annotations
+
+import pytest
+from edition.content.site import essay_of_page, load_essays
+
+
+@pytest.mark.parametrize(
+    "src_uri, slug",
+    [
+        ("essays/first/index.md", "first"),
+        ("essays/first/middle-part.md", "first"),
+        ("essays/first/print.md", "first"),
+        ("essays/index.md", None),
+        ("essays/first/deeper/page.md", None),
+        ("glossary/first.md", None),
+        ("commentary/first/note.md", None),
+        ("index.md", None),
+    ],
+)
+def test_essay_of_page(src_uri, slug):
+    assert essay_of_page(src_uri) == slug
+
+
+ESSAY_PAGE = "---\ntitle: E\nessay: e\nauthor: A\ndate: '2024-01-01'\norder: 0\n---\n\n# E\n\nText.\n{: #opening-1 }\n"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("date: '2024-01-01'", "date: 2023-02-30"),
+         "index.md: front matter is not valid YAML (line 5): '2023-02-30' cannot be read as a date: "
+         "day is out of range for month"),
+        (("order: 0", "order: [1]"), "index.md: 'order' must be a whole number, not a list"),
+        (("order: 0", "order: 0\nreading_time: soon"), "index.md: 'reading_time' must be a whole number, not text"),
+    ],
+    ids=["impossible date", "order a list", "reading time text"],
+)
+def test_an_essay_page_that_cannot_be_read_is_a_problem_naming_the_page(tmp_path, change, message):
+    """A hand-edited page: a TypeError from int([1]) was a traceback, and no message named the page."""
+    folder = tmp_path / "docs" / "essays" / "e"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(ESSAY_PAGE.replace(*change))
+    essays, problems = load_essays(tmp_path / "docs", tmp_path)
+    assert essays == {}
+    assert [str(p) for p in problems] == [
+        f"docs/essays/e: cannot be read as an essay: {message}. Re-import it with scripts/import_essay.py."
+    ]

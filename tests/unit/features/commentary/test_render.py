@@ -1,0 +1,167 @@
+"""Essay-page decoration: highlights across markup, callouts in date order, actions, escaping."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from edition.content.model import Comment, Paragraph
+from edition.features.commentary import render
+from edition.features.commentary.anchor import ANCHORED, Anchor
+
+MARK = '<mark class="note-quote" id="quote--n" aria-details="note--n">'
+MORE = '<mark class="note-quote" aria-details="note--n">'
+REF = '<a class="note-ref" href="#note--n" aria-label="L"></a>'
+
+HIGHLIGHTS = [
+    ("plain", "a b c d", "b c", f"a {MARK}b c</mark>{REF} d"),
+    ("across em", "a <em>b c</em> d", "c d", f"a <em>b {MARK}c</mark></em>{MORE} d</mark>{REF}"),
+    ("ends inside a link", 'x <a href="/g">Zhao Lijian</a>, y', "x Zhao",
+     f'{MARK}x </mark><a href="/g">{MORE}Zhao</mark> Lijian</a>{REF}, y'),
+    ("entities", "He said &#39;wolf&#39; &amp; left", "said 'wolf' &", f"He {MARK}said &#39;wolf&#39; &amp;</mark>{REF} left"),
+    ("typographic quotes", "the \u201cwolf\u201d way", '"wolf" way', f"the {MARK}\u201cwolf\u201d way</mark>{REF}"),
+    ("line break in source", "a\nb", "a b", f"{MARK}a\nb</mark>{REF}"),
+    ("decomposed quote, precomposed page", "le caf\u00e9 au lait", "cafe\u0301 au",
+     f"le {MARK}caf\u00e9 au</mark>{REF} lait"),
+    ("precomposed quote, decomposed page", "le cafe\u0301 au lait", "caf\u00e9 au",
+     f"le {MARK}cafe\u0301 au</mark>{REF} lait"),
+    ("accent written as an entity", "cafe&#769; au lait", "caf\u00e9 au", f"{MARK}cafe&#769; au</mark>{REF} lait"),
+    ("quote ends on a decomposed letter", "un cafe\u0301, merci", "un caf\u00e9",
+     f"{MARK}un cafe\u0301</mark>{REF}, merci"),
+    ("soft hyphen in the page, across markup", "a won\u00adder<em>ful</em> day", "wonderful day",
+     f"a {MARK}won\u00adder</mark><em>{MORE}ful</mark></em>{MORE} day</mark>{REF}"),
+    ("soft hyphen in the quote", "a wonderful day", "won\u00adderful", f"a {MARK}wonderful</mark>{REF} day"),
+    ("a match that cuts an accent is not the reader's", "cafe\u0301 or cafe", "cafe",
+     f"cafe\u0301 or {MARK}cafe</mark>{REF}"),
+    ("a match inside an entity is not the reader's", "R&amp;D and amp; here", "amp;",
+     f"R&amp;D and {MARK}amp;</mark>{REF} here"),
+    ("unknown entity before a folded quote", "a &foo; \u201cwolf\u201d b", '"wolf" b',
+     f"a &foo; {MARK}\u201cwolf\u201d b</mark>{REF}"),
+    ("entity of two characters before a folded quote", "&NotEqualTilde; \u201cwolf\u201d", '"wolf"',
+     f"&NotEqualTilde; {MARK}\u201cwolf\u201d</mark>{REF}"),
+]
+
+
+@pytest.mark.parametrize("inner, quote, expected", [c[1:] for c in HIGHLIGHTS], ids=[c[0] for c in HIGHLIGHTS])
+def test_highlight(inner, quote, expected):
+    assert render.highlight(inner, quote, "n", "L") == (expected, True)
+
+
+def test_highlight_not_found_leaves_html_alone():
+    assert render.highlight("a <em>b</em>", "zzz", "n", "L") == ("a <em>b</em>", False)
+
+
+def test_overlapping_highlights_nest():
+    once, _ = render.highlight("a b c d", "a b c", "one", "L")
+    twice, found = render.highlight(once, "c d", "two", "L")
+    assert found
+    assert twice.count("<mark") == twice.count("</mark>") == 3
+    assert 'id="quote--one"' in twice and 'id="quote--two"' in twice
+
+
+def comment(name="n", date="2024-01-01", title="T", **kw) -> Comment:
+    values = dict(essay="e", name=name, path=f"docs/commentary/e/{name}.md", title=title, author="A", date=date,
+                  kind="context", paragraph="p-1", quote="b")
+    values.update(kw)
+    return Comment(**values)
+
+
+def placed(c: Comment) -> Anchor:
+    return Anchor(c, ANCHORED, Paragraph("p-1", "a b", "essays/e/index.md"))
+
+
+def test_decorate_places_callouts_after_paragraph_in_date_order():
+    notes = {"p-1": render.by_date([placed(comment("late", "2024-03-01")), placed(comment("early", "2024-01-01"))])}
+    page = '<h1>E</h1>\n<p id="p-1">a b</p>\n<p id="other">x</p>'
+    out = render.decorate(page, {"p-1", "other"}, notes, lambda a, h: f"[{a.comment.name}:{h}]", lambda pid: None)
+    assert out.index("[early:True]") < out.index("[late:True]")
+    assert out.index("</p>") < out.index('<div class="paragraph-actions">') < out.index("[early")
+    assert out.count('<div class="paragraph-actions">') == 2
+
+
+def test_paragraphs_outside_the_essay_are_untouched():
+    page = '<p id="intro">Hi</p>'
+    assert render.decorate(page, {"p-1"}, {}, lambda a, h: "", lambda pid: None) == page
+
+
+def test_callout_escapes_front_matter_and_links_both_ways():
+    html = render.callout(comment(title='Q&A " onmouseover="x', author="<b>"), "<p>body</p>", "../n/", True)
+    assert 'onmouseover="x' not in html and "<b>" not in html
+    assert 'Q&amp;A &quot; onmouseover=&quot;x' in html
+    assert 'id="note--n"' in html and 'href="#quote--n"' in html
+    assert 'data-source="docs/commentary/e/n.md"' in html
+    assert html.startswith('<details class="note-callout info"')
+    assert '<span class="note-meta">by &lt;b&gt;, <time datetime=' in html
+
+
+def test_callout_without_highlight_links_to_the_paragraph():
+    assert 'href="#p-1">\u2191 passage' in render.callout(comment(), "", "x/", False)
+
+
+def test_paragraph_actions_are_labelled_links():
+    html = render.paragraph_actions("p-1", "https://github.com/o/r/new/main/docs/commentary/e?filename=p-1.md")
+    assert '<a class="paragraph-permalink" href="#p-1" aria-label="Link to this paragraph">' in html
+    assert 'aria-label="Propose a note on this paragraph"' in html
+    assert render.paragraph_actions("p-1", None).count("<a ") == 1
+
+
+def test_propose_link_prefills_file_name_and_front_matter():
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+    parts = urlsplit(url)
+    assert parts.path == "/o/r/new/main/docs/commentary/e"
+    query = parse_qs(parts.query)
+    assert query["filename"] == ["p-1.md"]
+    assert query["value"] == [
+        '---\ntitle: ""\nauthor: ""\ndate: YYYY-MM-DD\nkind: context  # one of: context, critique, correction, question, '
+        'translation\ntarget:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
+        "Write your note here. See CONTRIBUTING.md.\n"
+    ]
+
+
+@pytest.mark.parametrize(
+    "inner, quote",
+    [
+        ("plain text with a quote in it", "a quote"),
+        ('text <a href="../g/">inside a link</a> after', "inside a"),
+        ("R&amp;D spending rose", "R&D spending"),
+        ('<em>emphasis</em> then words', "then words"),
+        ('across <em>the emphasis</em> and on', "across the emphasis and"),
+        ('ends <a href="../g/">inside a link</a> here', "ends inside"),
+        ('starts <a href="../g/">inside a link</a> here', "link here"),
+        ('a <a href="x"><em>nested</em> link</a>, after', "a nested link, after"),
+        ('the title="words in a tag" <b>words in a tag</b>', "words in a tag"),
+    ],
+)
+def test_between_tags_fast_path_agrees_with_the_folded_search(inner, quote):
+    assert render._between_tags(inner, quote) == render._folded(inner, quote)
+
+
+@pytest.mark.parametrize(
+    "inner, quote",
+    [
+        ("cafe\u0301 au lait", "cafe"),  # the page goes on with a combining mark
+        ("cafe&#769; au lait", "cafe"),  # ... written as an entity
+        ("won\u00adderful", "won"),  # ... with an invisible character
+        ("R&amp;D", "amp;D"),  # starts inside an entity
+        ("a\u0301b", "\u0301b"),  # starts with a combining mark
+    ],
+)
+def test_fast_path_leaves_what_is_not_the_readers_match_to_the_folded_search(inner, quote):
+    assert render._between_tags(inner, quote) is None
+
+
+@pytest.mark.parametrize(
+    "name, written",
+    [("n", "n"), ("q&a", "q&amp;a"), ('say"hi"', "say&quot;hi&quot;"), ("<b>", "&lt;b&gt;")],
+    ids=["plain", "ampersand", "quotes", "tag"],
+)
+def test_ids_from_a_note_name_are_escaped_once_wherever_written(name, written):
+    """The ids are text; every attribute they go into escapes them once (never twice, never not at all)."""
+    assert render.callout_id(name) == f"note--{name}" and render.quote_id(name) == f"quote--{name}"
+    callout = render.callout(comment(name=name), "", "x/", True)
+    assert f'id="note--{written}"' in callout and f'href="#quote--{written}"' in callout
+    marked, found = render.highlight("a b c", "b", name, "L")
+    assert found
+    assert f'id="quote--{written}" aria-details="note--{written}"' in marked
+    assert f'href="#note--{written}"' in marked
+    assert "&amp;amp;" not in callout + marked and "&amp;quot;" not in callout + marked

@@ -1,0 +1,126 @@
+"""The per-build session: settings, the site listing and the summary line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from edition.features.linkcheck.session import LinkCheck, edit_prefixes, list_site
+
+
+@pytest.mark.parametrize(
+    ("env", "extra", "online"),
+    [
+        ({}, {}, False),
+        ({"LINKCHECK_EXTERNAL": "1"}, {}, True),
+        ({"LINKCHECK_EXTERNAL": "true"}, {}, True),
+        ({"LINKCHECK_EXTERNAL": "0"}, {}, False),
+        ({}, {"linkcheck_external": True}, True),
+        ({}, {"linkcheck_external": "yes"}, False),
+    ],
+)
+def test_online_is_opt_in(env: dict[str, str], extra: dict[str, object], online: bool, tmp_path: Path) -> None:
+    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), extra=extra, env=env)
+    assert check.online is online
+
+
+def test_cache_path_and_ttl_are_configurable(tmp_path: Path) -> None:
+    extra = {"linkcheck_cache": "tmp/links.json", "linkcheck_cache_ttl": 60}
+    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), extra=extra, env={})
+    assert (check.cache_path, check.options.ttl) == (tmp_path / "tmp" / "links.json", 60.0)
+    default = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), env={})
+    assert (default.cache_path, default.options.ttl) == (tmp_path / ".cache" / "linkcheck.json", 86400.0)
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit_uri", "prefixes"),
+    [
+        ("", "edit/main/docs/", ()),
+        (
+            "https://git.example.org/o/r",
+            "edit/main/docs/",
+            ("https://git.example.org/o/r/edit/main/docs/", "https://git.example.org/o/r/raw/main/docs/"),
+        ),
+    ],
+)
+def test_edit_prefixes(repo_url: str, edit_uri: str, prefixes: tuple[str, ...]) -> None:
+    assert edit_prefixes(repo_url, edit_uri) == prefixes
+
+
+def test_finish_checks_the_written_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="a/">a</a>')
+    (site / "a" / "index.html").write_text('<a href="../b/">b</a><a href="https://example.org/">w</a>')
+    assert list_site(str(site)) == {"index.html", "a/index.html"}
+    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), env={})
+    (tmp_path / "docs" / "a").mkdir(parents=True)
+    for file, src in [("index.html", "index.md"), ("a/index.html", "a/index.md")]:
+        html = (site / file).read_text()
+        check.add_page(file, html, str(tmp_path / "docs" / src), src, html)
+    problems, summary = check.finish(str(site))
+    assert [str(p) for p in problems] == [
+        "docs/a/index.md: link '../b/' points to a page that does not exist (b/)."
+    ]
+    assert re.fullmatch(
+        r"2 pages, 3 links checked, 1 problems in \d+\.\d\ds, 1 external links skipped \(offline\)", summary
+    )
+
+
+def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from edition.features.linkcheck.external import Options
+
+    class Gone(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Gone)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        # A made-up name the check resolves to the local server, as if DNS had
+        # said so (a literal 127.0.0.1 is refused before the online check).
+        address = f"http://gone.test:{server.server_address[1]}/gone"
+        site = tmp_path / "site"
+        site.mkdir()
+        html = f'<a href="{address}">gone</a>'
+        (site / "index.html").write_text(html)
+        check = LinkCheck(
+            root=str(tmp_path),
+            docs_dir=str(tmp_path / "docs"),
+            env={"LINKCHECK_EXTERNAL": "1"},
+            options=Options(
+                timeout=0.5, retries=0, ttl=60,
+                resolver=lambda host, port: ["127.0.0.1"], allowed=lambda ip: ip.is_loopback,
+            ),
+        )
+        check.add_page("index.html", html, str(tmp_path / "docs" / "index.md"), "index.md", html)
+        problems, summary = check.finish(str(site))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [str(p) for p in problems] == [f"docs/index.md: link '{address}' is broken: HTTP 404."]
+    assert summary.endswith(", 1 external URLs checked online")
+    assert (tmp_path / ".cache" / "linkcheck.json").is_file()
+
+
+
+def test_list_site_walks_folders_but_not_links_to_folders(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "a" / "b" / "index.html").write_text("x")
+    (site / "top.css").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.html").write_text("x")
+    (site / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (site / "file-link.html").symlink_to(site / "top.css")
+    assert list_site(str(site)) == {"a/b/index.html", "top.css", "file-link.html"}
