@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from edition.features.reading.whole_essay import PAGE as PRINT_PAGE
+from edition.addresses import WHOLE_ESSAY
 
 from benchmark.stages import stage_seconds
 
@@ -77,9 +77,9 @@ def variant_config(base: dict, variant: str, repo: Path, corpus: Path) -> dict:
         config["theme"]["custom_dir"] = str((repo / config["theme"]["custom_dir"]).resolve())
     config.pop("watch", None)
     config.pop("docs_dir", None)
-    extra = config.setdefault("extra", {})
-    if "nav_tail" in extra:
-        extra["nav_tail"] = corpus_nav_tail(extra["nav_tail"], corpus / "docs")
+    settings = config.setdefault("extra", {}).setdefault("edition", {})
+    if "nav_tail" in settings:
+        settings["nav_tail"] = corpus_nav_tail(settings["nav_tail"], corpus / "docs")
     if variant == "c":
         config["plugins"] = [*config.get("plugins", ["search"]), HTMLPROOFER]
     return config
@@ -128,7 +128,7 @@ def essay_page_kb(site: Path) -> float:
 
     Whole-essay pages are left out: they grow with their essay, not with the library.
     """
-    sizes = [p.stat().st_size for p in site.glob("essays/*/*/index.html") if p.parent.name != PRINT_PAGE]
+    sizes = [p.stat().st_size for p in site.glob("essays/*/*/index.html") if p.parent.name != WHOLE_ESSAY]
     return sum(sizes) / len(sizes) / 1000 if sizes else 0.0
 
 

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from edition import addresses
 from edition.content import essay_pages, frontmatter
 from edition.content.files import write_atomic
 from edition.content.markup import plain_text
 from edition.content.model import Essay, Paragraph
 from edition.content.note_schema import KINDS
-from edition.content.terms import GLOSSARY_DIR
 from edition.content.text import normalize, slugify
 from edition.features.importer.run import import_essay
 
@@ -222,7 +222,7 @@ def term_entry(term: Term, see_also: list[Term]) -> str:
 
 def write_glossary(docs: Path, prose: Prose, terms: list[Term]) -> None:
     """Write every entry, replacing the importer's stubs; a stub no term replaces is a generator bug."""
-    folder = docs / GLOSSARY_DIR
+    folder = docs / addresses.GLOSSARY
     for term in terms:
         write_atomic(folder / f"{term.slug}.md", term_entry(term, prose.rng.sample(terms, min(2, len(terms)))))
     known = {f"{t.slug}.md" for t in terms}
@@ -280,7 +280,7 @@ def write_notes(docs: Path, prose: Prose, corpus: Corpus) -> None:
             links.append(f"[this passage](../../{other.page}#{other.id})")
         if corpus.terms and rng.random() < 0.3:
             term = rng.choice(corpus.terms)
-            links.append(f"[{term.title}](../../{GLOSSARY_DIR}/{term.slug}.md)")
+            links.append(f"[{term.title}]({addresses.glossary_link_from_essay(term.slug)})")
         written += 1
         path = docs / "commentary" / essay.slug / f"note-{written:05d}.md"
         write_atomic(path, note_file(prose, written, paragraph, quote, links))
@@ -305,7 +305,7 @@ def generate(spec: Spec, root: Path, site_docs: Path, progress: Callable[[str], 
     corpus = Corpus(root, spec, terms=make_terms(prose, spec.terms))
     docs = root / "docs"
     copy_shell(site_docs, docs)
-    (docs / GLOSSARY_DIR).mkdir(parents=True, exist_ok=True)
+    (docs / addresses.GLOSSARY).mkdir(parents=True, exist_ok=True)
     sources = root / "sources"
     sources.mkdir(exist_ok=True)
     share = max(1, -(-len(corpus.terms) // spec.essays))

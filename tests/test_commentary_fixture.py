@@ -65,7 +65,7 @@ def build(name: str, tmp_path: Path, strict: bool = True, extra_config: str = ""
 
 
 def warnings(result: subprocess.CompletedProcess) -> list[str]:
-    """The warning lines, without the logger name (which MkDocs derives from the hook's path)."""
+    """The warning lines, without the logger's name (``edition: ``, ``commentary: ``, ``glossary: ``, ``linkcheck: ``)."""
     return [re.sub(r"^\S*: (?=docs/)", "", line[len(PREFIX):]) for line in result.stderr.splitlines() if line.startswith(PREFIX)]
 
 

@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 from support import ROOT
+from test_commentary_fixture import warnings
 
 FIXTURE = ROOT / "tests" / "fixtures" / "glossary-bad"
-PREFIX = "WARNING -  "
+
 
 EXPECTED = [
     "docs/essays/e/index.md: links to glossary entry 'soft-powr', which does not exist. Did you mean 'soft-power'? Or create docs/glossary/soft-powr.md.",
@@ -32,8 +33,7 @@ def test_strict_build_fails_with_each_planted_problem(tmp_path):
         capture_output=True, text=True, env=env,
     )
     assert result.returncode == 1
-    warnings = [line[len(PREFIX):].removeprefix(": ") for line in result.stderr.splitlines() if line.startswith(PREFIX)]
-    assert sorted(warnings) == sorted(EXPECTED)
+    assert sorted(warnings(result)) == sorted(EXPECTED)
     assert "glossary: 4 entries nothing links to or mentions yet: blank, charm, marked, stubby" in result.stderr
 
 

@@ -1,8 +1,22 @@
-"""Page addresses and relative links, the way MkDocs computes them, without MkDocs.
+"""The site's address scheme: every folder name, page path and id the edition makes, in one place.
 
-Kept here so that generated links (glossary, backlinks, commentary) are
-computed by one pure function a unit test can call, and so the logic can move
-to another site engine.
+Everything else asks this module (as Quartz's ``util/path.ts`` owns that
+site generator's paths): which page a source file is (:func:`parse`), where
+a page of a kind lives (the builders), its address (:func:`page_url`) and
+how one page links to another (:func:`relative_url`, :func:`linker`).
+
+Three kinds of path are never mixed, so each has its own type:
+
+- :data:`RepoPath`, relative to the repository root, as messages name files
+  (``docs/commentary/e/note.md``);
+- :data:`DocsPath`, relative to the docs folder, as MkDocs names a source
+  (its ``src_uri``: ``commentary/e/note.md``);
+- :data:`SiteUrl`, relative to the site's root, as MkDocs addresses a page
+  (its ``url``: ``commentary/e/note/``).
+
+The paragraph-id grammar lives here too: paragraph ids are what readers
+link to and notes anchor on, and the ids the build derives from a note's
+name (its callout and its highlighted quote) must never collide with them.
 """
 
 from __future__ import annotations
@@ -10,8 +24,152 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import NewType
 
-Link = Callable[..., "str | None"]
+RepoPath = NewType("RepoPath", str)
+DocsPath = NewType("DocsPath", str)
+SiteUrl = NewType("SiteUrl", str)
+
+ESSAYS = "essays"  # one folder per essay: its opening (index), its sections, its whole-essay page
+GLOSSARY = "glossary"  # one file per entry, and the generated index
+COMMENTARY = "commentary"  # one folder per essay, one file per note, and the generated indexes
+INDEX = "index"  # a folder's own page
+WHOLE_ESSAY = "print"  # the whole-essay page of an essay's folder
+RESERVED_PAGES = frozenset({INDEX, WHOLE_ESSAY, COMMENTARY})  # names a section's page may never take
+HOME = DocsPath("index.md")
+
+# A paragraph id: what follows '#' in a paragraph's address. The importer
+# makes them as '<section-slug>-<n>' (slugs never hold two hyphens in a row).
+PARAGRAPH_ID = re.compile(r"[\w-]+")
+
+
+class Kind(Enum):
+    """What a page of the site is, read from its source path."""
+
+    HOME = "home"
+    ESSAY_OPENING = "essay opening"  # essays/<essay>/index.md: title, byline, contents, opening paragraphs
+    ESSAY_SECTION = "essay section"  # essays/<essay>/<section>.md
+    WHOLE_ESSAY = "whole essay"  # essays/<essay>/print.md, generated
+    GLOSSARY_INDEX = "glossary index"  # glossary/index.md, generated
+    GLOSSARY_ENTRY = "glossary entry"  # glossary/<entry>.md
+    COMMENTARY_INDEX = "commentary index"  # commentary/index.md, generated
+    ESSAY_COMMENTARY = "essay commentary"  # commentary/<essay>/index.md, generated
+    NOTE = "note"  # commentary/<essay>/<note>.md
+    OTHER = "other"  # any other page (hand-written pages, assets)
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """What :func:`parse` reads from a source path: the kind of page, its essay, its own name.
+
+    ``name`` is the section's slug, the entry's slug or the note's name
+    (empty where the kind has none).
+    """
+
+    kind: Kind
+    essay: str = ""
+    name: str = ""
+
+    @property
+    def of_essay(self) -> bool:
+        """Whether the page is one of an essay's own pages (its opening, a section or the whole essay)."""
+        return self.kind in (Kind.ESSAY_OPENING, Kind.ESSAY_SECTION, Kind.WHOLE_ESSAY)
+
+
+_OTHER = PageRef(Kind.OTHER)
+
+
+def parse(src: str) -> PageRef:
+    """What the page built from ``src`` (a :data:`DocsPath`) is; the one reading of a source path.
+
+    Only the shape of the path is read: whether an essay or an entry of that
+    name exists is the model's to say.
+    """
+    if src == HOME:
+        return PageRef(Kind.HOME)
+    folder, _, rest = src.partition("/")
+    if not rest.endswith(".md") or folder not in (ESSAYS, GLOSSARY, COMMENTARY):  # most pages: no split
+        return _OTHER
+    parts = rest[: -len(".md")].split("/")
+    if folder == GLOSSARY and len(parts) == 1:
+        return PageRef(Kind.GLOSSARY_INDEX) if parts[0] == INDEX else PageRef(Kind.GLOSSARY_ENTRY, name=parts[0])
+    if len(parts) == 1:
+        return PageRef(Kind.COMMENTARY_INDEX) if folder == COMMENTARY and parts[0] == INDEX else _OTHER
+    if len(parts) != 2 or folder == GLOSSARY:
+        return _OTHER
+    essay, name = parts
+    if folder == COMMENTARY:
+        return PageRef(Kind.ESSAY_COMMENTARY, essay) if name == INDEX else PageRef(Kind.NOTE, essay, name)
+    if name == INDEX:
+        return PageRef(Kind.ESSAY_OPENING, essay, INDEX)
+    return PageRef(Kind.WHOLE_ESSAY if name == WHOLE_ESSAY else Kind.ESSAY_SECTION, essay, name)
+
+
+# -- where each kind of page lives (DocsPath) --------------------------------
+
+
+def essay_page(essay: str, section: str = INDEX) -> DocsPath:
+    """An essay's opening page, or the page of one of its sections."""
+    return DocsPath(f"{ESSAYS}/{essay}/{section}.md")
+
+
+def whole_essay_page(essay: str) -> DocsPath:
+    return DocsPath(f"{ESSAYS}/{essay}/{WHOLE_ESSAY}.md")
+
+
+def glossary_index() -> DocsPath:
+    return DocsPath(f"{GLOSSARY}/{INDEX}.md")
+
+
+def glossary_entry(slug: str) -> DocsPath:
+    return DocsPath(f"{GLOSSARY}/{slug}.md")
+
+
+def commentary_index(essay: str = "") -> DocsPath:
+    """The site's commentary index, or one essay's."""
+    return DocsPath(f"{COMMENTARY}/{essay}/{INDEX}.md" if essay else f"{COMMENTARY}/{INDEX}.md")
+
+
+def note_page(essay: str, name: str) -> DocsPath:
+    return DocsPath(f"{COMMENTARY}/{essay}/{name}.md")
+
+
+def glossary_link_from_essay(slug: str) -> str:
+    """How an essay's page links an entry in its Markdown (the importer writes this; MkDocs resolves it)."""
+    return f"../../{glossary_entry(slug)}"
+
+
+# -- repository paths ---------------------------------------------------------
+
+
+def repo_path(docs_rel: str, src: str) -> RepoPath:
+    """The repository path of a docs file: ``docs_rel`` is the docs folder's (``docs``)."""
+    return RepoPath(f"{docs_rel}/{src}")
+
+
+# -- ids derived from names ---------------------------------------------------
+
+
+def callout_id(name: str) -> str:
+    """The id of a note's callout on an essay page: ``note--<name>``.
+
+    Paragraph ids never hold two hyphens in a row, so these ids cannot
+    collide with a paragraph's (``note-1`` is the publication note). The id
+    is text; whoever writes it into HTML escapes it.
+    """
+    return f"note--{name}"
+
+
+def quote_id(name: str) -> str:
+    """The id of a note's highlighted passage: ``quote--<name>``."""
+    return f"quote--{name}"
+
+
+# -- addresses ----------------------------------------------------------------
+
+Linker = Callable[..., "str | None"]
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # browsers skip these in an address: tab and newline anywhere, spaces around
 
 
@@ -26,20 +184,20 @@ def network_path(url: str) -> bool:
     return _IGNORED.sub("", url)[:2].replace("\\", "/") == "//"
 
 
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL of the page built from ``src_uri`` (``essays/x/a.md`` -> ``essays/x/a/``)."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+def page_url(src: str, use_directory_urls: bool = True) -> SiteUrl:
+    """The site-relative URL of the page built from ``src`` (``essays/x/a.md`` -> ``essays/x/a/``), as MkDocs makes it."""
+    stem = src[:-3] if src.endswith(".md") else src
     if not use_directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+        return SiteUrl(stem + ".html")
+    if stem == INDEX:
+        return SiteUrl("")
+    if stem.endswith("/" + INDEX):
+        return SiteUrl(stem[: -len(INDEX)])
+    return SiteUrl(stem + "/")
 
 
 def relative_url(target: str, from_page: str) -> str:
-    """``target`` (site-relative) as seen from the page at site-relative URL ``from_page``.
+    """``target`` (a :data:`SiteUrl`) as seen from the page at ``from_page`` (another).
 
     Computed on the path segments, like MkDocs' own ``get_relative_url``:
     ``posixpath.relpath`` would do, but it asks the operating system for the
@@ -60,15 +218,15 @@ def relative_url(target: str, from_page: str) -> str:
     return rel
 
 
-def linker(urls: Mapping[str, str], from_page: str) -> Link:
-    """``link(src_uri, fragment="")``: the address of a docs file as seen from the page at ``from_page``.
+def linker(urls: Mapping[str, str], from_page: str) -> Linker:
+    """``link(src, fragment="")``: the address of a docs file as seen from the page at ``from_page``.
 
-    ``urls`` maps every file's ``src_uri`` to its site-relative URL; None
-    for a file the site does not have.
+    ``urls`` maps every file's :data:`DocsPath` to its :data:`SiteUrl`;
+    ``link`` answers None for a file the site does not have.
     """
 
-    def link(src_uri: str, fragment: str = "") -> str | None:
-        url = urls.get(src_uri)
+    def link(src: str, fragment: str = "") -> str | None:
+        url = urls.get(src)
         if url is None:
             return None
         return relative_url(url, from_page) + (f"#{fragment}" if fragment else "")
@@ -76,7 +234,7 @@ def linker(urls: Mapping[str, str], from_page: str) -> Link:
     return link
 
 
-def resolver(folder: str, link: Link) -> Callable[[str], str]:
+def resolver(folder: str, link: Linker) -> Callable[[str], str]:
     """How a relative address written in a docs file in ``folder`` reads on the page ``link`` serves.
 
     ``../essays/x/a.md#p`` written in ``glossary/`` becomes the essay page's

@@ -1,11 +1,72 @@
-"""Page addresses and relative links, as MkDocs computes them."""
+"""The site's address scheme: what a source path is, where each kind of page lives, addresses and links."""
 
 from __future__ import annotations
 
 import posixpath
 
 import pytest
-from edition.addresses import linker, network_path, page_url, relative_url, resolver
+from edition import addresses
+from edition.addresses import Kind, PageRef, linker, network_path, page_url, parse, relative_url, resolver
+
+
+@pytest.mark.parametrize(
+    ("src", "ref"),
+    [
+        ("index.md", PageRef(Kind.HOME)),
+        ("essays/e/index.md", PageRef(Kind.ESSAY_OPENING, "e", "index")),
+        ("essays/e/reflection.md", PageRef(Kind.ESSAY_SECTION, "e", "reflection")),
+        ("essays/e/print.md", PageRef(Kind.WHOLE_ESSAY, "e", "print")),
+        ("essays/e/a/b.md", PageRef(Kind.OTHER)),
+        ("essays/index.md", PageRef(Kind.OTHER)),
+        ("essays/e/notes.txt", PageRef(Kind.OTHER)),
+        ("glossary/index.md", PageRef(Kind.GLOSSARY_INDEX)),
+        ("glossary/soft-power.md", PageRef(Kind.GLOSSARY_ENTRY, name="soft-power")),
+        ("glossary/a/b.md", PageRef(Kind.OTHER)),
+        ("commentary/index.md", PageRef(Kind.COMMENTARY_INDEX)),
+        ("commentary/e/index.md", PageRef(Kind.ESSAY_COMMENTARY, "e")),
+        ("commentary/e/a-note.md", PageRef(Kind.NOTE, "e", "a-note")),
+        ("commentary/note.md", PageRef(Kind.OTHER)),
+        ("commentary/e/sub/n.md", PageRef(Kind.OTHER)),
+        ("performance.md", PageRef(Kind.OTHER)),
+        ("print.md", PageRef(Kind.OTHER)),
+    ],
+)
+def test_parse_reads_what_a_page_is_from_its_source_path(src, ref):
+    assert parse(src) == ref
+
+
+@pytest.mark.parametrize(
+    ("built", "ref"),
+    [
+        (addresses.essay_page("e"), PageRef(Kind.ESSAY_OPENING, "e", "index")),
+        (addresses.essay_page("e", "part"), PageRef(Kind.ESSAY_SECTION, "e", "part")),
+        (addresses.whole_essay_page("e"), PageRef(Kind.WHOLE_ESSAY, "e", "print")),
+        (addresses.glossary_index(), PageRef(Kind.GLOSSARY_INDEX)),
+        (addresses.glossary_entry("t"), PageRef(Kind.GLOSSARY_ENTRY, name="t")),
+        (addresses.commentary_index(), PageRef(Kind.COMMENTARY_INDEX)),
+        (addresses.commentary_index("e"), PageRef(Kind.ESSAY_COMMENTARY, "e")),
+        (addresses.note_page("e", "n"), PageRef(Kind.NOTE, "e", "n")),
+        (addresses.HOME, PageRef(Kind.HOME)),
+    ],
+)
+def test_every_builder_makes_a_path_parse_reads_back(built, ref):
+    """The builders and the parser are one scheme: what one writes, the other reads."""
+    assert parse(built) == ref
+
+
+def test_of_essay_is_an_essays_own_pages():
+    assert [k for k in Kind if PageRef(k).of_essay] == [Kind.ESSAY_OPENING, Kind.ESSAY_SECTION, Kind.WHOLE_ESSAY]
+
+
+@pytest.mark.parametrize("name", ["n", "a-b", "q&a"])
+def test_ids_made_from_a_note_name_never_look_like_a_paragraph_id(name):
+    for ident in (addresses.callout_id(name), addresses.quote_id(name)):
+        assert "--" in ident  # paragraph ids are slugs: never two hyphens in a row
+
+
+def test_an_essay_links_an_entry_two_folders_up():
+    assert addresses.glossary_link_from_essay("soft-power") == "../../glossary/soft-power.md"
+    assert addresses.repo_path("docs", "glossary/x.md") == "docs/glossary/x.md"
 
 
 @pytest.mark.parametrize(

@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from edition.addresses import INDEX
 from edition.content import frontmatter
 from edition.content.fields import type_name
 from edition.content.markup import escape, first_sentence, plain_text
 from edition.content.model import Essay, Paragraph, Section
 from edition.content.text import reading_minutes, words
 
+OPENING = f"{INDEX}.md"  # the opening page of an essay's folder: title, byline, contents, opening paragraphs
 PARAGRAPH_ATTRS = re.compile(r"^\{:\s*#(?P<id>[\w-]+)(?P<classes>(?:\s+\.[\w-]+)*)\s*\}$")
 KIND_CLASS = {"note": "publication-note", "bio": "author-bio"}
 CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
 BIO_HEADING = "About the author"
-RESERVED_PAGES = {"index", "print", "commentary"}  # page names the site uses for its own views
 
 
 def paragraph_block(paragraph: Paragraph) -> str:
@@ -57,8 +58,8 @@ def render(essay: Essay, published: str) -> dict[str, str]:
     """
     total = plain_words(essay)
     minutes = reading_minutes(total)
-    body_sections = [s for s in essay.sections if s.slug != "index"]
-    opening = next((s for s in essay.sections if s.slug == "index"), Section("", "index"))
+    body_sections = [s for s in essay.sections if s.slug != INDEX]
+    opening = next((s for s in essay.sections if s.slug == INDEX), Section("", INDEX))
     byline = f"By {escape(essay.author)} · {escape(published)} · {minutes} min read"
     index_blocks = [f"# {escape(essay.title)}\n", f"{byline}\n{{: .essay-byline }}\n"]
     if essay.note:
@@ -79,13 +80,13 @@ def render(essay: Essay, published: str) -> dict[str, str]:
         "source": essay.source,
         "order": 0,
     }
-    pages: dict[str, tuple[dict, list[str]]] = {"index.md": (index_meta, index_blocks)}
+    pages: dict[str, tuple[dict, list[str]]] = {OPENING: (index_meta, index_blocks)}
     for order, section in enumerate(body_sections, 1):
         meta = {"title": section.title, "essay": essay.slug, "order": order}
         heading = f"# {escape(section.title)}\n"
         pages[f"{section.slug}.md"] = (meta, [heading, *map(paragraph_block, section.paragraphs)])
     if essay.bio:
-        last = f"{body_sections[-1].slug}.md" if body_sections else "index.md"
+        last = f"{body_sections[-1].slug}.md" if body_sections else OPENING
         pages[last][1].extend([f"## {BIO_HEADING}\n", paragraph_block(essay.bio)])
     return {name: frontmatter.dump(meta, "\n".join(blocks)) for name, (meta, blocks) in pages.items()}
 
@@ -132,9 +133,9 @@ def load(folder: Path, docs_dir: Path) -> Essay:
             raise frontmatter.FrontMatterError(f"{path.name}: {exc}") from None
         pages.append((_number(meta, "order", path), path, meta, body))
     pages.sort(key=lambda item: (item[0], item[1].name))
-    index_meta = next((meta for _, path, meta, _ in pages if path.name == "index.md"), None)
+    index_meta = next((meta for _, path, meta, _ in pages if path.name == OPENING), None)
     if index_meta is None:
-        raise ValueError("has no index.md")
+        raise ValueError(f"has no {OPENING}")
     essay = Essay(
         slug=folder.name,
         title=str(index_meta.get("title", folder.name)),
@@ -142,7 +143,7 @@ def load(folder: Path, docs_dir: Path) -> Essay:
         date=str(index_meta.get("date", "")),
         source=str(index_meta.get("source", "")),
         summary=str(index_meta.get("summary", "")),
-        reading_time=_number(index_meta, "reading_time", folder / "index.md"),
+        reading_time=_number(index_meta, "reading_time", folder / OPENING),
     )
     for _, path, meta, body in pages:
         rel = path.relative_to(docs_dir).as_posix()

@@ -33,7 +33,8 @@ import yaml
 # which matters when a build reads thousands of entries and notes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # same output as SafeDumper, checked on every page
-_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# The front matter block: two "---" lines and the YAML between them (group 1), at the very start of a file.
+FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 BOM = "\ufeff"
 FIRST_LINE = 2  # the front matter's first line in the file, after the opening '---'
 MAX_DEPTH = 6  # the schemas nest three levels (sources: - title: ...); six leaves room for a wrong shape to be named
@@ -50,7 +51,7 @@ class FrontMatterError(ValueError):
 def split(text: str) -> tuple[dict[str, Any], str]:
     """Return ``(meta, body)``; a file without front matter has ``meta == {}``."""
     text = text.removeprefix(BOM)
-    match = _FENCE.match(text)
+    match = FENCE.match(text)
     if not match:
         return {}, text
     meta = load(match.group(1) or "") or {}

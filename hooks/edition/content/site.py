@@ -12,21 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from edition import addresses
 from edition.content import essay_pages, frontmatter
 from edition.content.model import Comment, Essay, Paragraph, Term
 from edition.content.notes import load_comments
 from edition.content.problems import Problem
 from edition.content.terms import load_terms
-
-ESSAYS_DIR = "essays"
-
-
-def essay_of_page(src_uri: str) -> str | None:
-    """The essay slug of a page under ``essays/<slug>/`` (relative to the docs directory), else None."""
-    if not src_uri.startswith(ESSAYS_DIR + "/"):  # most pages: one comparison, no split
-        return None
-    parts = src_uri.split("/")
-    return parts[1] if len(parts) == 3 else None
 
 
 @dataclass
@@ -51,11 +42,11 @@ class Site:
         """``path`` relative to the repository root, as messages name files."""
         return path.resolve().relative_to(self.root).as_posix()
 
-    def comment_at(self, src_uri: str) -> Comment | None:
-        """The note whose page is built from ``src_uri`` (``commentary/<essay>/<name>.md``)."""
+    def comment_at(self, src: str) -> Comment | None:
+        """The note whose page is built from ``src`` (a :data:`~edition.addresses.DocsPath`)."""
         if self._by_src is None:
-            self._by_src = {f"commentary/{c.essay}/{c.name}.md": c for c in self.comments}
-        return self._by_src.get(src_uri)
+            self._by_src = {addresses.note_page(c.essay, c.name): c for c in self.comments}
+        return self._by_src.get(src)
 
     def paragraph(self, pid: str) -> tuple[Essay, Paragraph] | None:
         return self.paragraphs.get(pid)
@@ -65,7 +56,7 @@ def load_essays(docs_dir: Path, root: Path) -> tuple[dict[str, Essay], list[Prob
     """Every essay folder under ``docs/essays``; a folder that cannot be read is a problem."""
     essays: dict[str, Essay] = {}
     problems: list[Problem] = []
-    folder = docs_dir / ESSAYS_DIR
+    folder = docs_dir / addresses.ESSAYS
     for essay_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
         rel = essay_dir.relative_to(root).as_posix()
         try:

@@ -23,7 +23,6 @@ from edition.content.model import Term
 from edition.content.problems import Problem
 from edition.content.text import normalize
 
-GLOSSARY_DIR = GLOSSARY.name
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 
 

@@ -1,52 +1,151 @@
-"""The bridge between MkDocs events and the edition's model.
+"""One object per build: the settings, the model, every page's address and each listed part's state.
 
-Hook files are separate modules that MkDocs loads one by one; they share the
-model of the current build through :func:`current`, loaded once in
-``on_config`` by the essays hook, and every file's address through
-:func:`urls`, read once in its ``on_nav`` (and reset there on every rebuild, since
-``mkdocs serve`` does not reload hook modules).
+MkDocs loads hook files as separate modules and keeps them between the
+builds of ``mkdocs serve``, so state kept in a hook file would outlive its
+build and hide which part needs what. Instead the first handler of a build
+creates an :class:`EditionBuild` and keeps it on that build's config object
+(:meth:`EditionBuild.of`); every hook file only routes its events to it, and
+every handler's priority comes from :mod:`.order`.
+
+The build creates only the parts whose hook files mkdocs.yml lists (each
+hook file names its part in ``PART``), so a fixture site can list a few.
+The model and the addresses belong to the build, not to a part: any part
+may be listed alone (the link check alone checks any site, edition or not). Problems are collected by the features and logged here,
+in one place, each as one warning through a named plugin logger, so that
+``mkdocs build --strict`` fails on any of them.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from edition.addresses import COMMENTARY, GLOSSARY, Linker, linker
+from edition.content.contributed.links import endless_links
+from edition.content.contributed.publish import withheld
 from edition.content.gcpause import gc_paused
+from edition.content.problems import Problem
 from edition.content.site import Site, load_site
-
-_current: Site | None = None
-_urls: dict[str, str] = {}
-
-
-def load(docs_dir: str, config_file: str | None) -> Site:
-    """Load the model for a new build and make it current."""
-    global _current, _urls
-    _urls = {}
-    docs = Path(docs_dir).resolve()
-    root = Path(config_file).resolve().parent if config_file else docs.parent
-    with gc_paused():  # thousands of files' worth of objects, no cycles
-        _current = load_site(docs, root)
-    return _current
+from edition.mkdocs_adapter import settings
+from edition.mkdocs_adapter.commentary import CommentaryPart
+from edition.mkdocs_adapter.essays import EssaysPart
+from edition.mkdocs_adapter.glossary import GlossaryPart
+from edition.mkdocs_adapter.linkcheck import LinkCheckPart
+from edition.mkdocs_adapter.reading import ReadingPart
 
 
-def current() -> Site:
-    """The model of the build in progress."""
-    if _current is None:
-        raise RuntimeError("the essays hook must be listed first in mkdocs.yml 'hooks:'")
-    return _current
+ATTRIBUTE = "_edition_build"  # the attribute of a build's config object that holds its EditionBuild
+RENDERS = {COMMENTARY: "commentary", GLOSSARY: "glossary"}  # contributed folder -> the part that renders it
+# The parts that make a site an edition: with any of them the model is loaded and the contributed folders
+# guarded; the link check alone checks any site and touches none of its files.
+EDITION_PARTS = frozenset({"essays", "reading", "commentary", "glossary"})
 
 
-def set_urls(addresses: dict[str, str]) -> None:
-    """Record every file's site-relative URL by ``src_uri``, once all hooks have added their files."""
-    global _urls
-    _urls = addresses
+class EditionBuild:
+    """The edition's state for one build; its parts exist only for the hooks listed."""
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> EditionBuild:
+        """This build's object, made by whichever of the edition's handlers runs first."""
+        build = getattr(config, ATTRIBUTE, None)
+        if build is None:
+            build = cls(config)
+            setattr(config, ATTRIBUTE, build)
+        return build
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        config_file = config.config_file_path or "mkdocs.yml"
+        self.settings, unknown = settings.load(config.extra, Path(config_file).name)
+        self.report("edition", unknown)
+        self.listed = listed_parts(config["hooks"].values())
+        self.site = Site()
+        if self.listed & EDITION_PARTS:
+            self._load_model(config_file)
+        self.urls: dict[str, str] = {}  # every file's SiteUrl by DocsPath, once the file list is final
+        self._withheld = not self.listed & EDITION_PARTS  # a site that is not an edition keeps all its files
+        # The part of each listed hook file, in no particular order: a part reads only the build's model and
+        # addresses, never another part, when it is made.
+        self.essays = EssaysPart(self) if "essays" in self.listed else None
+        self.reading = ReadingPart(self) if "reading" in self.listed else None
+        self.commentary = CommentaryPart(self) if "commentary" in self.listed else None
+        self.glossary = GlossaryPart(self) if "glossary" in self.listed else None
+        self.linkcheck = LinkCheckPart(self) if "linkcheck" in self.listed else None
+
+    def _load_model(self, config_file: str) -> None:
+        """Load the model once; stop before MkDocs walks a folder it would walk without end."""
+        docs = Path(self.config.docs_dir).resolve()
+        root = Path(config_file).resolve().parent if self.config.config_file_path else docs.parent
+        with gc_paused():  # thousands of files' worth of objects, no cycles
+            self.site = load_site(docs, root)
+        endless = endless_links(self.site.docs_dir, self.site.docs_rel)
+        if endless:  # a warning would come too late: MkDocs walks the docs folder, following links, after on_config
+            raise PluginError("\n".join(str(problem) for problem in endless))
+        self.report("edition", self.site.problems)
+
+    def log(self, name: str) -> logging.LoggerAdapter:
+        """The plugin logger ``name``: its lines start with ``name: `` and, as warnings, fail ``--strict``.
+
+        A fixed name, not the hook module's: MkDocs names a hook module after
+        its path as written in mkdocs.yml.
+        """
+        return get_plugin_logger(name)
+
+    def report(self, logger: str, problems: Iterable[Problem]) -> None:
+        """Log each problem as one warning (``mkdocs build --strict`` fails on any); ``logger`` prefixes it."""
+        log = self.log(logger)
+        for problem in problems:
+            log.warning(str(problem))
+
+    def withhold(self, files: Files) -> Files:
+        """Remove every contributed file the build will not render from the model; report each refusal once.
+
+        Every hook routes its ``on_files`` here first (``order.WITHHOLD``), so
+        the guard holds whichever hooks are listed; it runs once per build.
+        """
+        if self._withheld:
+            return files
+        self._withheld = True
+        rendered = {folder for folder, part in RENDERS.items() if part in self.listed}
+        sources = [file.src_uri for file in files if file.generated_by is None]
+        remove, problems = withheld(self.site, sources, rendered)
+        self.report("edition", problems)
+        for src in remove:
+            files.remove(files.get_file_from_path(src))
+        return files
+
+    def record_addresses(self, files: Files) -> None:
+        """Read every file's address once, after all parts have added their files (``on_nav``).
+
+        A link between pages is then a lookup and the arithmetic of
+        :func:`edition.addresses.relative_url`, not MkDocs' ``url_relative_to``.
+        """
+        if not self.urls:
+            self.urls = {file.src_uri: file.url for file in files}
+
+    def linker(self, page_url: str) -> Linker:
+        """``link(src, fragment="")``: a docs file's address as seen from the page at ``page_url``."""
+        return linker(self.urls, page_url)
 
 
-def urls() -> dict[str, str]:
-    """Every file's site-relative URL by ``src_uri`` (empty before the navigation is built).
+P = TypeVar("P")
 
-    Read once per build, so that a link between pages is a lookup and
-    :func:`edition.addresses.relative_url`, the same arithmetic as MkDocs'
-    ``url_relative_to`` at a fraction of its cost over many thousands of notes.
-    """
-    return _urls
+
+def listed(part: P | None) -> P:
+    """A part of a listed hook file, typed: it exists, since the build makes the part of every listed hook."""
+    if part is None:
+        raise RuntimeError("a hook file routed an event to a part it does not name in PART")
+    return part
+
+
+def listed_parts(hooks: Iterable[object]) -> frozenset[str]:
+    """The parts the hook modules name in their ``PART``: which of the edition's hook files mkdocs.yml lists."""
+    return frozenset(part for hook in hooks if isinstance(part := getattr(hook, "PART", None), str))
+

@@ -21,15 +21,18 @@ from __future__ import annotations
 
 from mkdocs.structure.nav import Link, Navigation, Section
 
-from edition.content.site import essay_of_page
-from edition.features.reading.navigation import ESSAYS
+from edition.addresses import Kind, parse
 
 ALL_ESSAYS = "All essays"  # the link to the home page's listing, first under Essays
 
 
 def essay_views(nav: Navigation) -> dict[str, Navigation]:
-    """A navigation per essay slug, for the pages of that essay; empty if there is no Essays section."""
-    essays = next((item for item in nav.items if item.is_section and item.title == ESSAYS), None)
+    """A navigation per essay slug, for the pages of that essay; empty if there is no section of essays.
+
+    The section of essays is the one whose every child is an essay's section
+    (found by its pages' addresses, not by its title, which is the reader's).
+    """
+    essays = next((item for item in nav.items if _holds_essays(item)), None)
     if essays is None:
         return {}
     home = [Link(ALL_ESSAYS, nav.homepage.url)] if nav.homepage else []
@@ -45,9 +48,15 @@ def essay_views(nav: Navigation) -> dict[str, Navigation]:
     return views
 
 
-def essay_slug(section) -> str | None:
-    """The slug of an essay's navigation section, read from its first page (``essays/<slug>/index.md``)."""
-    first = next(iter(section.children or []), None)
+def _holds_essays(item: object) -> bool:
+    children = getattr(item, "children", None) if getattr(item, "is_section", False) else None
+    return bool(children) and all(essay_slug(child) is not None for child in children)
+
+
+def essay_slug(section: object) -> str | None:
+    """The slug of an essay's navigation section, read from its first page (the essay's opening)."""
+    first = next(iter(getattr(section, "children", None) or []), None)
     file = getattr(first, "file", None)
-    return essay_of_page(file.src_uri) if file else None
+    page = parse(file.src_uri) if file else None
+    return page.essay if page is not None and page.kind is Kind.ESSAY_OPENING else None
 

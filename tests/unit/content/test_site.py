@@ -3,25 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from edition.content.site import essay_of_page, load_essays
-
-
-@pytest.mark.parametrize(
-    "src_uri, slug",
-    [
-        ("essays/first/index.md", "first"),
-        ("essays/first/middle-part.md", "first"),
-        ("essays/first/print.md", "first"),
-        ("essays/index.md", None),
-        ("essays/first/deeper/page.md", None),
-        ("glossary/first.md", None),
-        ("commentary/first/note.md", None),
-        ("index.md", None),
-    ],
-)
-def test_essay_of_page(src_uri, slug):
-    assert essay_of_page(src_uri) == slug
-
+from edition.content.site import load_essays
 
 ESSAY_PAGE = "---\ntitle: E\nessay: e\nauthor: A\ndate: '2024-01-01'\norder: 0\n---\n\n# E\n\nText.\n{: #opening-1 }\n"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition import addresses
 from edition.content.contributed.reader import TooLarge, Unreadable, read_bounded
 from edition.content.problems import Problem
 
@@ -53,20 +54,20 @@ class Folder:
 
 
 COMMENTARY = Folder(
-    name="commentary",
+    name=addresses.COMMENTARY,
     noun="note",
     nouns="notes",
     depth=3,
-    layout="commentary/<essay-slug>/<name>.md",
+    layout=addresses.note_page("<essay-slug>", "<name>"),
     shorten="Shorten it or split it into several notes.",
     fallback="note",
 )
 GLOSSARY = Folder(
-    name="glossary",
+    name=addresses.GLOSSARY,
     noun="glossary entry",
     nouns="glossary entries",
     depth=2,
-    layout="glossary/<name>.md",
+    layout=addresses.glossary_entry("<name>"),
     shorten="Shorten it; the sources can say more.",
     fallback="entry",
 )

@@ -25,12 +25,13 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.addresses import INDEX
 from edition.content.contributed.folders import FOLDERS, Folder
 from edition.content.contributed.names import RULE, ascii_name, is_name, printable
 from edition.content.contributed.reader import kind_of
 from edition.content.problems import Problem
 
-GENERATED = "index.md"
+GENERATED = f"{INDEX}.md"  # a folder's index page: the build generates it
 MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})  # MkDocs renders all of these
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
+from edition.addresses import COMMENTARY, ESSAYS, note_page
 from edition.content.folding import fold_text
 from edition.content.markup import plain_text
 from edition.content.model import Comment, Essay, Paragraph
@@ -142,9 +143,10 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
     path, quote, hint = comment.path, fold_text(comment.quote), comment.paragraph
     said = f"target quote '{_short(comment.quote)}'"
     if index is None:
+        docs = path[: -len(note_page(comment.essay, comment.name)) - 1]  # the note's path names the docs folder
         return Anchor(comment, ORPHANED, problem=Problem(
-            path, f"is in a folder with no essay: there is no docs/essays/{comment.essay}/.",
-            "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses."))
+            path, f"is in a folder with no essay: there is no {docs}/{ESSAYS}/{comment.essay}/.",
+            f"Move the note into {docs}/{COMMENTARY}/<essay-slug>/ of the essay it discusses."))
     if not quote:
         return Anchor(comment, ORPHANED, problem=Problem(
             path, f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",

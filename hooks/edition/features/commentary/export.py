@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from edition.addresses import essay_page, note_page
 from edition.features.commentary.anchor import Anchor
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -30,7 +31,7 @@ def annotation(anchor: Anchor, url: Callable[[str], str]) -> dict:
     """One note as an Annotation; ``url(src_uri)`` gives a page's absolute address."""
     c = anchor.comment
     paragraph = anchor.paragraph.id if anchor.placed else c.paragraph
-    page = anchor.paragraph.page if anchor.placed else f"essays/{c.essay}/index.md"
+    page = anchor.paragraph.page if anchor.placed else essay_page(c.essay)
     quote = {"type": "TextQuoteSelector", "exact": c.quote}
     if anchor.placed:
         quote.update(prefix=anchor.prefix, suffix=anchor.suffix)
@@ -38,7 +39,7 @@ def annotation(anchor: Anchor, url: Callable[[str], str]) -> dict:
     if c.author_url:
         creator["homepage"] = c.author_url
     return {
-        "id": url(f"commentary/{c.essay}/{c.name}.md"),
+        "id": url(note_page(c.essay, c.name)),
         "type": "Annotation",
         "motivation": MOTIVATION[c.kind],
         "created": c.date,

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable
 
+from edition import addresses
+from edition.addresses import Linker, callout_id, commentary_index, essay_page
 from edition.content.model import Essay
-from edition.features.commentary import render
 from edition.features.commentary.anchor import ORPHANED, Anchor
 from edition.features.commentary.render import KIND_STYLE, kind_label, time_tag
 
-Link = Callable[..., str]
 esc = html.escape
 LATEST = 200  # notes on the site-wide commentary page; each essay's page lists all of its own
 ORPHAN_TEXT = "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
@@ -26,7 +25,12 @@ ORPHAN_TEXT = "Orphaned: its passage could not be found unambiguously in the ess
 
 def note_src(anchor: Anchor) -> str:
     """The note's Markdown file relative to the docs directory."""
-    return f"commentary/{anchor.comment.essay}/{anchor.comment.name}.md"
+    return addresses.note_page(anchor.comment.essay, anchor.comment.name)
+
+
+def _href(link: Linker, src: str, fragment: str = "") -> str:
+    """The escaped address of a docs file from the page being built (the build made it: it exists)."""
+    return esc(link(src, fragment) or "")
 
 
 def _byline(anchor: Anchor) -> str:
@@ -40,11 +44,11 @@ def _byline(anchor: Anchor) -> str:
     )
 
 
-def _passage_link(anchor: Anchor, essay: Essay | None, link: Link, fragment: str) -> str:
+def _passage_link(anchor: Anchor, essay: Essay | None, link: Linker, fragment: str) -> str:
     if not anchor.placed or essay is None:
         return f'<span class="note-orphan">{ORPHAN_TEXT}</span>'
     where = esc(f"{essay.title}, paragraph {anchor.paragraph.id}")
-    return f'<a href="{esc(link(anchor.paragraph.page, fragment))}">{where}</a>'
+    return f'<a href="{_href(link, anchor.paragraph.page, fragment)}">{where}</a>'
 
 
 def note_text(anchor: Anchor, body_html: str) -> str:
@@ -57,7 +61,7 @@ def note_text(anchor: Anchor, body_html: str) -> str:
     return f"<h1>{esc(anchor.comment.title)}</h1>\n<div class=\"note-body\">{body_html}</div>\n"
 
 
-def note_page(anchor: Anchor, essay: Essay | None, text_html: str, link: Link) -> str:
+def note_page(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker) -> str:
     """The permalink page of one note, around its :func:`note_text` (as other hooks left it).
 
     The byline and the passage go after the title, the sources at the end.
@@ -77,16 +81,16 @@ def note_page(anchor: Anchor, essay: Essay | None, text_html: str, link: Link) -
     return "\n".join(parts) + "\n"
 
 
-def _item(anchor: Anchor, essays: dict[str, Essay], link: Link, with_essay: bool) -> str:
+def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, with_essay: bool) -> str:
     c = anchor.comment
     essay = essays.get(c.essay)
-    where = _passage_link(anchor, essay, link, render.callout_id(c.name))
+    where = _passage_link(anchor, essay, link, callout_id(c.name))
     if with_essay and anchor.placed:
         where = f"on {where}"
     orphan = " note-item-orphaned" if anchor.status == ORPHANED else ""
     return (
         f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}">'
-        f'<p class="note-item-title"><a href="{esc(link(note_src(anchor)))}">{esc(c.title)}</a></p>'
+        f'<p class="note-item-title"><a href="{_href(link, note_src(anchor))}">{esc(c.title)}</a></p>'
         f'<p class="note-item-meta">{_byline(anchor)}<br>{where}</p>'
         f'<p class="note-item-quote">\u201c{esc(c.quote)}\u201d</p></li>'
     )
@@ -98,14 +102,14 @@ def _kind_counts(anchors: list[Anchor]) -> str:
     return f'<p class="note-kind-counts">{len(anchors)} notes ({shown}).</p>' if anchors else "<p>No notes yet.</p>"
 
 
-def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Link) -> str:
+def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker) -> str:
     """Commentary on one essay: notes in reading order, orphans listed last."""
     order = {p.id: n for n, p in enumerate(essay.paragraphs())}
     placed = sorted((a for a in anchors if a.placed), key=lambda a: (order[a.paragraph.id], a.comment.date, a.comment.name))
     orphans = [a for a in anchors if not a.placed]
     parts = [
         f"<h1>Commentary on {esc(essay.title)}</h1>",
-        f'<p>Notes on <a href="{esc(link(f"essays/{essay.slug}/index.md"))}">'
+        f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">'
         f"{esc(essay.title)}</a>, in reading order.</p>",
         _kind_counts(anchors),
         '<ol class="note-list">' + "".join(_item(a, essays, link, False) for a in placed) + "</ol>",
@@ -116,7 +120,7 @@ def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], l
     return "\n".join(parts) + "\n"
 
 
-def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Link, latest: int = LATEST) -> str:
+def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, latest: int = LATEST) -> str:
     """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
 
     Every note is listed on its essay's page (:func:`essay_index`); listing
@@ -125,7 +129,7 @@ def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Link, late
     """
     newest = sorted(anchors, key=lambda a: (a.comment.date, a.comment.path), reverse=True)
     by_essay = "".join(
-        f'<li><a href="{esc(link(f"commentary/{slug}/index.md"))}">{esc(essay.title)}</a></li>'
+        f'<li><a href="{_href(link, commentary_index(slug))}">{esc(essay.title)}</a></li>'
         for slug, essay in sorted(essays.items())
     )
     shown = newest[:latest]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote as urlquote
 
+from edition.addresses import callout_id, quote_id
 from edition.content.dates import time_tag
 from edition.content.folding import IGNORABLE, fold, starts_cluster
 from edition.content.model import Comment
@@ -178,20 +179,6 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
         ref_at = cursor
     out += [inner[cursor:ref_at], ref, inner[ref_at:]]
     return "".join(out), True
-
-
-def callout_id(name: str) -> str:
-    """The id of a note's callout: ``note--<name>``, as text (escaped where it is written, as any value).
-
-    Paragraph ids are slugs, which never hold two hyphens in a row, so these
-    ids cannot collide with a paragraph's (``note-1`` is the publication note).
-    """
-    return f"note--{name}"
-
-
-def quote_id(name: str) -> str:
-    """The id of a note's highlighted passage: ``quote--<name>``, as text."""
-    return f"quote--{name}"
 
 
 def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:

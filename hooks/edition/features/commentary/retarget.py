@@ -17,7 +17,7 @@ import yaml
 
 from edition.content.contributed.folders import COMMENTARY
 from edition.content.files import write_atomic
-from edition.content.frontmatter import _FENCE
+from edition.content.frontmatter import FENCE
 
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # an anchor or tag before the value: part of the node, kept
 
@@ -52,7 +52,7 @@ def retarget(text: str, old: str, new: str) -> str | None:
 
 
 def _retarget(text: str, old: str, new: str) -> str | None:
-    fence = _FENCE.match(text)
+    fence = FENCE.match(text)
     if not fence or fence.group(1) is None:
         return None
     try:

@@ -13,7 +13,16 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from edition.addresses import Link, resolver
+from edition.addresses import (
+    DocsPath,
+    Kind,
+    Linker,
+    commentary_index,
+    note_page,
+    parse,
+    repo_path,
+    resolver,
+)
 from edition.content.contributed.names import ascii_name
 from edition.content.model import Essay
 from edition.content.problems import Problem
@@ -38,7 +47,7 @@ class Commentary:
     def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
         self.site = site
         self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
-        self.by_path = {a.comment.path: a for a in self.anchors}
+        self.by_page = {note_page(a.comment.essay, a.comment.name): a for a in self.anchors}
         self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
         for anchor in self.anchors:
             self.by_essay[anchor.comment.essay].append(anchor)
@@ -47,9 +56,6 @@ class Commentary:
             self.by_paragraph[anchor.paragraph.id].append(anchor)
         self.markdown = SafeMarkdown()
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
-        # Docs files as notes and messages name them (relative to the repository
-        # root): the hook prefixes each page's source path with this.
-        self.docs_prefix = site.docs_rel + "/"
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
@@ -61,7 +67,7 @@ class Commentary:
 
     # -- essay pages -------------------------------------------------------
 
-    def decorate_essay(self, page_html: str, essay_slug: str, link: Link) -> str:
+    def decorate_essay(self, page_html: str, essay_slug: str, link: Linker) -> str:
         """An essay page with its notes' highlights and callouts, and paragraph actions."""
         essay = self.site.essays.get(essay_slug)
         if essay is None:
@@ -69,7 +75,7 @@ class Commentary:
         ids = {p.id for p in essay.paragraphs()}
 
         def note(anchor: Anchor, highlighted: bool) -> str:
-            permalink = link(pages.note_src(anchor)) or ""
+            permalink = link(note_page(anchor.comment.essay, anchor.comment.name)) or ""
             return render.callout(anchor.comment, self.body(anchor, link), permalink, highlighted)
 
         return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
@@ -83,51 +89,50 @@ class Commentary:
         if not self.repo_url:
             return None
         name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
-        folder = f"{self.site.docs_rel}/commentary/{essay_slug}"
+        folder = posixpath.dirname(repo_path(self.site.docs_rel, note_page(essay_slug, name)))
         return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
 
     # -- note bodies and pages ---------------------------------------------
 
-    def body(self, anchor: Anchor, link: Link) -> str:
+    def body(self, anchor: Anchor, link: Linker) -> str:
         """The note's body as safe HTML, its relative links made relative to the page being built."""
-        return self.bodies[anchor.comment.path].fill(resolver(posixpath.dirname(pages.note_src(anchor)), link))
+        src = note_page(anchor.comment.essay, anchor.comment.name)
+        return self.bodies[anchor.comment.path].fill(resolver(posixpath.dirname(src), link))
 
     # -- generated pages ---------------------------------------------------
 
-    def index_uris(self) -> list[str]:
+    def index_pages(self) -> list[DocsPath]:
         """The generated index pages: the site's and one per essay."""
-        return ["commentary/index.md", *(f"commentary/{slug}/index.md" for slug in self.site.essays)]
+        return [commentary_index(), *(commentary_index(slug) for slug in self.site.essays)]
 
-    def _index(self, src_uri: str) -> tuple[bool, Essay | None]:
-        """Whether ``src_uri`` is a generated index, and its essay (None for the site's)."""
-        slug = src_uri.removeprefix("commentary/").removesuffix("/index.md")
-        essay = self.site.essays.get(slug)
-        if src_uri == f"commentary/{slug}/index.md" and essay is not None:
-            return True, essay
-        return src_uri == "commentary/index.md", None
+    def _index(self, src: str) -> tuple[bool, Essay | None]:
+        """Whether ``src`` is a generated index, and its essay (None for the site's)."""
+        page = parse(src)
+        essay = self.site.essays.get(page.essay) if page.kind is Kind.ESSAY_COMMENTARY else None
+        return page.kind is Kind.COMMENTARY_INDEX or essay is not None, essay
 
-    def page_title(self, path: str, src_uri: str) -> str | None:
+    def page_title(self, src: str) -> str | None:
         """The plain-text title of a note page or generated index, or None for other pages."""
-        if path in self.by_path:
-            return self.by_path[path].comment.title
-        is_index, essay = self._index(src_uri)
+        if src in self.by_page:
+            return self.by_page[src].comment.title
+        is_index, essay = self._index(src)
         if is_index:
             return f"Commentary on {essay.title}" if essay else "Commentary"
         return None
 
-    def searchable_html(self, path: str, link: Link) -> str | None:
+    def searchable_html(self, src: str, link: Linker) -> str | None:
         """The part of a note page that search indexes (None for other pages)."""
-        anchor = self.by_path.get(path)
+        anchor = self.by_page.get(src)
         return None if anchor is None else pages.note_text(anchor, self.body(anchor, link))
 
-    def note_html(self, path: str, text_html: str, link: Link) -> str:
+    def note_html(self, src: str, text_html: str, link: Linker) -> str:
         """A note's whole page around its searchable part ``text_html``."""
-        anchor = self.by_path[path]
+        anchor = self.by_page[src]
         return pages.note_page(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
 
-    def index_html(self, src_uri: str, link: Link) -> str | None:
+    def index_html(self, src: str, link: Linker) -> str | None:
         """The HTML of a generated index page, or None for other pages."""
-        is_index, essay = self._index(src_uri)
+        is_index, essay = self._index(src)
         if not is_index:
             return None
         if essay is None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from edition.addresses import GLOSSARY
 from edition.content.markup import plain_text
 from edition.content.model import Essay
 from edition.features.glossary.matcher import Matcher
 
 EXCERPT_CHARS = 90
-GLOSSARY_LINK = re.compile(r"\]\((?:\.\./)*glossary/([^/#)\s]+)\.md(?:#[^)\s]*)?\)")
+GLOSSARY_LINK = re.compile(r"\]\((?:\.\./)*" + re.escape(GLOSSARY) + r"/([^/#)\s]+)\.md(?:#[^)\s]*)?\)")
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,13 @@ import html
 import re
 from collections.abc import Callable, Iterator
 
+from edition.addresses import GLOSSARY, INDEX
 from edition.features.glossary.matcher import Matcher
 
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _HREF = re.compile(r"""\shref=(["'])(.*?)\1""", re.DOTALL | re.IGNORECASE)
-_FOLDER = "glossary/"
+_FOLDER = GLOSSARY + "/"
 _A_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _A_OPEN = re.compile(r"<a\s", re.IGNORECASE)
 _TITLE = re.compile(r"\stitle=", re.IGNORECASE)
@@ -49,7 +50,7 @@ def glossary_slug(href: str, base: str) -> str | None:
     """
     if "&" in href:
         href = html.unescape(href)
-    elif not base.startswith(_FOLDER) and "glossary" not in href:
+    elif not base.startswith(_FOLDER) and GLOSSARY not in href:
         return None
     path = href.partition("#")[0].partition("?")[0]
     if not path or path.startswith("/") or _SCHEME.match(path):
@@ -66,7 +67,7 @@ def glossary_slug(href: str, base: str) -> str | None:
         segments.pop()
     elif segments and segments[-1].endswith(".html"):  # glossary/x.html, with use_directory_urls off
         segments[-1] = segments[-1][: -len(".html")]
-    if len(segments) != 2 or segments[0] != "glossary" or segments[1] in ("", "index"):
+    if len(segments) != 2 or segments[0] != GLOSSARY or segments[1] in ("", INDEX):
         return None
     return segments[1]
 
@@ -99,14 +100,14 @@ def add_hover(page_html: str, summaries: dict[str, str], base: str) -> str:
 
 def _tags_naming_glossary(page_html: str) -> Iterator[tuple[int, int]]:
     """The spans of the ``<a>`` tags whose text contains 'glossary', found from each occurrence of the word."""
-    at = page_html.find("glossary")
+    at = page_html.find(GLOSSARY)
     while at != -1:
         start, end = page_html.rfind("<", 0, at), page_html.find(">", at)
         if end == -1:
             return
         if page_html.rfind(">", start, at) == -1 and _A_OPEN.match(page_html, start):
             yield start, end + 1
-        at = page_html.find("glossary", end)
+        at = page_html.find(GLOSSARY, end)
 
 
 def _with_title(tag: str, summary: str) -> str:

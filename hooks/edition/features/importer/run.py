@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition import addresses
 from edition.content import essay_pages, frontmatter
 from edition.content.contributed.guard import GENERATED
 from edition.content.contributed.names import ascii_name, is_name
@@ -23,7 +24,7 @@ from edition.content.files import digest, write_atomic
 from edition.content.markup import plain_text
 from edition.content.model import Essay, Paragraph, Section
 from edition.content.term_schema import MAX_NAME
-from edition.content.terms import GLOSSARY_DIR, term_slug, term_title
+from edition.content.terms import term_slug, term_title
 from edition.content.text import slugify
 from edition.features.importer import state as import_state
 from edition.features.importer.glossary_names import name_index
@@ -31,7 +32,6 @@ from edition.features.importer.ids import IdAllocator, match_paragraphs
 from edition.features.importer.lock import repository_lock
 from edition.features.importer.parse import SourceError, decode, parse
 
-ESSAYS_DIR = "essays"
 SOURCES_DIR = "sources"
 PLACEHOLDER = re.compile(r"\[([^\]\n]+)\]\(#\)")
 BASE_FOR_KIND = {"note": "note", "bio": "about-the-author"}
@@ -163,7 +163,7 @@ def _link_terms(text: str, names: dict[str, str], known: set[str], report: Impor
         if slug not in known:
             new_terms.setdefault(slug, stub_title(words))
         report.glossary_links.append(slug)
-        return f"[{match.group(1)}](../../{GLOSSARY_DIR}/{slug}.md)"
+        return f"[{match.group(1)}]({addresses.glossary_link_from_essay(slug)})"
 
     return PLACEHOLDER.sub(replace, text)
 
@@ -192,7 +192,7 @@ def entry_slug(words: str) -> str:
 def _page_slug(title: str, taken: set[str]) -> str:
     base = file_slug(slugify(title, fallback="section"))
     slug, n = base, 2
-    while slug in taken or slug in essay_pages.RESERVED_PAGES:
+    while slug in taken or slug in addresses.RESERVED_PAGES:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
     return slug
@@ -226,7 +226,7 @@ def build_essay(
             essay.sections[-1].paragraphs.append(paragraph)
         section = essay.sections[-1]
         placed.append((paragraph, BASE_FOR_KIND.get(block.kind) or (OPENING_BASE if section.slug == "index" else section.slug)))
-    folder = docs_dir / ESSAYS_DIR / slug
+    folder = docs_dir / addresses.ESSAYS / slug
     old = [(pid, plain_text(t)) for pid, t in previous.paragraphs]
     matches = match_paragraphs(old, [plain_text(p.text) for p, _ in placed])
     allocator = IdAllocator(slug, previous.ever_issued(), _ids_elsewhere(folder.parent, slug, docs_dir))
@@ -299,7 +299,7 @@ def _import_locked(
     inside = source.resolve().parent == sources_dir.resolve()
     kept_source = source.resolve() if inside else sources_dir / f"{slug}.txt"
     source_rel = _rel(kept_source, root)
-    folder = docs_dir / ESSAYS_DIR / slug
+    folder = docs_dir / addresses.ESSAYS / slug
     committed, pending = import_state.load(folder), import_state.load_pending(folder)
     previous = pending.state if pending else committed or import_state.ImportState()
     built = build_essay(text, slug, source_rel, root, previous, {**options, "dry_run": dry_run})
@@ -316,13 +316,13 @@ def _import_locked(
         )
     report.source_copy = "" if inside or kept_source.exists() else source_rel
     for name, content in pages.items():
-        essay_rel = f"{ESSAYS_DIR}/{slug}/{name}"
+        essay_rel = f"{addresses.ESSAYS}/{slug}/{name}"
         report.pages[essay_rel] = sum(1 for _ in essay_pages.parse_paragraphs(content, essay_rel))
         path = folder / name
         same = path.exists() and path.read_bytes() == content.encode("utf-8")
         (report.unchanged if same else report.written).append(_rel(path, root))
     report.removed = [_rel(folder / name, root) for name in stale]
-    glossary = docs_dir / GLOSSARY_DIR
+    glossary = docs_dir / addresses.GLOSSARY
     report.stubs = [_rel(glossary / f"{s}.md", root) for s in new_terms if not (glossary / f"{s}.md").exists()]
     if dry_run:
         return report

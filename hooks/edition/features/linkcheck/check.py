@@ -193,7 +193,10 @@ class Checker:
     one for resolving ``.md`` addresses; ``load_ids`` reads the ids of an
     HTML file that was not collected (a static ``.html`` file, or a page
     skipped by ``--dirty``); ``offline_prefixes`` are URL prefixes never
-    fetched online (edit links for pages not pushed yet).
+    fetched online (edit links for pages not pushed yet); ``paragraph_pages``
+    are the output folders whose pages' fragments are paragraphs (messages
+    say "no paragraph '#x'" there, "no anchor" elsewhere): what the site is
+    made of is the caller's knowledge, handed over as data.
     """
 
     def __init__(
@@ -205,8 +208,10 @@ class Checker:
         docs_prefix: str = "docs/",
         load_ids: Callable[[str], frozenset[str]] | None = None,
         offline_prefixes: tuple[str, ...] = (),
+        paragraph_pages: tuple[str, ...] = (),
     ) -> None:
         self.site = site
+        self.paragraph_pages = paragraph_pages
         self.pages = pages
         self.use_directory_urls = use_directory_urls
         self.docs_prefix = docs_prefix
@@ -486,7 +491,7 @@ class Checker:
         if fragment in ids or unquote(fragment) in ids:
             return None
         where = "this page" if same_page else display(file)
-        kind = "paragraph" if file.startswith("essays/") else "anchor"
+        kind = "paragraph" if self.paragraph_pages and file.startswith(self.paragraph_pages) else "anchor"
         suggestion = _closest(fragment, (i for i in ids if not i.startswith("__")))
         return self._problem(
             link,

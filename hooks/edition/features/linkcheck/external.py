@@ -1,7 +1,7 @@
 """Opt-in online checking of web addresses, polite to the hosts it asks.
 
 Builds usually run without a network, so this only runs when asked
-(``LINKCHECK_EXTERNAL=1`` or ``extra: linkcheck_external: true``).  Each
+(``LINKCHECK_EXTERNAL=1`` or ``linkcheck_external: true`` in the edition's settings).  Each
 page is fetched once for all the anchors that point into it; at most
 ``per_host`` requests go to one host at a time; 429 and 5xx answers are
 retried with exponential backoff that honours ``Retry-After``; redirects are

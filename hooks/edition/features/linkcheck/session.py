@@ -60,10 +60,11 @@ class LinkCheck:
     """The link check of one build.
 
     ``root`` is the project directory (where ``mkdocs.yml`` is): messages name
-    files relative to it.  ``extra`` is the site's ``extra:`` mapping, read for
-    ``linkcheck_external`` (bool), ``linkcheck_cache`` (path, relative to
-    ``root``) and ``linkcheck_cache_ttl`` (seconds); ``env`` for
-    ``LINKCHECK_EXTERNAL``.
+    files relative to it.  ``online`` checks web addresses online too (as does
+    ``LINKCHECK_EXTERNAL=1`` in ``env``); ``cache`` is where their results are
+    kept (relative to ``root``) and ``cache_ttl`` for how many seconds;
+    ``paragraph_pages`` are the output folders whose fragments are paragraphs
+    (see :class:`~edition.features.linkcheck.check.Checker`).
     """
 
     def __init__(
@@ -73,23 +74,25 @@ class LinkCheck:
         docs_dir: str,
         site_url: str = "",
         use_directory_urls: bool = True,
-        extra: Mapping[str, object] | None = None,
+        online: bool = False,
+        cache: str = DEFAULT_CACHE,
+        cache_ttl: float = 86400,
         env: Mapping[str, str] | None = None,
         offline_prefixes: tuple[str, ...] = (),
+        paragraph_pages: tuple[str, ...] = (),
         options: Options | None = None,
     ) -> None:
-        extra = extra or {}
         env = os.environ if env is None else env
         self.root = root
         self.docs_prefix = os.path.relpath(docs_dir, root).replace(os.sep, "/") + "/"
         self.docs_abs = os.path.join(os.path.abspath(docs_dir), "")
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.use_directory_urls = use_directory_urls
-        self.online = env.get("LINKCHECK_EXTERNAL", "").lower() in _TRUE or extra.get("linkcheck_external") is True
-        ttl = float(extra.get("linkcheck_cache_ttl", 86400))  # type: ignore[arg-type]
-        self.options = options or Options(ttl=ttl)
-        self.cache_path = Path(root, str(extra.get("linkcheck_cache", DEFAULT_CACHE)))
+        self.online = online or env.get("LINKCHECK_EXTERNAL", "").lower() in _TRUE
+        self.options = options or Options(ttl=cache_ttl)
+        self.cache_path = Path(root, cache)
         self.offline_prefixes = offline_prefixes
+        self.paragraph_pages = paragraph_pages
         self.pages: dict[str, Page] = {}
         self.elapsed = 0.0
 
@@ -137,6 +140,7 @@ class LinkCheck:
             docs_prefix=self.docs_prefix,
             load_ids=load_ids,
             offline_prefixes=self.offline_prefixes,
+            paragraph_pages=self.paragraph_pages,
         )
         with gc_paused():
             report = checker.run()

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from edition import addresses
 from edition.content.dates import time_tag
 from edition.content.markup import escape
 from edition.content.model import Comment, Essay
-from edition.content.site import ESSAYS_DIR, Site
+from edition.content.site import Site
 
 LATEST_NOTES = 3
 
@@ -30,7 +31,7 @@ class Card:
     @property
     def src(self) -> str:
         """The essay's index page, relative to the docs directory."""
-        return f"{ESSAYS_DIR}/{self.essay.slug}/index.md"
+        return addresses.essay_page(self.essay.slug)
 
 
 def cards(site: Site) -> list[Card]:
@@ -66,7 +67,7 @@ def card_markdown(c: Card) -> str:
 def _note_item(comment: Comment, essays: dict[str, Essay]) -> str:
     essay = essays.get(comment.essay)
     on = f", on *{escape(essay.title)}*" if essay else ""
-    return f"- [{escape(comment.title)}](commentary/{comment.essay}/{comment.name}.md){on} · {time_tag(comment.date)}"
+    return f"- [{escape(comment.title)}]({addresses.note_page(comment.essay, comment.name)}){on} · {time_tag(comment.date)}"
 
 
 def home_listing(site: Site, commentary_index: str | None = None) -> str:
@@ -79,7 +80,7 @@ def home_listing(site: Site, commentary_index: str | None = None) -> str:
     parts = ["", "## Essays", "", '<div class="listing" markdown>', ""]
     parts += [card_markdown(c) for c in cards(site)] or ["No essays yet.", ""]
     parts += ["</div>", "", "## Glossary", ""]
-    parts += [f"[Browse the glossary](glossary/index.md): {len(site.terms)} names and ideas the essays use, "
+    parts += [f"[Browse the glossary]({addresses.glossary_index()}): {len(site.terms)} names and ideas the essays use, "
               "each with the paragraphs that mention it.", ""]
     latest = sorted(site.comments, key=lambda c: (c.date, c.path), reverse=True)[:LATEST_NOTES]
     if latest:

@@ -18,16 +18,19 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from edition import addresses
 from edition.content.model import Essay
 
-ESSAYS = "Essays"
+ESSAYS_TITLE = "Essays"  # the navigation's section of essays
+HOME_TITLE = "Home"
 
 
 def essay_nav(essay: Essay) -> dict:
     """One essay as a navigation section: its opening first, then its sections in order."""
-    base = f"essays/{essay.slug}"
-    items: list = [f"{base}/index.md"]
-    items += [{escape(s.title): f"{base}/{s.slug}.md"} for s in essay.sections if s.slug != "index"]
+    items: list = [addresses.essay_page(essay.slug)]
+    items += [
+        {escape(s.title): addresses.essay_page(essay.slug, s.slug)} for s in essay.sections if s.slug != addresses.INDEX
+    ]
     return {escape(essay.title): items}
 
 
@@ -35,7 +38,7 @@ def site_nav(essays: list[Essay], extra: list | None = None) -> list:
     """The whole navigation: home, the essays newest first, then the site's own pages."""
     ordered = sorted(essays, key=lambda e: (e.date, e.slug), reverse=True)
     return [
-        {"Home": "index.md"},
-        {ESSAYS: [essay_nav(e) for e in ordered]},
+        {HOME_TITLE: addresses.HOME},
+        {ESSAYS_TITLE: [essay_nav(e) for e in ordered]},
         *(extra or []),
     ]

@@ -10,13 +10,14 @@ template writes into ``<meta name="description">`` and ours into ``og:descriptio
 
 from __future__ import annotations
 
+from edition.addresses import INDEX, Kind, parse
 from edition.content.essay_pages import summary_of
 from edition.content.markup import first_sentence, plain_text
-from edition.content.site import ESSAYS_DIR, Site
+from edition.content.site import Site
 
 LIMIT = 160  # what search engines show of a description
-GLOSSARY_INDEX = "Every name and idea the essays use, A to Z, with a one-line summary and the paragraphs that mention it."
-COMMENTARY_INDEX = "Editorial notes on the essays, each anchored to the exact passage it discusses."
+GLOSSARY_INDEX_DESCRIPTION = "Every name and idea the essays use, A to Z, with a one-line summary and the paragraphs that mention it."
+COMMENTARY_INDEX_DESCRIPTION = "Editorial notes on the essays, each anchored to the exact passage it discusses."
 
 
 def _short(text: str) -> str:
@@ -30,24 +31,26 @@ def _essay_description(site: Site, slug: str, section_slug: str) -> str | None:
     if essay is None:
         return None
     section = next((s for s in essay.sections if s.slug == section_slug and s.paragraphs), None)
-    if section is None or section_slug == "index":
+    if section is None or section_slug == INDEX:
         return _short(summary_of(essay))
     return _short(plain_text(section.paragraphs[0].text))
 
 
-def description(src_uri: str, site: Site) -> str | None:
-    """The description of the page built from ``src_uri``; None leaves the site's description."""
-    parts = src_uri[: -len(".md")].split("/")
-    if parts[0] == ESSAYS_DIR and len(parts) == 3:
-        return _essay_description(site, parts[1], parts[2])
-    if parts[0] == "glossary" and len(parts) == 2:
-        term = site.terms.get(parts[1])
-        return GLOSSARY_INDEX if parts[1] == "index" else (_short(term.summary) if term and term.summary else None)
-    if parts[0] == "commentary":
-        note = site.comment_at(src_uri)
-        if note is None:
-            return COMMENTARY_INDEX if parts[-1] == "index" else None
-        essay = site.essays.get(note.essay)
-        on = f" on {essay.title}" if essay else ""
-        return _short(f"{note.title}: a {note.kind} note by {note.author}{on}.")
-    return None
+def description(src: str, site: Site) -> str | None:
+    """The description of the page built from ``src``; None leaves the site's description."""
+    page = parse(src)
+    if page.of_essay:
+        return _essay_description(site, page.essay, page.name)
+    if page.kind is Kind.GLOSSARY_INDEX:
+        return GLOSSARY_INDEX_DESCRIPTION
+    if page.kind is Kind.GLOSSARY_ENTRY:
+        term = site.terms.get(page.name)
+        return _short(term.summary) if term and term.summary else None
+    if page.kind in (Kind.COMMENTARY_INDEX, Kind.ESSAY_COMMENTARY):
+        return COMMENTARY_INDEX_DESCRIPTION
+    note = site.comment_at(src) if page.kind is Kind.NOTE else None
+    if note is None:
+        return None
+    essay = site.essays.get(note.essay)
+    on = f" on {essay.title}" if essay else ""
+    return _short(f"{note.title}: a {note.kind} note by {note.author}{on}.")

@@ -35,31 +35,20 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+from edition.addresses import INDEX, Kind, parse
 from edition.content import frontmatter
 from edition.content.dates import long_date
 from edition.content.essay_pages import BIO_HEADING, paragraph_block
 from edition.content.markup import escape
 from edition.content.model import Essay
-from edition.content.site import ESSAYS_DIR, essay_of_page
 from edition.content.text import slugify
 
-PAGE = "print"
 PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
 PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown keeps HTML comments as they are
 SECTION_MARK = "<!-- essay-section: {} -->"  # where a section page's HTML goes
 _SECTION_MARK = re.compile(r"<!-- essay-section: ([\w-]+) -->")
 _OTHER_BLOCKS = re.compile(r'<h[1-6][\s>]|class="footnote"')
 TITLE, CONTENTS, BIO = ":title", ":contents", ":bio"  # keys of heading_ids beside section slugs (no slug has a colon)
-
-
-def src_uri(slug: str) -> str:
-    """The generated page of essay ``slug``, relative to the docs directory (``essays/<slug>/print.md``)."""
-    return f"{ESSAYS_DIR}/{slug}/{PAGE}.md"
-
-
-def essay_of(src: str) -> str | None:
-    """The essay slug when ``src`` is a whole-essay page, else None."""
-    return essay_of_page(src) if src.endswith(f"/{PAGE}.md") else None
 
 
 def whole_essay(essay: Essay) -> str:
@@ -75,7 +64,7 @@ def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
     paragraphs, for :func:`splice` to fill with its section page's HTML.
     """
     byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{essay.reading_time} min read"]
-    sections = [s for s in essay.sections if s.slug != "index"]
+    sections = [s for s in essay.sections if s.slug != INDEX]
     ids = heading_ids(essay)
     blocks = [
         f"# {escape(essay.title)} {{: #{ids[TITLE]} }}",
@@ -83,7 +72,7 @@ def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
         " · ".join(byline),
         "{: .essay-byline }",
         "",
-        "[Read it section by section](index.md){: .essay-view-switch }",
+        f"[Read it section by section]({INDEX}.md){{: .essay-view-switch }}",
         "",
     ]
     if essay.note:
@@ -92,7 +81,7 @@ def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
         blocks += [f"## Contents {{: #{ids[CONTENTS]} }}", ""]
         blocks += [f"{i}. [{escape(s.title)}](#{ids[s.slug]})" for i, s in enumerate(sections, 1)]
         blocks.append("")
-    opening = next((s for s in essay.sections if s.slug == "index"), None)
+    opening = next((s for s in essay.sections if s.slug == INDEX), None)
     if opening and opening.paragraphs:
         blocks += part([paragraph_block(p) for p in opening.paragraphs])
     for section in sections:
@@ -116,7 +105,7 @@ def heading_ids(essay: Essay) -> dict[str, str]:
     the ids it sees, but the sections' paragraphs are spliced in afterwards.
     """
     taken = {p.id for p in essay.paragraphs()}
-    wanted = [(s.slug, s.slug) for s in essay.sections if s.slug != "index"]
+    wanted = [(s.slug, s.slug) for s in essay.sections if s.slug != INDEX]
     wanted += [(TITLE, slugify(essay.title)), (CONTENTS, "contents"), (BIO, slugify(BIO_HEADING))]
     ids: dict[str, str] = {}
     for key, base in wanted:
@@ -182,23 +171,20 @@ class WholeEssays:
         """The whole-essay page's Markdown with markers, when every section after the opening was kept."""
         essay = self.essays.get(slug)
         kept = self.bodies.get(slug, {})
-        if essay is None or any(s.slug not in kept for s in essay.sections if s.slug != "index" and s.paragraphs):
+        if essay is None or any(s.slug not in kept for s in essay.sections if s.slug != INDEX and s.paragraphs):
             return None
         self.spliced.add(slug)
         return whole_essay_body(essay, kept)
 
     def take(self, src: str, html: str) -> str:
-        """Keep a section page's paragraphs; fill a spliced whole-essay page; return the page's HTML."""
-        slug = essay_of_page(src)
-        if slug is None or src.endswith("/index.md"):
-            return html
-        name = src.rsplit("/", 1)[1][: -len(".md")]
-        if name == PAGE:
-            return splice(html, self.bodies.get(slug, {})) if slug in self.spliced else html
-        essay = self.essays.get(slug)
+        """Keep a section page's paragraphs; fill a whole-essay page and open its parts; return the page's HTML."""
+        page = parse(src)
+        if page.kind is Kind.WHOLE_ESSAY:
+            return open_parts(splice(html, self.bodies.get(page.essay, {})) if page.essay in self.spliced else html)
+        essay = self.essays.get(page.essay) if page.kind is Kind.ESSAY_SECTION else None
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None
             body = section_body(html, bio)
             if body is not None:
-                self.bodies.setdefault(slug, {})[name] = body
+                self.bodies.setdefault(page.essay, {})[page.name] = body
         return html

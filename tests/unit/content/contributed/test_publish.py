@@ -6,6 +6,7 @@ from edition.content.contributed.publish import withheld
 from edition.content.site import load_site
 
 NOTE = "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: p-1\n  quote: q\n---\n\nB.\n"
+RENDERED = {"commentary", "glossary"}
 ENTRY = "---\ntitle: T\nsummary: S.\n---\n\nB.\n"
 LINKED = "docs/glossary/keys: is a symbolic link; only regular files are published from docs/glossary/. " \
          "Replace the link with what it points to, or delete it."
@@ -29,7 +30,21 @@ def test_only_loaded_notes_and_entries_are_kept_and_each_refusal_is_reported_onc
         "index.md", "assets/x.html", "essays/e/index.md", "commentary/e/n.md", "glossary/good.md",
         "glossary/broken.md", "glossary/keys/a.md", "glossary/keys/b.html", "glossary/late.html",
     ]
-    remove, problems = withheld(site, listed)
+    remove, problems = withheld(site, listed, RENDERED)
     assert remove == ["glossary/broken.md", "glossary/keys/a.md", "glossary/keys/b.html", "glossary/late.html"]
     assert [str(p) for p in problems] == [LATE]
-    assert withheld(site, ["glossary/late.html", "glossary/late.html"])[1] == problems  # once
+    assert withheld(site, ["glossary/late.html", "glossary/late.html"], RENDERED)[1] == problems  # once
+
+
+def test_a_folder_the_build_does_not_render_is_withheld_whole_and_said_once(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "commentary" / "e").mkdir(parents=True)
+    (docs / "commentary" / "e" / "n.md").write_text(NOTE)
+    (docs / "commentary" / "e" / "m.md").write_text(NOTE)
+    site = load_site(docs, tmp_path)
+    remove, problems = withheld(site, ["index.md", "commentary/e/n.md", "commentary/e/m.md"], {"glossary"})
+    assert remove == ["commentary/e/n.md", "commentary/e/m.md"]
+    assert [str(p) for p in problems] == [
+        "docs/commentary/: is not published: this site does not render notes from the model. "
+        "List hooks/commentary.py under 'hooks:' in mkdocs.yml, or remove the folder."
+    ]

@@ -14,6 +14,7 @@ PAGES = {
     "essays/x/reflection/index.html": '<h2 id="conclusion">c</h2><input id="__drawer">',
     "glossary/soft-power/index.html": '<h2 id="history">History</h2><p id="caf%C3%A9-x">x</p>',
 }
+ESSAY_PAGES = ("essays/",)  # the output folders whose fragments are paragraphs, as the build hands them over
 SITE = Site(
     frozenset(PAGES) | {"images/map.png", "static/page.html", "404.html"},
     prefix="/edition/",
@@ -29,7 +30,7 @@ def check(url: str, *, theme: bool = False, attr: str = "href", tag: str = "a", 
     }
     page = pages["essays/x/reflection/index.html"]
     link = Link(url, tag, attr, "", "essays/x/reflection/index.html" if theme else SRC, theme, text)
-    checker = Checker(SITE, pages, load_ids=lambda file: frozenset({"static-id"}))
+    checker = Checker(SITE, pages, load_ids=lambda file: frozenset({"static-id"}), paragraph_pages=ESSAY_PAGES)
     problem = checker.check(page, "essays/x/reflection/", link, {})
     return str(problem) if problem else None
 
@@ -175,7 +176,7 @@ def test_run_counts_dedupes_and_queues_external_links() -> None:
     )
     page = scan(html, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", html)
     preconnect = scan('<head><link rel="preconnect" href="https://fonts.example.org"></head><body>', "404.html")
-    report = Checker(SITE, {page.file: page, "404.html": preconnect}).run()
+    report = Checker(SITE, {page.file: page, "404.html": preconnect}, paragraph_pages=ESSAY_PAGES).run()
     assert (report.pages, report.links) == (2, 5)
     assert len(report.problems) == 1
     assert list(report.external) == ["https://example.org/a#x"]
@@ -184,7 +185,8 @@ def test_run_counts_dedupes_and_queues_external_links() -> None:
 
 def test_edit_links_are_never_fetched() -> None:
     page = scan('<a href="https://git.example.org/r/edit/main/docs/x.md">e</a>', "x/index.html")
-    checker = Checker(SITE, {page.file: page}, offline_prefixes=("https://git.example.org/r/edit/main/docs/",))
+    offline = ("https://git.example.org/r/edit/main/docs/",)
+    checker = Checker(SITE, {page.file: page}, offline_prefixes=offline, paragraph_pages=ESSAY_PAGES)
     assert checker.run().external == {}
 
 
@@ -215,7 +217,7 @@ def test_url_syntax_accepts(url: str) -> None:
 )
 def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> None:
     page = scan(body, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", body)
-    assert [str(p) for p in Checker(SITE, {page.file: page}).run().problems] == problems
+    assert [str(p) for p in Checker(SITE, {page.file: page}, paragraph_pages=ESSAY_PAGES).run().problems] == problems
 
 
 @pytest.mark.parametrize(
@@ -244,7 +246,7 @@ def test_fast_path_agrees_with_the_full_check(url: str, attr: str, theme: bool) 
     source = None if theme else SRC
     page = scan(html, file, source, "essays/x/reflection.md" if source else None, html if source else None)
     pages = {file: page, **{f: scan(h, f, f"docs/{f}", f.replace("/index.html", ".md"), h) for f, h in PAGES.items() if f != file}}
-    checker = Checker(SITE, pages)
+    checker = Checker(SITE, pages, paragraph_pages=ESSAY_PAGES)
     link = Link(url, "", attr, "", file, True) if theme else Link._make(page.rows[0])
     full = checker.check(page, "essays/x/reflection/", link, {})
     assert [str(p) for p in checker.run().problems] == ([str(full)] if full else [])
@@ -285,5 +287,5 @@ def test_theme_ids_are_read_from_the_written_file_only_when_a_link_needs_them(hr
         read.append(name)
         return frozenset({"__drawer", "p1"})
 
-    assert [str(p) for p in Checker(SITE, {file: page}, load_ids=load_ids).run().problems] == problems
+    assert [str(p) for p in Checker(SITE, {file: page}, load_ids=load_ids, paragraph_pages=ESSAY_PAGES).run().problems] == problems
     assert read == reads

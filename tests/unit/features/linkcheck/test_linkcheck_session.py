@@ -10,24 +10,22 @@ from edition.features.linkcheck.session import LinkCheck, edit_prefixes, list_si
 
 
 @pytest.mark.parametrize(
-    ("env", "extra", "online"),
+    ("env", "setting", "online"),
     [
-        ({}, {}, False),
-        ({"LINKCHECK_EXTERNAL": "1"}, {}, True),
-        ({"LINKCHECK_EXTERNAL": "true"}, {}, True),
-        ({"LINKCHECK_EXTERNAL": "0"}, {}, False),
-        ({}, {"linkcheck_external": True}, True),
-        ({}, {"linkcheck_external": "yes"}, False),
+        ({}, False, False),
+        ({"LINKCHECK_EXTERNAL": "1"}, False, True),
+        ({"LINKCHECK_EXTERNAL": "true"}, False, True),
+        ({"LINKCHECK_EXTERNAL": "0"}, False, False),
+        ({}, True, True),
     ],
 )
-def test_online_is_opt_in(env: dict[str, str], extra: dict[str, object], online: bool, tmp_path: Path) -> None:
-    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), extra=extra, env=env)
+def test_online_is_opt_in(env: dict[str, str], setting: bool, online: bool, tmp_path: Path) -> None:
+    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), online=setting, env=env)
     assert check.online is online
 
 
 def test_cache_path_and_ttl_are_configurable(tmp_path: Path) -> None:
-    extra = {"linkcheck_cache": "tmp/links.json", "linkcheck_cache_ttl": 60}
-    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), extra=extra, env={})
+    check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), cache="tmp/links.json", cache_ttl=60, env={})
     assert (check.cache_path, check.options.ttl) == (tmp_path / "tmp" / "links.json", 60.0)
     default = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), env={})
     assert (default.cache_path, default.options.ttl) == (tmp_path / ".cache" / "linkcheck.json", 86400.0)

@@ -7,21 +7,13 @@ import re
 import pytest
 from edition.content import essay_pages, frontmatter
 from edition.content.model import Essay, Paragraph, Section
-from edition.features.reading import whole_essay as print_view
+from edition.features.reading import whole_essay
 from sample import sample_site
-
-
-@pytest.mark.parametrize(
-    "src, slug",
-    [("essays/first/print.md", "first"), ("essays/first/index.md", None), ("print.md", None), ("essays/a/b/print.md", None)],
-)
-def test_essay_of(src, slug):
-    assert print_view.essay_of(src) == slug
 
 
 def test_whole_essay_has_every_paragraph_in_order_and_is_excluded_from_search():
     essay = sample_site().essays["first"]
-    meta, body = frontmatter.split(print_view.whole_essay(essay))
+    meta, body = frontmatter.split(whole_essay.whole_essay(essay))
     assert meta == {"title": "First *Essay* <b> (whole essay)", "essay": "first", "search": {"exclude": True}}
     order = ["{: #note-1 .publication-note }", "## Contents", "{: #opening-1 }", "## Middle part {: #middle-part }",
              "{: #middle-part-1 }", "## About the author", "{: #about-the-author-1 .author-bio }"]
@@ -34,9 +26,9 @@ def test_paragraphs_under_each_heading_form_one_part_and_headings_stay_outside()
     """The stylesheet skips off-screen parts; the table of contents measures the headings, so they stay outside."""
     markdown = pytest.importorskip("markdown")
     essay = sample_site().essays["first"]
-    _, body = frontmatter.split(print_view.whole_essay(essay))
-    html = print_view.open_parts(markdown.markdown(body, extensions=["attr_list", "toc"]))
-    part = f'<div class="{print_view.PART_CLASS}">'
+    _, body = frontmatter.split(whole_essay.whole_essay(essay))
+    html = whole_essay.open_parts(markdown.markdown(body, extensions=["attr_list", "toc"]))
+    part = f'<div class="{whole_essay.PART_CLASS}">'
     assert "<!--" not in html and html.count("</div>") == 3
     assert html.count(part) == 3  # the opening, the middle part, the author's bio
     chunks = html.split(part)[1:]
@@ -51,8 +43,8 @@ def test_paragraphs_under_each_heading_form_one_part_and_headings_stay_outside()
 def test_a_section_without_paragraphs_gets_no_empty_part():
     essay = sample_site().essays["first"]
     essay.sections[1].paragraphs.clear()
-    _, body = frontmatter.split(print_view.whole_essay(essay))
-    assert body.count(print_view.PART_START) == body.count(print_view.PART_END) == 2 and "## Middle part" in body
+    _, body = frontmatter.split(whole_essay.whole_essay(essay))
+    assert body.count(whole_essay.PART_START) == body.count(whole_essay.PART_END) == 2 and "## Middle part" in body
 
 
 H1 = '<h1 id="s">S<a class="headerlink" href="#s" title="Permanent link">&para;</a></h1>\n'
@@ -75,7 +67,7 @@ BIO = '<h2 id="about-the-author">About the author</h2>\n<p class="author-bio" id
     ],
 )
 def test_section_body_is_the_paragraphs_or_nothing(html, bio_id, body):
-    assert print_view.section_body(html, bio_id) == body
+    assert whole_essay.section_body(html, bio_id) == body
 
 
 def _convert(markdown_text: str) -> str:
@@ -85,15 +77,15 @@ def _convert(markdown_text: str) -> str:
 
 def test_whole_essay_from_its_sections_html_equals_the_essay_converted_whole():
     essay = sample_site().essays["first"]
-    whole = print_view.WholeEssays({"first": essay})
+    whole = whole_essay.WholeEssays({"first": essay})
     assert whole.markdown("first") is None  # no section kept yet: convert the whole essay
     for name, page in essay_pages.render(essay, "1 March 2024").items():
         html = _convert(frontmatter.split(page)[1])
         assert whole.take(f"essays/first/{name}", html) == html
     spliced = whole.markdown("first")
-    assert print_view.SECTION_MARK.format("middle-part") in spliced and "The middle" not in spliced
+    assert whole_essay.SECTION_MARK.format("middle-part") in spliced and "The middle" not in spliced
     filled = whole.take("essays/first/print.md", _convert(spliced))
-    assert filled.split() == _convert(print_view.whole_essay_body(essay)).split()
+    assert filled.split() == whole_essay.open_parts(_convert(whole_essay.whole_essay_body(essay))).split()
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def test_whole_essay_from_its_sections_html_equals_the_essay_converted_whole():
     ],
 )
 def test_only_sections_of_known_essays_are_kept(src, kept):
-    whole = print_view.WholeEssays(sample_site().essays)
+    whole = whole_essay.WholeEssays(sample_site().essays)
     whole.take(src, H1 + '<p id="middle-part-1">The middle.</p>\n' + BIO.replace("bio-1", "about-the-author-1"))
     assert {slug: set(bodies) for slug, bodies in whole.bodies.items()} == kept
 
@@ -114,16 +106,16 @@ def test_only_sections_of_known_essays_are_kept(src, kept):
 def test_an_essay_without_sections_has_its_whole_essay_page_taken_as_converted():
     """Only an opening (no heading in the source): no section to splice, and no KeyError."""
     essay = sample_site().essays["second"]
-    whole = print_view.WholeEssays({"second": essay})
+    whole = whole_essay.WholeEssays({"second": essay})
     for name, page in essay_pages.render(essay, "2 January 2025").items():
         whole.take(f"essays/second/{name}", _convert(frontmatter.split(page)[1]))
     html = _convert(whole.markdown("second"))
-    assert whole.take("essays/second/print.md", html) == html and 'id="second-opening-1"' in html
+    assert whole.take("essays/second/print.md", html) == whole_essay.open_parts(html) and 'id="second-opening-1"' in html
 
 
 def test_a_whole_essay_page_not_spliced_is_left_as_converted():
-    whole = print_view.WholeEssays(sample_site().essays)
-    html = "<p>" + print_view.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
+    whole = whole_essay.WholeEssays(sample_site().essays)
+    html = "<p>" + whole_essay.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
     assert whole.take("essays/first/print.md", html) == html
 
 
@@ -135,7 +127,7 @@ def _essay(title: str, sections: dict[str, list[str]], bio: bool = False) -> Ess
     return Essay("e", title, "A", "2024-01-01", sections=parts, bio=about)
 
 
-T, C, B = print_view.TITLE, print_view.CONTENTS, print_view.BIO
+T, C, B = whole_essay.TITLE, whole_essay.CONTENTS, whole_essay.BIO
 
 
 @pytest.mark.parametrize(
@@ -151,12 +143,12 @@ T, C, B = print_view.TITLE, print_view.CONTENTS, print_view.BIO
     ids=["no clash", "a repeated heading's slug is a paragraph's id", "title and contents clash"],
 )
 def test_heading_ids_are_unique_on_the_page(essay, expected):
-    assert print_view.heading_ids(essay) == expected
+    assert whole_essay.heading_ids(essay) == expected
 
 
 def test_every_id_of_the_whole_essay_page_is_unique_with_repeated_headings():
     sections = {"index": ["opening-1"], "morning": ["morning-1", "morning-2"], "morning-2": ["morning-2-1"]}
     essay = _essay("Morning 2", sections)
-    html = _convert(print_view.whole_essay_body(essay))
+    html = _convert(whole_essay.whole_essay_body(essay))
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)) and 'href="#morning-2_2"' in html and 'id="morning-2_2"' in html

@@ -1,0 +1,95 @@
+"""The commentary as MkDocs builds it: notes beside their passages, a page per note, the indexes, the export.
+
+The notes are anchored once when the part is made (problems logged then, so
+``--strict`` fails). A note's page is a :class:`.model_page.ModelPage`:
+MkDocs neither reads the stranger's file again nor renders its Markdown;
+the page is written from the model. Essay pages are decorated once search
+has indexed them (``order.DECORATE_ESSAYS``): a callout is found once, on the
+note's own page, and the paragraph actions are not text to find. A note's
+page is indexed with its title and body only; its byline, passage and
+sources are added afterwards. Index pages only repeat what note pages hold
+and are kept out of search and glossary linking.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from edition.addresses import parse
+from edition.content.files import write_atomic
+from edition.content.gcpause import gc_paused
+from edition.conventions import META_GLOSSARY, META_SEARCH
+from edition.features.commentary.session import Commentary
+from edition.mkdocs_adapter.model_page import ModelPage
+
+if TYPE_CHECKING:
+    from edition.mkdocs_adapter.build import EditionBuild
+
+EXPORT = "annotations.jsonld"  # every note as a W3C Web Annotation, at the site's root
+
+
+class CommentaryPart:
+    """One build's commentary, as MkDocs pages."""
+
+    def __init__(self, build: EditionBuild) -> None:
+        self.build = build
+        config = build.config
+        with gc_paused():  # every note anchored and rendered: many objects, no cycles
+            self.notes = Commentary(build.site, config.repo_url or "", config.edit_uri or "")
+        build.report("commentary", self.notes.problems)
+
+    def files(self, files: Files) -> Files:
+        """Generate the index pages; a published note's page is rendered from the model, not read."""
+        config = self.build.config
+        for src in self.notes.index_pages():
+            files.append(File.generated(config, src, content=""))
+        for file in files.documentation_pages():
+            if file.src_uri in self.notes.by_page:
+                ModelPage(None, file, config)
+        return files
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """Never let MkDocs render a note's own Markdown; give note and index pages a safe title."""
+        src = page.file.src_uri
+        title = self.notes.page_title(src)
+        if title is None:
+            return markdown
+        page.meta = {"title": html.escape(title)}
+        if src not in self.notes.by_page:  # an index: its titles and quotes are each note's, found there
+            page.meta.update({META_SEARCH: {"exclude": True}, META_GLOSSARY: False})
+        return ""
+
+    def page_content(self, content: str, page: Page) -> str:
+        """Note pages get their title and body (what search indexes), index pages their HTML."""
+        link = self.build.linker(page.url)
+        src = page.file.src_uri
+        text = self.notes.searchable_html(src, link)
+        if text is None:
+            text = self.notes.index_html(src, link)
+        return content if text is None else text
+
+    def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
+        """Once search has indexed the page: essay pages get their notes, note pages the rest of theirs."""
+        src = page.file.src_uri
+        ref = parse(src)
+        if ref.of_essay:
+            page.content = self.notes.decorate_essay(page.content or "", ref.essay, self.build.linker(page.url))
+        elif src in self.notes.by_page:
+            page.content = self.notes.note_html(src, page.content or "", self.build.linker(page.url))
+        return context
+
+    def post_build(self) -> None:
+        """Write every note as a W3C Web Annotation to ``annotations.jsonld``."""
+        config = self.build.config
+        base = config.site_url or ""
+
+        def url(src: str) -> str:
+            return base + self.build.urls.get(src, src)
+
+        data = self.notes.annotations(url, base + EXPORT, f"Commentary on {config.site_name}")
+        write_atomic(Path(config.site_dir) / EXPORT, data)

@@ -1,0 +1,90 @@
+"""The reading experience as MkDocs builds it: the whole-essay pages, the home listing, descriptions, valid HTML.
+
+The whole-essay page lives here entirely: it is generated in ``on_files``,
+its Markdown gets markers where its sections go (``on_page_markdown``), each
+section page's HTML is kept as Markdown made it and spliced into it before
+the glossary links terms (``on_page_content``, ``order.KEEP_SECTIONS``), and
+its canonical address is the essay's (``on_page_context``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from markupsafe import escape
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_url, parse, whole_essay_page
+from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING
+from edition.features.reading import listings, seo
+from edition.features.reading.valid_html import fix_material_markup
+from edition.features.reading.whole_essay import WholeEssays, whole_essay
+
+if TYPE_CHECKING:
+    from edition.mkdocs_adapter.build import EditionBuild
+
+CONTENTS = "\n## Contents\n"  # the opening page's list of sections, as the importer writes it
+WHOLE_ESSAY_LINK = "\n[Read the whole essay on one page]({}){{: .essay-view-switch }}\n"
+
+
+class ReadingPart:
+    """The pages around the essays for one build."""
+
+    def __init__(self, build: EditionBuild) -> None:
+        self.build = build
+        self.whole = WholeEssays(build.site.essays)
+
+    def files(self, files: Files) -> Files:
+        """Generate every essay's whole-essay page (unless a file of that name exists)."""
+        for essay in self.build.site.essays.values():
+            src = whole_essay_page(essay.slug)
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(self.build.config, src, content=whole_essay(essay)))
+        return files
+
+    def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
+        """The home listing; the opening page's link to the whole essay; the whole-essay page's markers."""
+        if page.meta.get(META_LISTING) == LISTING_HOME:
+            page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
+            index = commentary_index() if files.get_file_from_path(commentary_index()) else None
+            return markdown + listings.home_listing(self.build.site, index)
+        ref = parse(page.file.src_uri)
+        if ref.kind is Kind.ESSAY_OPENING:
+            link = WHOLE_ESSAY_LINK.format(f"{WHOLE_ESSAY}.md")  # beside the opening, in the essay's folder
+            return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
+        if ref.kind is Kind.WHOLE_ESSAY and page.file.generated_by:
+            return self.whole.markdown(ref.essay) or markdown
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> str:
+        """Keep a section's HTML; fill a whole-essay page with its sections' and open its parts."""
+        return self.whole.take(page.file.src_uri, html)
+
+    def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
+        """Describe the page; point a whole-essay page's canonical address at the essay.
+
+        The description and the edit button's address are stored escaped
+        (``Markup`` strings) because Material's templates write
+        ``page.meta.description`` and ``page.edit_url`` into attributes
+        unescaped; the edit address holds the file's name as it is.
+        """
+        config = self.build.config
+        if page.edit_url:
+            page.edit_url = escape(page.edit_url)
+        src = page.file.src_uri
+        text = page.meta.get("description") or seo.description(src, self.build.site)
+        if text:
+            page.meta["description"] = escape(text)
+        ref = parse(src)
+        if ref.kind is Kind.WHOLE_ESSAY and config.site_url:
+            page.canonical_url = urljoin(config.site_url, page_url(essay_page(ref.essay), config.use_directory_urls))
+        return context
+
+    def post_page(self, output: str) -> str:
+        return fix_material_markup(output)
+
+    def post_template(self, output: str, template_name: str) -> str:
+        """The 404 page is a template, not a page: it gets the same corrections."""
+        return fix_material_markup(output) if template_name == "404.html" else output
