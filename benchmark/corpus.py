@@ -88,7 +88,7 @@ class Spec:
 
 
 @dataclass(frozen=True)
-class Term:
+class CorpusTerm:
     """A generated glossary entry; ``title`` is also the text of its ``[words](#)`` links."""
 
     slug: str
@@ -104,7 +104,7 @@ class Corpus:
     root: Path
     spec: Spec
     essays: dict[str, Essay] = field(default_factory=dict)
-    terms: list[Term] = field(default_factory=list)
+    terms: list[CorpusTerm] = field(default_factory=list)
     words: int = 0
     import_seconds: float = 0.0  # wall clock
     import_cpu_seconds: float = 0.0
@@ -151,7 +151,7 @@ class Prose:
         return self.rng.choice(FIRST_NAMES), self.rng.choice(SURNAMES)
 
 
-def make_terms(prose: Prose, count: int) -> list[Term]:
+def make_terms(prose: Prose, count: int) -> list[CorpusTerm]:
     """``count`` entries; about half carry the bare invented word as an alias, some a second one."""
     terms = []
     for _ in range(count):
@@ -161,11 +161,11 @@ def make_terms(prose: Prose, count: int) -> list[Term]:
         if prose.rng.random() < 0.5:
             aliases = (word,) if prose.rng.random() < 0.6 else (word, f"{kind} of {word}")
         summary = f"{title}: {prose.phrase(12)}."
-        terms.append(Term(slugify(title), title, aliases, summary[0].upper() + summary[1:]))
+        terms.append(CorpusTerm(slugify(title), title, aliases, summary[0].upper() + summary[1:]))
     return terms
 
 
-def essay_text(prose: Prose, spec: Spec, index: int, terms: list[Term]) -> str:
+def essay_text(prose: Prose, spec: Spec, index: int, terms: list[CorpusTerm]) -> str:
     """One essay in the seed's plain-text shape; ``terms`` are the names it mentions."""
     first, last = prose.person()
     published = date(2020, 1, 1) + timedelta(days=index * 3)
@@ -183,7 +183,7 @@ def essay_text(prose: Prose, spec: Spec, index: int, terms: list[Term]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _mentions(prose: Prose, terms: list[Term], paragraphs: int) -> list[list[str]]:
+def _mentions(prose: Prose, terms: list[CorpusTerm], paragraphs: int) -> list[list[str]]:
     """Each paragraph's term mentions: the first of a term is a ``[title](#)`` link, later ones plain names."""
     linked: set[str] = set()
     out = []
@@ -209,7 +209,7 @@ def _break_mid_sentence(text: str) -> str:
     return text
 
 
-def term_entry(term: Term, see_also: list[Term]) -> str:
+def term_entry(term: CorpusTerm, see_also: list[CorpusTerm]) -> str:
     """The entry's Markdown: the front matter the glossary loader and linter expect, and a body."""
     meta: dict = {"title": term.title, "summary": term.summary}
     if term.aliases:
@@ -220,7 +220,7 @@ def term_entry(term: Term, see_also: list[Term]) -> str:
     return frontmatter.dump(meta, f"{term.title} is {term.summary.split(': ', 1)[1]} Compare {links}.\n")
 
 
-def write_glossary(docs: Path, prose: Prose, terms: list[Term]) -> None:
+def write_glossary(docs: Path, prose: Prose, terms: list[CorpusTerm]) -> None:
     """Write every entry, replacing the importer's stubs; a stub no term replaces is a generator bug."""
     folder = docs / addresses.GLOSSARY
     for term in terms:

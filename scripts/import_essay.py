@@ -13,6 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from edition.content.project import ProjectError, existing_docs_dir
 from edition.features.importer.glossary_names import UnreadableEntry
 from edition.features.importer.lock import ImportLocked
 from edition.features.importer.parse import SourceError, check_date_flag, check_text_flag
@@ -56,8 +57,10 @@ def describe(report, dry_run: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    if not (args.root / "docs").is_dir():
-        print(f"import_essay: {args.root / 'docs'}: no docs folder here; pass --root", file=sys.stderr)
+    try:
+        existing_docs_dir(args.root)
+    except ProjectError as exc:
+        print(f"import_essay: {exc}", file=sys.stderr)
         return 2
     try:
         options = {

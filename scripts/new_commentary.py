@@ -18,8 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from edition.addresses import COMMENTARY, note_page, repo_path
 from edition.content.model import Comment
 from edition.content.note_schema import KINDS, validate
+from edition.content.project import ProjectError, existing_docs_dir
 from edition.content.site import load_site
 from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor
 from edition.features.commentary.scaffold import skeleton, suggest_name
@@ -58,7 +60,7 @@ def check(args: argparse.Namespace, site) -> tuple[str, str]:
     _, errors = validate(meta)
     if errors:
         raise Refused(errors[0])
-    note = Comment(essay, "new", f"docs/commentary/{essay}/(new note)", title, args.author, "", args.kind, args.paragraph, args.quote)
+    note = Comment(essay, "new", repo_path(site.docs_rel, note_page(essay, "(new note)")), title, args.author, "", args.kind, args.paragraph, args.quote)
     placed = anchor(note, EssayIndex(site.essays[essay]))
     if placed.status == MOVED:
         raise Refused(f"{placed.problem.message} Use --paragraph {placed.paragraph.id}.")
@@ -70,13 +72,18 @@ def check(args: argparse.Namespace, site) -> tuple[str, str]:
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
     root = args.root.resolve()
-    site = load_site(root / "docs", root)
+    try:
+        docs = existing_docs_dir(root)
+    except ProjectError as exc:
+        print(f"new_commentary: {exc}", file=sys.stderr)
+        return 2
+    site = load_site(docs, root)
     try:
         essay, title = check(args, site)
     except Refused as exc:
         print(f"new_commentary: {exc}", file=sys.stderr)
         return 2
-    folder = root / "docs" / "commentary" / essay
+    folder = docs / COMMENTARY / essay
     taken = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
     path = folder / f"{suggest_name(args.title or args.quote, taken)}.md"
     folder.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from edition.content.project import ProjectError, existing_docs_dir
 from edition.content.site import load_site
 from edition.features.commentary.anchor import ANCHORED, MOVED, anchor_all
 from edition.features.commentary.retarget import retarget_file
@@ -37,9 +38,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
     root = args.root.resolve()
-    docs = root / "docs"
-    if not docs.is_dir():
-        print(f"reanchor: {docs}: no docs folder here; pass --root", file=sys.stderr)
+    try:
+        docs = existing_docs_dir(root)
+    except ProjectError as exc:
+        print(f"reanchor: {exc}", file=sys.stderr)
         return 2
     site = load_site(docs, root)
     unreadable = [problem for problem in site.problems if "/commentary/" in problem.path]

@@ -1,7 +1,7 @@
 """The site's address scheme: every folder name, page path and id the edition makes, in one place.
 
 Everything else asks this module (as Quartz's ``util/path.ts`` owns that
-site generator's paths): which page a source file is (:func:`parse`), where
+site generator's paths): which page a source file is (:func:`page_of`), where
 a page of a kind lives (the builders), its address (:func:`page_url`) and
 how one page links to another (:func:`relative_url`, :func:`linker`).
 
@@ -62,7 +62,7 @@ class Kind(Enum):
 
 @dataclass(frozen=True)
 class PageRef:
-    """What :func:`parse` reads from a source path: the kind of page, its essay, its own name.
+    """What :func:`page_of` reads from a source path: the kind of page, its essay, its own name.
 
     ``name`` is the section's slug, the entry's slug or the note's name
     (empty where the kind has none).
@@ -81,7 +81,7 @@ class PageRef:
 _OTHER = PageRef(Kind.OTHER)
 
 
-def parse(src: str) -> PageRef:
+def page_of(src: str) -> PageRef:
     """What the page built from ``src`` (a :data:`DocsPath`) is; the one reading of a source path.
 
     Only the shape of the path is read: whether an essay or an entry of that

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 from edition import addresses
-from edition.addresses import Kind, PageRef, linker, network_path, page_url, parse, relative_url, resolver
+from edition.addresses import Kind, PageRef, linker, network_path, page_of, page_url, relative_url, resolver
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ from edition.addresses import Kind, PageRef, linker, network_path, page_url, par
     ],
 )
 def test_parse_reads_what_a_page_is_from_its_source_path(src, ref):
-    assert parse(src) == ref
+    assert page_of(src) == ref
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_parse_reads_what_a_page_is_from_its_source_path(src, ref):
 )
 def test_every_builder_makes_a_path_parse_reads_back(built, ref):
     """The builders and the parser are one scheme: what one writes, the other reads."""
-    assert parse(built) == ref
+    assert page_of(built) == ref
 
 
 def test_of_essay_is_an_essays_own_pages():

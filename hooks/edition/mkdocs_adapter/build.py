@@ -40,7 +40,6 @@ from edition.mkdocs_adapter.glossary import GlossaryPart
 from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 from edition.mkdocs_adapter.reading import ReadingPart
 
-
 ATTRIBUTE = "_edition_build"  # the attribute of a build's config object that holds its EditionBuild
 RENDERS = {COMMENTARY: "commentary", GLOSSARY: "glossary"}  # contributed folder -> the part that renders it
 # The parts that make a site an edition: with any of them the model is loaded and the contributed folders

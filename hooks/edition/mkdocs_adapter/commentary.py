@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import parse
+from edition.addresses import page_of
 from edition.content.files import write_atomic
 from edition.content.gcpause import gc_paused
 from edition.conventions import META_GLOSSARY, META_SEARCH
@@ -76,7 +76,7 @@ class CommentaryPart:
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """Once search has indexed the page: essay pages get their notes, note pages the rest of theirs."""
         src = page.file.src_uri
-        ref = parse(src)
+        ref = page_of(src)
         if ref.of_essay:
             page.content = self.notes.decorate_essay(page.content or "", ref.essay, self.build.linker(page.url))
         elif src in self.notes.by_page:

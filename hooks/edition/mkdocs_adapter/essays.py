@@ -14,7 +14,7 @@ from markupsafe import escape
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.addresses import parse
+from edition.addresses import page_of
 from edition.features.reading.navigation import site_nav
 from edition.mkdocs_adapter.page_nav import essay_views
 
@@ -42,13 +42,13 @@ class EssaysPart:
         into ``<title>``, the header and the ``<h1>`` as it is (as the
         navigation's titles, escaped in :mod:`edition.features.reading.navigation`).
         """
-        if parse(page.file.src_uri).of_essay and "title" in page.meta:
+        if page_of(page.file.src_uri).of_essay and "title" in page.meta:
             page.meta["title"] = escape(str(page.meta["title"]))
         return markdown
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """An essay's pages show only that essay under Essays, so their size does not grow with the library."""
-        ref = parse(page.file.src_uri)
+        ref = page_of(page.file.src_uri)
         view = self.views.get(ref.essay) if ref.of_essay else None
         if view is not None:
             context["nav"] = view

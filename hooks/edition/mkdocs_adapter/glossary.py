@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from edition.addresses import GLOSSARY, Kind, glossary_entry, glossary_index, page_url, parse, relative_url, resolver
+from edition.addresses import GLOSSARY, Kind, glossary_entry, glossary_index, page_of, page_url, relative_url, resolver
 from edition.conventions import META_GLOSSARY
 from edition.features.glossary import pages
 from edition.features.glossary.backlinks import Mention
@@ -105,7 +105,7 @@ class GlossaryPart:
 
     def _entry(self, src: str) -> str | None:
         """The slug of the entry page built from ``src``, else None."""
-        ref = parse(src)
+        ref = page_of(src)
         return ref.name if ref.kind is Kind.GLOSSARY_ENTRY and ref.name in self.build.site.terms else None
 
     def _url_for(self, page: Page) -> Callable[[str], str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from mkdocs.structure.nav import Link, Navigation, Section
 
-from edition.addresses import Kind, parse
+from edition.addresses import Kind, page_of
 
 ALL_ESSAYS = "All essays"  # the link to the home page's listing, first under Essays
 
@@ -57,6 +57,6 @@ def essay_slug(section: object) -> str | None:
     """The slug of an essay's navigation section, read from its first page (the essay's opening)."""
     first = next(iter(getattr(section, "children", None) or []), None)
     file = getattr(first, "file", None)
-    page = parse(file.src_uri) if file else None
+    page = page_of(file.src_uri) if file else None
     return page.essay if page is not None and page.kind is Kind.ESSAY_OPENING else None
 

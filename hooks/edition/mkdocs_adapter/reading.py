@@ -16,7 +16,7 @@ from markupsafe import escape
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_url, parse, whole_essay_page
+from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_of, page_url, whole_essay_page
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING
 from edition.features.reading import listings, seo
 from edition.features.reading.valid_html import fix_material_markup
@@ -50,7 +50,7 @@ class ReadingPart:
             page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
             index = commentary_index() if files.get_file_from_path(commentary_index()) else None
             return markdown + listings.home_listing(self.build.site, index)
-        ref = parse(page.file.src_uri)
+        ref = page_of(page.file.src_uri)
         if ref.kind is Kind.ESSAY_OPENING:
             link = WHOLE_ESSAY_LINK.format(f"{WHOLE_ESSAY}.md")  # beside the opening, in the essay's folder
             return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
@@ -77,7 +77,7 @@ class ReadingPart:
         text = page.meta.get("description") or seo.description(src, self.build.site)
         if text:
             page.meta["description"] = escape(text)
-        ref = parse(src)
+        ref = page_of(src)
         if ref.kind is Kind.WHOLE_ESSAY and config.site_url:
             page.canonical_url = urljoin(config.site_url, page_url(essay_page(ref.essay), config.use_directory_urls))
         return context

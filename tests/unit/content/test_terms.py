@@ -51,9 +51,9 @@ def test_refused_entries_are_named_and_not_loaded_by_the_build_or_the_importer(t
     assert [str(p) for p in problems] == [expected]
     if kind == "too large":  # an entry the importer cannot read stops it: it would link the essay without its names
         with pytest.raises(names.UnreadableEntry, match="is 100 KB"):
-            names.name_index(tmp_path / "docs", tmp_path, save=False)
+            names.cached_name_index(tmp_path / "docs", tmp_path, save=False)
     else:  # not an entry at all: the build reports it
-        assert names.name_index(tmp_path / "docs", tmp_path, save=False) == {"good": "good"}
+        assert names.cached_name_index(tmp_path / "docs", tmp_path, save=False) == {"good": "good"}
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def note_text(anchor: Anchor, body_html: str) -> str:
     return f"<h1>{esc(anchor.comment.title)}</h1>\n<div class=\"note-body\">{body_html}</div>\n"
 
 
-def note_page(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker) -> str:
+def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker) -> str:
     """The permalink page of one note, around its :func:`note_text` (as other hooks left it).
 
     The byline and the passage go after the title, the sources at the end.

@@ -22,6 +22,7 @@ from edition.content.dates import time_tag
 from edition.content.folding import IGNORABLE, fold, starts_cluster
 from edition.content.model import Comment
 from edition.content.note_schema import KINDS
+from edition.conventions import SOURCE_ATTRIBUTE
 from edition.features.commentary.anchor import Anchor
 
 PARAGRAPH = re.compile(r'<p\b(?P<attrs>[^>]*?\bid="(?P<id>[^"]+)"[^>]*)>(?P<inner>.*?)</p>', re.S)
@@ -186,7 +187,7 @@ def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool)
     back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
     return (
         f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
-        f'data-kind="{esc(comment.kind)}" data-source="{esc(comment.path)}">'
+        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}">'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '
         f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'

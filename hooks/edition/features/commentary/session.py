@@ -19,7 +19,7 @@ from edition.addresses import (
     Linker,
     commentary_index,
     note_page,
-    parse,
+    page_of,
     repo_path,
     resolver,
 )
@@ -107,7 +107,7 @@ class Commentary:
 
     def _index(self, src: str) -> tuple[bool, Essay | None]:
         """Whether ``src`` is a generated index, and its essay (None for the site's)."""
-        page = parse(src)
+        page = page_of(src)
         essay = self.site.essays.get(page.essay) if page.kind is Kind.ESSAY_COMMENTARY else None
         return page.kind is Kind.COMMENTARY_INDEX or essay is not None, essay
 
@@ -128,7 +128,7 @@ class Commentary:
     def note_html(self, src: str, text_html: str, link: Linker) -> str:
         """A note's whole page around its searchable part ``text_html``."""
         anchor = self.by_page[src]
-        return pages.note_page(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
+        return pages.note_page_html(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
 
     def index_html(self, src: str, link: Linker) -> str | None:
         """The HTML of a generated index page, or None for other pages."""

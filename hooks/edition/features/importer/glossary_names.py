@@ -34,7 +34,7 @@ def _read_cache(path: Path) -> dict:
         return {}  # a missing or damaged cache only costs a full read
 
 
-def name_index(docs_dir: Path, root: Path, *, save: bool = True) -> dict[str, str]:
+def cached_name_index(docs_dir: Path, root: Path, *, save: bool = True) -> dict[str, str]:
     """Lower-cased title or alias -> entry slug, as ``terms.name_index(load_terms(...))`` gives.
 
     The first entry (in file-name order) to claim a name keeps it, as the

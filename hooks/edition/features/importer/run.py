@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import addresses
-from edition.content import essay_pages, frontmatter
+from edition.content import essay_pages, frontmatter, project
 from edition.content.contributed.guard import GENERATED
 from edition.content.contributed.names import ascii_name, is_name
 from edition.content.files import digest, write_atomic
@@ -27,7 +27,7 @@ from edition.content.term_schema import MAX_NAME
 from edition.content.terms import term_slug, term_title
 from edition.content.text import slugify
 from edition.features.importer import state as import_state
-from edition.features.importer.glossary_names import name_index
+from edition.features.importer.glossary_names import cached_name_index
 from edition.features.importer.ids import IdAllocator, match_paragraphs
 from edition.features.importer.lock import repository_lock
 from edition.features.importer.parse import SourceError, decode, parse
@@ -202,10 +202,10 @@ def build_essay(
     text: str, slug: str, source_rel: str, root: Path, previous: import_state.ImportState, options: dict
 ) -> tuple[Essay, str, ImportReport, dict[str, str], import_state.ImportState]:
     """Parse and assemble the essay with its ids; return it with what else would be written."""
-    docs_dir = root / "docs"
+    docs_dir = project.docs_dir(root)
     parsed = parse(text, title=options.get("title"), author=options.get("author"), when=options.get("date"))
     report = ImportReport(slug=slug, repairs=parsed.repairs)
-    names = name_index(docs_dir, root, save=not options.get("dry_run"))
+    names = cached_name_index(docs_dir, root, save=not options.get("dry_run"))
     known = set(names.values())
     new_terms: dict[str, str] = {}
     essay = Essay(slug=slug, title=parsed.title, author=parsed.author, date=parsed.date, source=source_rel)
@@ -293,7 +293,7 @@ def _import_locked(
     source: Path, data: bytes, root: Path, slug: str, force: bool, dry_run: bool, options: dict
 ) -> ImportReport:
     """The import itself, run while this process alone may import into ``root``."""
-    docs_dir = root / "docs"
+    docs_dir = project.docs_dir(root)
     text = decode(data)
     sources_dir = root / SOURCES_DIR
     inside = source.resolve().parent == sources_dir.resolve()

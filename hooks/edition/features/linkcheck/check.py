@@ -23,8 +23,8 @@ from edition.features.linkcheck.attributes import SELF_WHEN_EMPTY
 from edition.features.linkcheck.collect import Link, Page
 from edition.features.linkcheck.netaddr import NOT_PUBLIC, NOT_PUBLIC_HINT, local_host
 from edition.features.linkcheck.resolve import (
+    BuiltSite,
     OutsideSite,
-    Site,
     ancestors,
     base_dir,
     display,
@@ -186,7 +186,7 @@ def _authority_error(url: str) -> tuple[str, str] | None:
 
 
 class Checker:
-    """Checks the links of all pages against one :class:`Site`.
+    """Checks the links of all pages against one :class:`BuiltSite`.
 
     ``docs_prefix`` is the docs directory relative to the repository root
     (``docs/``), used to turn a link's source path back into a docs-relative
@@ -201,7 +201,7 @@ class Checker:
 
     def __init__(
         self,
-        site: Site,
+        site: BuiltSite,
         pages: Mapping[str, Page],
         *,
         use_directory_urls: bool = True,

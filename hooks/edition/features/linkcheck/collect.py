@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from edition.conventions import LINKCHECK_IGNORE, SOURCE_ATTRIBUTE
 from edition.features.linkcheck.attributes import URL_ATTRIBUTES, refresh_url, srcset_urls
 
 # An attribute list that may contain '>' inside quoted values. Possessive
@@ -60,8 +61,8 @@ _A_TAG = re.compile(r"<a\b(" + _ATTRS + ")>", re.I)
 # where a leading ``\s`` (or a look-behind) tries a match at every space.
 _ID = re.compile(r"""id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b(" + _ATTRS + ")>")
-IGNORE = "data-linkcheck-ignore"
-SOURCE = "data-source"
+IGNORE = LINKCHECK_IGNORE
+SOURCE = SOURCE_ATTRIBUTE
 # The attributes read from each tag: its addresses and what says how to take them.
 _READ = {tag: attrs | {"rel", "http-equiv", "type"} for tag, attrs in URL_ATTRIBUTES.items()}
 # Elements with no end tag: an attribute on one covers the tag alone.

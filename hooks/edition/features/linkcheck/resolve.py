@@ -18,7 +18,7 @@ class OutsideSite(ValueError):
 
 
 @dataclass(frozen=True)
-class Site:
+class BuiltSite:
     """What the built site holds, listed once per build.
 
     ``files`` are every file under ``site_dir`` (posix paths relative to it);
@@ -114,7 +114,7 @@ def join(base: str, path: str, prefix: str = "/") -> tuple[str, bool]:
     return norm, is_dir
 
 
-def target_file(rel: str, is_dir: bool, site: Site) -> str | None:
+def target_file(rel: str, is_dir: bool, site: BuiltSite) -> str | None:
     """The file served for ``rel``, or ``None``.
 
     A directory serves its ``index.html``; a directory named without its

@@ -18,7 +18,7 @@ from edition.content.problems import Problem
 from edition.features.linkcheck.check import Checker, external_problems
 from edition.features.linkcheck.collect import Page, extract_ids, scan
 from edition.features.linkcheck.external import Cache, Options, check_urls
-from edition.features.linkcheck.resolve import Site
+from edition.features.linkcheck.resolve import BuiltSite
 
 DEFAULT_CACHE = ".cache/linkcheck.json"
 _TRUE = ("1", "true", "yes", "on")
@@ -128,7 +128,7 @@ class LinkCheck:
         the hook's logger prefixes it with "linkcheck: ".
         """
         start = time.perf_counter()
-        site = Site(list_site(site_dir), urlsplit(self.site_url or "/").path or "/", self.site_url)
+        site = BuiltSite(list_site(site_dir), urlsplit(self.site_url or "/").path or "/", self.site_url)
 
         def load_ids(file: str) -> frozenset[str]:
             return extract_ids(Path(site_dir, file).read_text(encoding="utf-8", errors="replace"))

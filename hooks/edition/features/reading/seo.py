@@ -10,7 +10,7 @@ template writes into ``<meta name="description">`` and ours into ``og:descriptio
 
 from __future__ import annotations
 
-from edition.addresses import INDEX, Kind, parse
+from edition.addresses import INDEX, Kind, page_of
 from edition.content.essay_pages import summary_of
 from edition.content.markup import first_sentence, plain_text
 from edition.content.site import Site
@@ -38,7 +38,7 @@ def _essay_description(site: Site, slug: str, section_slug: str) -> str | None:
 
 def description(src: str, site: Site) -> str | None:
     """The description of the page built from ``src``; None leaves the site's description."""
-    page = parse(src)
+    page = page_of(src)
     if page.of_essay:
         return _essay_description(site, page.essay, page.name)
     if page.kind is Kind.GLOSSARY_INDEX:

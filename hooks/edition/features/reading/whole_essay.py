@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from edition.addresses import INDEX, Kind, parse
+from edition.addresses import INDEX, Kind, page_of
 from edition.content import frontmatter
 from edition.content.dates import long_date
 from edition.content.essay_pages import BIO_HEADING, paragraph_block
@@ -178,7 +178,7 @@ class WholeEssays:
 
     def take(self, src: str, html: str) -> str:
         """Keep a section page's paragraphs; fill a whole-essay page and open its parts; return the page's HTML."""
-        page = parse(src)
+        page = page_of(src)
         if page.kind is Kind.WHOLE_ESSAY:
             return open_parts(splice(html, self.bodies.get(page.essay, {})) if page.essay in self.spliced else html)
         essay = self.essays.get(page.essay) if page.kind is Kind.ESSAY_SECTION else None

@@ -32,7 +32,7 @@ def test_note_page_adds_byline_passage_and_sources(status):
     paragraph = Paragraph("p-1", "x", "essays/e/index.md") if status == ANCHORED else None
     anchor = Anchor(note(sources=[Source("S", "https://example.org/")]), status, paragraph)
     text = pages.note_text(anchor, "<p>Body</p>")
-    page = pages.note_page(anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}")
+    page = pages.note_page_html(anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}")
     title, body = text.split("\n", 1)
     assert page.startswith(title + "\n<p class=\"note-byline\">") and body.strip() in page
     assert page.index("note-passage") < page.index("note-body") < page.index("note-sources")

@@ -23,17 +23,17 @@ def test_same_index_as_the_build_and_cache_follows_edits(tmp_path, monkeypatch):
     entry(glossary, "b-term", "B Term", ["at"])  # the clash: the first entry keeps the name
     (glossary / "index.md").write_text("# Glossary\n")
     expected = build_index(load_terms(tmp_path / "docs", tmp_path)[0])
-    assert names.name_index(tmp_path / "docs", tmp_path) == expected == {"a term": "a-term", "at": "a-term", "b term": "b-term"}
+    assert names.cached_name_index(tmp_path / "docs", tmp_path) == expected == {"a term": "a-term", "at": "a-term", "b term": "b-term"}
 
     reads = []
     original = names.load_term
     monkeypatch.setattr(names, "load_term", lambda path, rel: reads.append(rel) or original(path, rel))
-    assert names.name_index(tmp_path / "docs", tmp_path) == expected
+    assert names.cached_name_index(tmp_path / "docs", tmp_path) == expected
     assert reads == []  # nothing changed: every entry came from the cache
 
     entry(glossary, "b-term", "B Term renamed", ["BT"])
     os.utime(glossary / "b-term.md", ns=(1, 1))
-    assert names.name_index(tmp_path / "docs", tmp_path)["bt"] == "b-term"
+    assert names.cached_name_index(tmp_path / "docs", tmp_path)["bt"] == "b-term"
     assert reads == ["docs/glossary/b-term.md"]
 
 
@@ -41,11 +41,11 @@ def test_dry_run_leaves_the_cache_alone_and_damage_costs_only_a_full_read(tmp_pa
     glossary = tmp_path / "docs" / "glossary"
     glossary.mkdir(parents=True)
     entry(glossary, "a-term", "A Term")
-    names.name_index(tmp_path / "docs", tmp_path, save=False)
+    names.cached_name_index(tmp_path / "docs", tmp_path, save=False)
     assert not (tmp_path / names.CACHE).exists()
     (tmp_path / names.CACHE).parent.mkdir()
     (tmp_path / names.CACHE).write_text("{not json")
-    assert names.name_index(tmp_path / "docs", tmp_path) == {"a term": "a-term"}
+    assert names.cached_name_index(tmp_path / "docs", tmp_path) == {"a term": "a-term"}
     assert list(json.loads((tmp_path / names.CACHE).read_text())) == ["docs/glossary/a-term.md"]
 
 
@@ -56,7 +56,7 @@ def test_an_entry_that_cannot_be_read_stops_the_index_naming_it_and_is_not_cache
     entry(glossary, "a-term", "A Term")
     (glossary / "b-term.md").write_text("---\ntitle: B\nzh: !!int 'abc'\n---\n")
     with pytest.raises(names.UnreadableEntry) as caught:
-        names.name_index(tmp_path / "docs", tmp_path)
+        names.cached_name_index(tmp_path / "docs", tmp_path)
     assert str(caught.value) == (
         "docs/glossary/b-term.md: front matter is not valid YAML (line 3): 'abc' cannot be read as a whole number: "
         "invalid literal for int() with base 10: 'abc'. Fix the lines between the two '---'."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from edition.features.linkcheck.check import Checker, _authority_error, external_problems, url_syntax_error
 from edition.features.linkcheck.collect import Link, scan
-from edition.features.linkcheck.resolve import Site
+from edition.features.linkcheck.resolve import BuiltSite
 
 SRC = "docs/essays/x/reflection.md"
 PAGES = {
@@ -15,7 +15,7 @@ PAGES = {
     "glossary/soft-power/index.html": '<h2 id="history">History</h2><p id="caf%C3%A9-x">x</p>',
 }
 ESSAY_PAGES = ("essays/",)  # the output folders whose fragments are paragraphs, as the build hands them over
-SITE = Site(
+SITE = BuiltSite(
     frozenset(PAGES) | {"images/map.png", "static/page.html", "404.html"},
     prefix="/edition/",
     origin="https://example.org/edition/",

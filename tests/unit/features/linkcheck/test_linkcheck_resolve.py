@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from edition.features.linkcheck.resolve import (
+    BuiltSite,
     OutsideSite,
-    Site,
     ancestors,
     base_dir,
     display,
@@ -17,7 +17,7 @@ from edition.features.linkcheck.resolve import (
     target_file,
 )
 
-DIRECTORY_SITE = Site(
+DIRECTORY_SITE = BuiltSite(
     frozenset(
         {
             "index.html",
@@ -34,10 +34,10 @@ DIRECTORY_SITE = Site(
     prefix="/edition/",
     origin="https://example.org/edition/",
 )
-FLAT_SITE = Site(frozenset({"index.html", "essays/x.html", "essays/x/part.html", "glossary/soft-power.html"}))
+FLAT_SITE = BuiltSite(frozenset({"index.html", "essays/x.html", "essays/x/part.html", "glossary/soft-power.html"}))
 
 
-def resolve(page: str, url: str, site: Site) -> str | None:
+def resolve(page: str, url: str, site: BuiltSite) -> str | None:
     path, _query, _fragment = split(url)
     rel, is_dir = join(base_dir(page), path, site.prefix)
     return target_file(rel, is_dir, site)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from edition.features.linkcheck.check import Checker
 from edition.features.linkcheck.collect import extract_ids, scan
-from edition.features.linkcheck.resolve import Site
+from edition.features.linkcheck.resolve import BuiltSite
 
 SRC = "docs/page.md"
 THEME = '<header><input id="__drawer"><a href="../">Home</a></header><article>{}</article><footer></footer>'
@@ -37,7 +37,7 @@ def problems(body: str) -> list[str]:
         "other/index.html": scan(written["other/index.html"], "other/index.html", "docs/other.md", "other.md", OTHER),
         "index.html": scan(written["index.html"], "index.html", "docs/index.md", "index.md", written["index.html"]),
     }
-    checker = Checker(Site(FILES), pages, load_ids=lambda file: extract_ids(written[file]))
+    checker = Checker(BuiltSite(FILES), pages, load_ids=lambda file: extract_ids(written[file]))
     return [str(p) for p in checker.run().problems]
 
 
