@@ -36,8 +36,14 @@ build: $(RUNTIME)
 chromium:
 	@sh scripts/ensure_chromium.sh
 
-## test: set up and run every test (unit, fixture sites, real build, browser)
-test: $(DEV) chromium
+## lint: ruff (lint and format) and mypy over the package, hooks, scripts, benchmark and tests; zero findings
+lint: $(DEV)
+	$(BIN)/ruff check hooks scripts benchmark tests
+	$(BIN)/ruff format --check hooks scripts benchmark tests
+	$(BIN)/mypy
+
+## test: set up, lint, and run every test (unit, fixture sites, real build, browser)
+test: lint chromium
 	$(BIN)/python -m pytest
 
 ## test-long: the property tests with many more examples (essays of every shape imported and built; long)

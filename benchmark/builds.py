@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from edition.addresses import WHOLE_ESSAY
 
 from benchmark.stages import stage_seconds
+from edition.addresses import WHOLE_ESSAY
 
 VARIANTS = {
     "a": "hooks on",

@@ -9,15 +9,15 @@ paragraphs got new ids.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.features.importer import state as import_state
-from edition.features.importer.run import import_essay
-
 from benchmark.corpus import FILLER, Prose, Spec, essay_text, make_terms
 from benchmark.stages import timed
+from edition.features.importer import state as import_state
+from edition.features.importer.run import import_essay
 
 SLUG = "large-essay"
 
@@ -108,5 +108,8 @@ def compare(before, after, size: int, times: tuple, changed: int, inserted: int,
     position = {pid: n for n, (pid, _) in enumerate(after.paragraphs)}
     lost = [pid for pid in old_ids if pid not in position]
     kept = [pid for pid in old_ids if pid in position]
-    moved = [b for a, b in zip(kept, kept[1:]) if position[b] < position[a]]
-    return ReimportResult(size, len(old_ids), *times, changed, inserted, len(kept), lost, moved, new_ids)
+    moved = [b for a, b in itertools.pairwise(kept) if position[b] < position[a]]
+    first, second, first_cpu, second_cpu = times
+    return ReimportResult(
+        size, len(old_ids), first, second, first_cpu, second_cpu, changed, inserted, len(kept), lost, moved, new_ids
+    )

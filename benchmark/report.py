@@ -74,7 +74,11 @@ def _pair_ratios(runs: dict[str, list[Build]]) -> dict[str, list[float]]:
     slowly, where the ratio of two medians mixes runs from different moments.
     """
     base = runs.get("b", [])
-    return {f"{v}/b": [r.cpu_seconds / b.cpu_seconds for r, b in zip(rs, base)] for v, rs in runs.items() if v != "b" and base}
+    return {
+        f"{v}/b": [r.cpu_seconds / b.cpu_seconds for r, b in zip(rs, base, strict=False)]
+        for v, rs in runs.items()
+        if v != "b" and base
+    }
 
 
 def pair_median(size: dict, ratio: str) -> float | None:
@@ -101,7 +105,10 @@ def _project_ms(size: dict) -> float:
 def _growth(sizes: list[dict], value) -> tuple[float, str]:
     small, large = sizes[0], sizes[-1]
     growth = value(large) / value(small)
-    return growth, f"{value(small):.2f} -> {value(large):.2f} ms/page ({small['pages']} -> {large['pages']} pages, x{growth:.2f})"
+    return (
+        growth,
+        f"{value(small):.2f} -> {value(large):.2f} ms/page ({small['pages']} -> {large['pages']} pages, x{growth:.2f})",
+    )
 
 
 def targets(sizes: list[dict], reimport: dict | None) -> list[Target]:
@@ -123,14 +130,23 @@ def targets(sizes: list[dict], reimport: dict | None) -> list[Target]:
         out.append(Target("whole build per page grows <= 25%", text, growth <= 1.25))
     if len(sizes) > 1 and large.get("essay_page_kb", {}).get("a") and sizes[0].get("essay_page_kb", {}).get("a"):
         small_kb, large_kb = sizes[0]["essay_page_kb"]["a"], large["essay_page_kb"]["a"]
-        text = f"{small_kb:.1f} -> {large_kb:.1f} KB ({sizes[0]['pages']} -> {large['pages']} pages, x{large_kb / small_kb:.2f})"
-        out.append(Target("an essay page's size does not grow with the library (<= 10%)", text, large_kb / small_kb <= 1.10))
+        pages = f"{sizes[0]['pages']} -> {large['pages']} pages"
+        text = f"{small_kb:.1f} -> {large_kb:.1f} KB ({pages}, x{large_kb / small_kb:.2f})"
+        out.append(
+            Target("an essay page's size does not grow with the library (<= 10%)", text, large_kb / small_kb <= 1.10)
+        )
     peak = max(s["peak_rss_mb"] for s in sizes)
     out.append(Target("peak memory under 2 GB", f"{peak:.0f} MB", peak < 2048))
     checker = large["stages"].get("a", {}).get(LINK_CHECK)
     proofer = large["stages"].get("c", {}).get(HTMLPROOFER)
     if checker and proofer:
-        out.append(Target("link checker >= 10x faster than htmlproofer", f"{proofer:.1f} s / {checker:.2f} s = x{proofer / checker:.0f}", proofer / checker >= 10))
+        out.append(
+            Target(
+                "link checker >= 10x faster than htmlproofer",
+                f"{proofer:.1f} s / {checker:.2f} s = x{proofer / checker:.0f}",
+                proofer / checker >= 10,
+            )
+        )
     else:
         missing = "hooks/linkcheck.py is not in mkdocs.yml" if proofer else "variant c not run"
         out.append(Target("link checker >= 10x faster than htmlproofer", f"not measured ({missing})", None))
@@ -138,14 +154,18 @@ def targets(sizes: list[dict], reimport: dict | None) -> list[Target]:
         first, second = reimport["first_cpu_seconds"], reimport["second_cpu_seconds"]
         text = f"{first:.2f} s CPU ({reimport['first_seconds']:.2f} s wall)"
         out.append(Target("import a 1 MB essay in under 1 s", text, first < 1))
-        kept = "every id kept" if reimport["ok"] else f"{len(reimport['ids_lost'])} ids lost, {len(reimport['ids_moved'])} moved"
+        kept = (
+            "every id kept"
+            if reimport["ok"]
+            else f"{len(reimport['ids_lost'])} ids lost, {len(reimport['ids_moved'])} moved"
+        )
         text = f"{second:.2f} s CPU ({reimport['second_seconds']:.2f} s wall), {kept}"
         out.append(Target("re-import after edits in under 2 s, ids kept", text, second < 2 and reimport["ok"]))
     return out
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=False)))
 
 
 def _pair(size: dict, cpu: str, wall: str, key: str, form: str) -> str:
@@ -168,15 +188,30 @@ def table(sizes: list[dict], found: list[Target]) -> str:
     add("words", lambda s: f"{s['words']:,}")
     add("import, all essays (s CPU)", lambda s: f"{s['import_cpu_seconds']:.2f}")
     for variant, label in VARIANTS.items():
-        add(f"{variant}: {label}, median s CPU / wall", lambda s, v=variant: _pair(s, "median_cpu_seconds", "median_seconds", v, "{:.1f}"))
-        add(f"{variant}: ms per page CPU / wall", lambda s, v=variant: _pair(s, "cpu_ms_per_page", "ms_per_page", v, "{:.2f}"))
+        add(
+            f"{variant}: {label}, median s CPU / wall",
+            lambda s, v=variant: _pair(s, "median_cpu_seconds", "median_seconds", v, "{:.1f}"),
+        )
+        add(
+            f"{variant}: ms per page CPU / wall",
+            lambda s, v=variant: _pair(s, "cpu_ms_per_page", "ms_per_page", v, "{:.2f}"),
+        )
     for ratio in ("a/b", "c/b"):
         add(f"{ratio} CPU / wall", lambda s, r=ratio: _pair(s, "cpu_ratios", "ratios", r, "{:.2f}"))
-        add(f"{ratio} CPU, each interleaved pair", lambda s, r=ratio: " ".join(f"{x:.2f}" for x in s.get("cpu_pair_ratios", {}).get(r, [])) or "-")
+        add(
+            f"{ratio} CPU, each interleaved pair",
+            lambda s, r=ratio: " ".join(f"{x:.2f}" for x in s.get("cpu_pair_ratios", {}).get(r, [])) or "-",
+        )
     add("peak memory (MB)", lambda s: f"{s['peak_rss_mb']:.0f}")
     add("site/ (MB, a)", lambda s: f"{s['site_mb'].get('a', 0):.1f}")
-    add("essay page (KB, a / b)", lambda s: f"{s['essay_page_kb'].get('a', 0):.1f} / {s['essay_page_kb'].get('b', 0):.1f}")
-    add("search index (MB, a / b)", lambda s: f"{s['search_index_mb'].get('a', 0):.1f} / {s['search_index_mb'].get('b', 0):.1f}")
+    add(
+        "essay page (KB, a / b)",
+        lambda s: f"{s['essay_page_kb'].get('a', 0):.1f} / {s['essay_page_kb'].get('b', 0):.1f}",
+    )
+    add(
+        "search index (MB, a / b)",
+        lambda s: f"{s['search_index_mb'].get('a', 0):.1f} / {s['search_index_mb'].get('b', 0):.1f}",
+    )
     for name in stage_names:
         variant = "c" if name == HTMLPROOFER else "a"
         add(f"{name} (s CPU, {variant})", lambda s, n=name, v=variant: f"{s['stages'].get(v, {}).get(n, 0):.2f}")
@@ -214,20 +249,33 @@ def svg(sizes: list[dict], caption: str) -> str:
     ]
     for step in range(5):
         seconds = max_y * step / 4
-        parts.append(f'<line x1="{c["left"]}" x2="{c["left"] + plot_w}" y1="{y(seconds):.1f}" y2="{y(seconds):.1f}" stroke="#e0e0e0"/>')
+        parts.append(
+            f'<line x1="{c["left"]}" x2="{c["left"] + plot_w}" y1="{y(seconds):.1f}" y2="{y(seconds):.1f}" '
+            f'stroke="#e0e0e0"/>'
+        )
         parts.append(f'<text x="{c["left"] - 8}" y="{y(seconds) + 4:.1f}" text-anchor="end">{seconds:.0f} s</text>')
     for s in sizes:
-        parts.append(f'<text x="{x(s["pages"]):.1f}" y="{c["top"] + plot_h + 18}" text-anchor="middle">{s["pages"]:,}</text>')
-    parts.append(f'<text x="{c["left"] + plot_w / 2}" y="{c["height"] - 10}" text-anchor="middle">essay pages in the corpus</text>')
+        parts.append(
+            f'<text x="{x(s["pages"]):.1f}" y="{c["top"] + plot_h + 18}" text-anchor="middle">{s["pages"]:,}</text>'
+        )
+    parts.append(
+        f'<text x="{c["left"] + plot_w / 2}" y="{c["height"] - 10}" text-anchor="middle">essay pages in the '
+        f"corpus</text>"
+    )
     for n, (variant, label) in enumerate(VARIANTS.items()):
-        points = [(x(s["pages"]), y(s["median_cpu_seconds"][variant])) for s in sizes if variant in s["median_cpu_seconds"]]
+        points = [
+            (x(s["pages"]), y(s["median_cpu_seconds"][variant])) for s in sizes if variant in s["median_cpu_seconds"]
+        ]
         if not points:
             continue
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{COLOURS[variant]}" stroke-width="2"/>')
         parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{COLOURS[variant]}"/>' for px, py in points]
         legend_y = c["top"] + 16 + 20 * n
-        parts.append(f'<line x1="{c["left"] + plot_w + 16}" x2="{c["left"] + plot_w + 36}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="{COLOURS[variant]}" stroke-width="2"/>')
+        parts.append(
+            f'<line x1="{c["left"] + plot_w + 16}" x2="{c["left"] + plot_w + 36}" y1="{legend_y - 4}" '
+            f'y2="{legend_y - 4}" stroke="{COLOURS[variant]}" stroke-width="2"/>'
+        )
         parts.append(f'<text x="{c["left"] + plot_w + 42}" y="{legend_y}">{variant}: {html.escape(label)}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from edition.mkdocs_adapter import order
-from edition.mkdocs_adapter.build import EditionBuild, listed
-from edition.mkdocs_adapter.essays import EssaysPart
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter.build import EditionBuild, listed
+from edition.mkdocs_adapter.essays import EssaysPart
 
 PART = "essays"  # listing this file switches the build's essays part on
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from edition.mkdocs_adapter import order
-from edition.mkdocs_adapter.build import EditionBuild, listed
-from edition.mkdocs_adapter.glossary import GlossaryPart
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter.build import EditionBuild, listed
+from edition.mkdocs_adapter.glossary import GlossaryPart
 
 PART = "glossary"  # listing this file switches the build's glossary part on
 

@@ -7,13 +7,14 @@ is in :mod:`edition.mkdocs_adapter.order`.
 
 from __future__ import annotations
 
-from edition.mkdocs_adapter import order
-from edition.mkdocs_adapter.build import EditionBuild, listed
-from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter.build import EditionBuild, listed
+from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 
 PART = "linkcheck"  # listing this file switches the build's link check on
 

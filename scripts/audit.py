@@ -70,7 +70,9 @@ def require_tools() -> None:
     if not LIGHTHOUSE.exists() or not VNU.exists():
         missing.append("Lighthouse and the Nu checker are missing: run 'npm ci'.")
     if not shutil.which("java"):
-        missing.append("Java is missing (the Nu checker needs it): install a JRE, e.g. 'sudo apt-get install default-jre'.")
+        missing.append(
+            "Java is missing (the Nu checker needs it): install a JRE, e.g. 'sudo apt-get install default-jre'."
+        )
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not os.access(chromium, os.X_OK):
         missing.append(f"Chromium is missing at {chromium}: 'sudo apt-get install chromium'.")
@@ -82,16 +84,23 @@ def require_tools() -> None:
 def build(site_dir: Path) -> None:
     progress("building the site (mkdocs build --strict) ...")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         print(result.stderr[-4000:], file=sys.stderr)
         sys.exit("audit: the build failed; fix it first (make build).")
 
 
 def serve(site_dir: Path) -> tuple[subprocess.Popen, str]:
-    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir)],
-                              stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir)], stdout=subprocess.PIPE, text=True
+    )
+    assert server.stdout is not None  # stdout=PIPE
     match = re.search(r"http://127\.0\.0\.1:\d+/\S*", server.stdout.readline())
     if not match:
         server.terminate()
@@ -105,12 +114,23 @@ def lighthouse(url: str, runs: int) -> tuple[dict[str, int], list[str]]:
     results: list[dict] = []
     for _ in range(runs):
         out = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(TARGETS['chromium_flags'])}"],
-            env=env, capture_output=True, text=True,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                "--output-path=stdout",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={' '.join(TARGETS['chromium_flags'])}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
         )
         if out.returncode:
-            return {}, [f"Lighthouse failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}"]
+            return {}, [
+                f"Lighthouse failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}"
+            ]
         results.append(json.loads(out.stdout))
     scores = {c: round(100 * statistics.median(r["categories"][c]["score"] or 0 for r in results)) for c in CATEGORIES}
     last = results[-1]
@@ -127,8 +147,9 @@ def check_html(site_dir: Path) -> dict[str, list[str]]:
     """Nu HTML Checker errors per page (site-relative path), over every page of the build."""
     progress("checking the HTML of every page (Nu HTML Checker) ...")
     pages = sorted(str(p) for p in site_dir.rglob("*.html"))
-    out = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages], capture_output=True, text=True
+    )
     errors: dict[str, list[str]] = {}
     for message in json.loads(out.stderr or out.stdout or '{"messages": []}')["messages"]:
         if message.get("type") == "error" or message.get("subType") == "fatal":
@@ -142,8 +163,23 @@ def axe_by_kind() -> dict[str, str]:
     progress("running axe on every kind of page (tests/browser, -k axe) ...")
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "axe.xml"
-        subprocess.run([sys.executable, "-m", "pytest", "tests/browser", "-q", "-k", "axe", "-p", "no:cacheprovider",
-                        f"--junitxml={report}"], cwd=ROOT, capture_output=True, text=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/browser",
+                "-q",
+                "-k",
+                "axe",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={report}",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         if not report.exists():
             return {}
         found: dict[str, list[str]] = {}
@@ -152,7 +188,14 @@ def axe_by_kind() -> dict[str, str]:
             if not match:
                 continue
             failure = case.find("failure")
-            rules = re.findall(r"\b([a-z0-9-]+) \((?:minor|moderate|serious|critical)\)", failure.get("message", "") + (failure.text or "")) if failure is not None else []
+            rules = (
+                re.findall(
+                    r"\b([a-z0-9-]+) \((?:minor|moderate|serious|critical)\)",
+                    failure.get("message", "") + (failure.text or ""),
+                )
+                if failure is not None
+                else []
+            )
             entry = found.setdefault(match["kind"], [])
             if failure is not None:
                 entry.append(f"{match['scheme']}: {', '.join(sorted(set(rules))) or 'failed'}")
@@ -161,9 +204,11 @@ def axe_by_kind() -> dict[str, str]:
 
 def table(rows: list[Row]) -> str:
     head = ["page", "perf", "a11y", "best", "seo", "html errors", "axe violations"]
-    lines = [head] + [[r.kind, *(str(r.scores.get(c, "-")) for c in CATEGORIES), str(len(r.html_errors)), r.axe] for r in rows]
+    lines = [head] + [
+        [r.kind, *(str(r.scores.get(c, "-")) for c in CATEGORIES), str(len(r.html_errors)), r.axe] for r in rows
+    ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    fmt = lambda line: "  ".join(cell.ljust(w) for cell, w in zip(line, widths))  # noqa: E731
+    fmt = lambda line: "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=False))  # noqa: E731
     return "\n".join([fmt(lines[0]), fmt(["-" * w for w in widths]), *map(fmt, lines[1:])])
 
 
@@ -195,15 +240,23 @@ def main(argv: list[str] | None = None) -> int:
         row.axe = axe.get(row.kind, "not run")
     print(table(rows))
     other = sum(len(v) for v in html_errors.values())
-    print(f"\nOther pages: {other} HTML errors in {len(html_errors)} of them." if other else "\nOther pages: no HTML errors.")
-    problems = [f"{r.kind}: {m}" for r in rows for m in r.missed()] + [f"{p}: {e}" for p, es in html_errors.items() for e in es]
+    print(
+        f"\nOther pages: {other} HTML errors in {len(html_errors)} of them."
+        if other
+        else "\nOther pages: no HTML errors."
+    )
+    problems = [f"{r.kind}: {m}" for r in rows for m in r.missed()] + [
+        f"{p}: {e}" for p, es in html_errors.items() for e in es
+    ]
     problems += [f"{r.kind}: Lighthouse {f}" for r in rows for f in r.lighthouse_failures]
     for row in rows:
         problems += [f"{row.kind}: {e}" for e in row.html_errors]
     if problems:
         print("\nBars missed:\n  " + "\n  ".join(problems))
         return 1
-    print("All bars met: accessibility, best practices and SEO 100; performance >= 95; no HTML errors; no axe violations.")
+    print(
+        "All bars met: accessibility, best practices and SEO 100; performance >= 95; no HTML errors; no axe violations."
+    )
     return 0
 
 

@@ -28,14 +28,14 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 from benchmark import reimport, report
 from benchmark.builds import VARIANTS, BuildFailed, run_build, write_configs
 from benchmark.corpus import Spec, generate
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -57,7 +57,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--variants must include b (the baseline) and use only a, b, c; --runs must be at least 1")
     builds = not (args.report_only or args.import_only)
     if builds and "c" in args.variants and importlib.util.find_spec("htmlproofer") is None:
-        parser.error("variant c needs mkdocs-htmlproofer-plugin: pip install -r requirements-bench.txt, or pass --variants ab")
+        parser.error(
+            "variant c needs mkdocs-htmlproofer-plugin: pip install -r requirements-bench.txt, or pass --variants ab"
+        )
     return args
 
 
@@ -87,16 +89,29 @@ def measure(spec: Spec, args: argparse.Namespace, counter: list[int], total: int
         for variant in args.variants:
             counter[0] += 1
             build = run_build(ROOT, configs[variant], variant, folder / f"site-{variant}")
-            print(f"[{counter[0]}/{total}] {variant} ({VARIANTS[variant]}) run {run}: {build.seconds:.1f} s "
-                  f"({build.cpu_seconds:.1f} s CPU, {build.peak_rss_mb:.0f} MB)", flush=True)
+            print(
+                f"[{counter[0]}/{total}] {variant} ({VARIANTS[variant]}) run {run}: {build.seconds:.1f} s "
+                f"({build.cpu_seconds:.1f} s CPU, {build.peak_rss_mb:.0f} MB)",
+                flush=True,
+            )
             builds.append(build)
     if args.keep:
         print(f"corpus kept in {folder}")
     else:
         shutil.rmtree(folder)
-    described = {"essays": spec.essays, "terms": spec.terms, "comments": spec.comments, "sections": spec.sections,
-                 "pages": spec.pages, "runs_per_variant": args.runs}
-    measured = {"words": corpus.words, "import_seconds": corpus.import_seconds, "import_cpu_seconds": corpus.import_cpu_seconds}
+    described = {
+        "essays": spec.essays,
+        "terms": spec.terms,
+        "comments": spec.comments,
+        "sections": spec.sections,
+        "pages": spec.pages,
+        "runs_per_variant": args.runs,
+    }
+    measured = {
+        "words": corpus.words,
+        "import_seconds": corpus.import_seconds,
+        "import_cpu_seconds": corpus.import_cpu_seconds,
+    }
     return report.summarize(described, measured, builds)
 
 
@@ -120,10 +135,13 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         check = reimport.run(Path(folder))
     check_data = {**asdict(check), "ok": check.ok}
-    print(f"import of a {check.source_bytes / 1e6:.1f} MB essay ({check.paragraphs} paragraphs): "
-          f"{check.first_seconds:.2f} s ({check.first_cpu_seconds:.2f} s CPU); re-import after {check.edited} edits "
-          f"and {check.inserted} insertions: {check.second_seconds:.2f} s ({check.second_cpu_seconds:.2f} s CPU), "
-          f"{check.ids_kept} ids kept, {len(check.ids_lost)} lost, {check.new_ids} new", flush=True)
+    print(
+        f"import of a {check.source_bytes / 1e6:.1f} MB essay ({check.paragraphs} paragraphs): "
+        f"{check.first_seconds:.2f} s ({check.first_cpu_seconds:.2f} s CPU); re-import after {check.edited} edits "
+        f"and {check.inserted} insertions: {check.second_seconds:.2f} s ({check.second_cpu_seconds:.2f} s CPU), "
+        f"{check.ids_kept} ids kept, {len(check.ids_lost)} lost, {check.new_ids} new",
+        flush=True,
+    )
     (args.out / "import.json").write_text(json.dumps(check_data, indent=1), encoding="utf-8")
     if args.import_only:
         return 0 if check.ok else 1
@@ -161,9 +179,14 @@ def write_report(args: argparse.Namespace, check_data: dict) -> int:
     if not sizes:
         raise ResultError(f"{args.out}: holds no bench-<pages>.json; run the benchmark into this folder first.")
     found = report.targets(sizes, check_data)
-    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    combined = {"date": stamp, "machine": machine(), "sizes": sizes, "import": check_data,
-                "targets": [asdict(t) for t in found]}
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    combined = {
+        "date": stamp,
+        "machine": machine(),
+        "sizes": sizes,
+        "import": check_data,
+        "targets": [asdict(t) for t in found],
+    }
     (args.out / "bench.json").write_text(json.dumps(combined, indent=1), encoding="utf-8")
     caption = f"Median build CPU time against corpus size ({stamp[:10]}, {machine()['cpus']} cores)"
     chart = args.chart or args.out / "performance.svg"

@@ -11,14 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from edition.content.project import ProjectError, existing_docs_dir
 from edition.features.importer.glossary_names import UnreadableEntry
 from edition.features.importer.lock import ImportLocked
 from edition.features.importer.parse import SourceError, check_date_flag, check_text_flag
 from edition.features.importer.run import ImportRefused, import_essay
 from edition.features.importer.state import DamagedState
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -39,9 +39,14 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def describe(report, dry_run: bool) -> str:
     verb = "would write" if dry_run else "wrote"
-    lines = [f"{'Dry run: ' if dry_run else ''}essay '{report.slug}': {len(report.pages)} pages, {sum(report.pages.values())} paragraphs"]
+    lines = [
+        f"{'Dry run: ' if dry_run else ''}essay '{report.slug}': {len(report.pages)} pages, "
+        f"{sum(report.pages.values())} paragraphs"
+    ]
     lines += [f"  {page}: {count} paragraphs" for page, count in report.pages.items()]
-    lines.append(f"  {verb} {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+    lines.append(
+        f"  {verb} {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+    )
     lines += [f"    {verb}: {path}" for path in report.written]
     lines += [f"    remove: {path}" for path in report.removed]
     if report.source_copy:

@@ -14,17 +14,18 @@ Times are CPU seconds, the best of --repeat runs. Exit status 0, 2 bad arguments
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
+from benchmark.corpus import Prose, note_body
 from edition.safe import allowlist
 from edition.safe.markdown import SafeMarkdown
 
-from benchmark.corpus import Prose, note_body
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def blocks(block: str) -> Callable[[int], str]:
@@ -64,8 +65,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "same headings": blocks("## a"),
     "links": blocks("[a](b.md) [c](https://e.org)"),
     "tables of 150 rows": blocks("a|b\n-|-\n" + "a|b\n" * 149 + "a|b"),
-    "footnotes, 100": lambda n: "".join(f"a[^{i}]\n\n" for i in range(100)) + "".join(
-        f"[^{i}]: {'x' * (n // 100)}\n\n" for i in range(100)),
+    "footnotes, 100": lambda n: (
+        "".join(f"a[^{i}]\n\n" for i in range(100)) + "".join(f"[^{i}]: {'x' * (n // 100)}\n\n" for i in range(100))
+    ),
 }
 
 
@@ -82,12 +84,13 @@ def scaling(size: int, names: list[str], repeat: int) -> None:
     markdown = SafeMarkdown(toc={"permalink": True})
     print(f"{'case':28} {'n':>9} {'2n':>9} {'4n':>9}  ratios   (CPU s, n = {size:,} characters)")
     for name in names:
-        times, refused = [], False
+        times: list[float] = []
+        refused = False
         for n in (size, 2 * size, 4 * size):
             text = CASES[name](n)
-            times.append(cpu(lambda text=text: markdown.render(text), repeat))
+            times.append(cpu(functools.partial(markdown.render, text), repeat))
             refused = refused or markdown.render(text)[0].startswith("<p>This text is not shown")
-        ratios = " ".join(f"{b / a:4.1f}" if a > 1e-4 else "   -" for a, b in zip(times, times[1:]))
+        ratios = " ".join(f"{b / a:4.1f}" if a > 1e-4 else "   -" for a, b in itertools.pairwise(times))
         cells = " ".join(f"{t:9.4f}" for t in times)
         print(f"{name:28} {cells}  {ratios}{'  refused' if refused else ''}")
 

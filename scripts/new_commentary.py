@@ -16,8 +16,6 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from edition.addresses import COMMENTARY, note_page, repo_path
 from edition.content.model import Comment
 from edition.content.note_schema import KINDS, validate
@@ -26,10 +24,16 @@ from edition.content.site import load_site
 from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor
 from edition.features.commentary.scaffold import skeleton, suggest_name
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="new_commentary.py", description="Write the skeleton of a new note, anchored to a passage.")
-    parser.add_argument("--paragraph", required=True, help="the paragraph id: the part of its address after '#' (click the ¶ mark)")
+    parser = argparse.ArgumentParser(
+        prog="new_commentary.py", description="Write the skeleton of a new note, anchored to a passage."
+    )
+    parser.add_argument(
+        "--paragraph", required=True, help="the paragraph id: the part of its address after '#' (click the ¶ mark)"
+    )
     parser.add_argument("--quote", required=True, help="the exact words of the passage, copied from the page")
     parser.add_argument("--author", required=True, help="your name as it should appear on the note")
     parser.add_argument("--title", help="the note's title (default: 'On “<quote>”')")
@@ -55,17 +59,31 @@ def check(args: argparse.Namespace, site) -> tuple[str, str]:
     if essay not in site.essays:
         raise Refused(f"there is no essay '{essay}' (essays: {', '.join(sorted(site.essays))})")
     title = args.title or f"On \u201c{args.quote.strip()[:80]}\u201d"
-    meta = {"title": title, "author": args.author, "date": "2000-01-01", "kind": args.kind,
-            "target": {"paragraph": args.paragraph, "quote": args.quote}}
+    meta = {
+        "title": title,
+        "author": args.author,
+        "date": "2000-01-01",
+        "kind": args.kind,
+        "target": {"paragraph": args.paragraph, "quote": args.quote},
+    }
     _, errors = validate(meta)
     if errors:
         raise Refused(errors[0])
-    note = Comment(essay, "new", repo_path(site.docs_rel, note_page(essay, "(new note)")), title, args.author, "", args.kind, args.paragraph, args.quote)
+    note = Comment(
+        essay,
+        "new",
+        repo_path(site.docs_rel, note_page(essay, "(new note)")),
+        title,
+        args.author,
+        "",
+        args.kind,
+        args.paragraph,
+        args.quote,
+    )
     placed = anchor(note, EssayIndex(site.essays[essay]))
-    if placed.status == MOVED:
-        raise Refused(f"{placed.problem.message} Use --paragraph {placed.paragraph.id}.")
-    if placed.status != ANCHORED:
-        raise Refused(f"{placed.problem.message} {placed.problem.hint}")
+    if placed.status != ANCHORED and placed.problem is not None:
+        advice = f"Use --paragraph {placed.paragraph_id}." if placed.status == MOVED else placed.problem.hint
+        raise Refused(f"{placed.problem.message} {advice}")
     return essay, title
 
 

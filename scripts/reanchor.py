@@ -20,16 +20,18 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from edition.content.project import ProjectError, existing_docs_dir
 from edition.content.site import load_site
 from edition.features.commentary.anchor import ANCHORED, MOVED, anchor_all
 from edition.features.commentary.retarget import retarget_file
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="reanchor.py", description="Report, and with --write repair, the anchors of notes.")
+    parser = argparse.ArgumentParser(
+        prog="reanchor.py", description="Report, and with --write repair, the anchors of notes."
+    )
     parser.add_argument("--write", action="store_true", help="update the target paragraph of moved notes in place")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
     return parser.parse_args(argv)
@@ -53,16 +55,18 @@ def main(argv: list[str] | None = None) -> int:
         if anchor.status == ANCHORED:
             print(f"anchored  {note.path} -> {note.paragraph}")
         elif anchor.status == MOVED and args.write:
-            new = anchor.paragraph.id
+            new = anchor.paragraph_id
             if retarget_file(root / note.path, note.paragraph, new):
                 print(f"updated   {note.path}: {note.paragraph} -> {new}")
             else:
                 remaining += 1
-                print(f"moved     {note.path}: {note.paragraph} -> {new} "
-                      "(could not find one target.paragraph value to edit; edit it by hand)")
+                print(
+                    f"moved     {note.path}: {note.paragraph} -> {new} "
+                    "(could not find one target.paragraph value to edit; edit it by hand)"
+                )
         elif anchor.status == MOVED:
             remaining += 1
-            print(f"moved     {note.path}: {note.paragraph} -> {anchor.paragraph.id}")
+            print(f"moved     {note.path}: {note.paragraph} -> {anchor.paragraph_id}")
         else:
             remaining += 1
             print(f"orphaned  {anchor.problem}")

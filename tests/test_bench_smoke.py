@@ -12,13 +12,25 @@ import subprocess
 import sys
 
 import pytest
+
 from support import ROOT
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
-    command = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--essays", "1", "--runs", "1", "--variants", "ab", "--out", str(out)]
+    command = [
+        sys.executable,
+        str(ROOT / "scripts" / "bench.py"),
+        "--essays",
+        "1",
+        "--runs",
+        "1",
+        "--variants",
+        "ab",
+        "--out",
+        str(out),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-2000:]
     return out, done.stdout, json.loads((out / "bench.json").read_text(encoding="utf-8"))
@@ -66,7 +78,8 @@ def test_import_check_and_targets(results):
         (
             {"import.json": "not json"},
             "bench: {out}/import.json: not a result this benchmark wrote "
-            "(JSONDecodeError: Expecting value: line 1 column 1 (char 0)); run the benchmark into this folder first (without --report-only).",
+            "(JSONDecodeError: Expecting value: line 1 column 1 (char 0)); run the benchmark into this folder first "
+            "(without --report-only).",
         ),
     ],
     ids=["no-import", "no-sizes", "size-without-runs", "not-json"],
@@ -74,6 +87,10 @@ def test_import_check_and_targets(results):
 def test_report_only_on_a_folder_it_cannot_read(tmp_path, files, expected):
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--report-only", "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--report-only", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (done.returncode, done.stderr.strip(), done.stdout) == (2, expected.format(out=tmp_path), "")

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -24,21 +25,27 @@ PREFIX = "WARNING -  "
 
 BAD_EXPECTED = [
     "docs/commentary/e/bad-kind.md: 'kind' is 'gossip'; allowed: context, critique, correction, question, translation.",
-    "docs/commentary/e/ambiguous-essay.md: target.paragraph names paragraph 'gone-9', which does not exist in essay 'e'; "
+    "docs/commentary/e/ambiguous-essay.md: target.paragraph names paragraph 'gone-9', which does not exist in essay "
+    "'e'; "
     "the quote 'wolf warrior' occurs 2 times in the essay ('opening-1', 'opening-2'). "
     "Set target.paragraph to the right one and quote more words so that it occurs once there.",
     "docs/commentary/e/ambiguous-here.md: target quote 'the' occurs 2 times in paragraph 'opening-1'. "
     "Quote more words (target.quote) so that it occurs only once.",
-    "docs/commentary/e/approximate.md: target quote 'creative concept, symbol and narratives' is not in paragraph 'opening-1' "
-    "nor anywhere else in essay 'e'. The closest passage is 'creative concepts, symbols, and narratives,' in 'opening-1' "
+    "docs/commentary/e/approximate.md: target quote 'creative concept, symbol and narratives' is not in paragraph "
+    "'opening-1' "
+    "nor anywhere else in essay 'e'. The closest passage is 'creative concepts, symbols, and narratives,' in "
+    "'opening-1' "
     "(95% similar): copy the words exactly from the page into target.quote.",
-    "docs/commentary/e/moved.md: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in 'opening-2'. "
+    "docs/commentary/e/moved.md: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in "
+    "'opening-2'. "
     "Run: python scripts/reanchor.py --write",
-    "docs/commentary/e/orphan.md: target quote 'nothing of the kind here at all' is not in paragraph 'opening-2' nor anywhere "
+    "docs/commentary/e/orphan.md: target quote 'nothing of the kind here at all' is not in paragraph 'opening-2' nor "
+    "anywhere "
     "else in essay 'e'. No similar passage was found: copy the words exactly from the page into target.quote.",
     "docs/commentary/nope/stray.md: is in a folder with no essay: there is no docs/essays/nope/. "
     "Move the note into docs/commentary/<essay-slug>/ of the essay it discusses.",
-    "docs/commentary/e/bad-link.md: body: link address 'JaVaScRiPt:alert(1)' is not allowed (only http, https, mailto or "
+    "docs/commentary/e/bad-link.md: body: link address 'JaVaScRiPt:alert(1)' is not allowed (only http, https, "
+    "mailto or "
     "relative addresses); it was replaced by its text. Use an http(s), mailto or relative address.",
 ]
 
@@ -56,17 +63,25 @@ def run_build(project: Path, strict: bool = True) -> tuple[subprocess.CompletedP
     site = project.parent / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command + (["--strict"] if strict else []), capture_output=True, text=True, env=env, cwd=project)
+    result = subprocess.run(
+        command + (["--strict"] if strict else []), capture_output=True, text=True, env=env, cwd=project
+    )
     return result, site
 
 
-def build(name: str, tmp_path: Path, strict: bool = True, extra_config: str = "") -> tuple[subprocess.CompletedProcess, Path]:
+def build(
+    name: str, tmp_path: Path, strict: bool = True, extra_config: str = ""
+) -> tuple[subprocess.CompletedProcess, Path]:
     return run_build(copy(name, tmp_path, extra_config), strict)
 
 
 def warnings(result: subprocess.CompletedProcess) -> list[str]:
-    """The warning lines, without the logger's name (``edition: ``, ``commentary: ``, ``glossary: ``, ``linkcheck: ``)."""
-    return [re.sub(r"^\S*: (?=docs/)", "", line[len(PREFIX):]) for line in result.stderr.splitlines() if line.startswith(PREFIX)]
+    """The warning lines, without the logger's name (``edition: ``, ``commentary: ``, ``linkcheck: ``...)."""
+    return [
+        re.sub(r"^\S*: (?=docs/)", "", line[len(PREFIX) :])
+        for line in result.stderr.splitlines()
+        if line.startswith(PREFIX)
+    ]
 
 
 def test_strict_build_fails_with_one_line_per_planted_problem(tmp_path):
@@ -75,12 +90,30 @@ def test_strict_build_fails_with_one_line_per_planted_problem(tmp_path):
     assert sorted(warnings(result)) == sorted(BAD_EXPECTED)
 
 
-@pytest.mark.parametrize("directory_urls, essay_page, note_page, back_link, permalink", [
-    (True, "essays/e/index.html", "commentary/e/good/index.html", "../../../essays/e/#opening-1", "../../commentary/e/good/"),
-    (False, "essays/e/index.html", "commentary/e/good.html", "../../essays/e/index.html#opening-1", "../../commentary/e/good.html"),
-], ids=["directory urls", "file urls"])
+@pytest.mark.parametrize(
+    "directory_urls, essay_page, note_page, back_link, permalink",
+    [
+        (
+            True,
+            "essays/e/index.html",
+            "commentary/e/good/index.html",
+            "../../../essays/e/#opening-1",
+            "../../commentary/e/good/",
+        ),
+        (
+            False,
+            "essays/e/index.html",
+            "commentary/e/good.html",
+            "../../essays/e/index.html#opening-1",
+            "../../commentary/e/good.html",
+        ),
+    ],
+    ids=["directory urls", "file urls"],
+)
 def test_pages_link_to_each_other(tmp_path, directory_urls, essay_page, note_page, back_link, permalink):
-    result, site = build("commentary-bad", tmp_path, strict=False, extra_config=f"use_directory_urls: {str(directory_urls).lower()}\n")
+    result, site = build(
+        "commentary-bad", tmp_path, strict=False, extra_config=f"use_directory_urls: {str(directory_urls).lower()}\n"
+    )
     assert result.returncode == 0, result.stderr
     essay = (site / essay_page).read_text()
     note = (site / note_page).read_text()
@@ -104,14 +137,25 @@ def test_annotations_export(tmp_path):
     assert good["type"] == "Annotation" and good["motivation"] == "commenting"
     assert good["target"]["source"] == "https://example.org/edition/essays/e/"
     quote, fragment = good["target"]["selector"]
-    assert quote == {"type": "TextQuoteSelector", "exact": "creative concepts, symbols",
-                     "prefix": "ot well received. Soft power is built through "[-32:], "suffix": ", and narratives, and the films "}
-    assert fragment == {"type": "FragmentSelector", "value": "opening-1", "conformsTo": "http://tools.ietf.org/rfc/rfc3987"}
-    assert good["body"] == {"type": "TextualBody", "value": "See [the essay](../../essays/e/index.md#opening-2).",
-                            "format": "text/markdown", "purpose": "commenting"}
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": "creative concepts, symbols",
+        "prefix": "ot well received. Soft power is built through "[-32:],
+        "suffix": ", and narratives, and the films ",
+    }
+    assert fragment == {
+        "type": "FragmentSelector",
+        "value": "opening-1",
+        "conformsTo": "http://tools.ietf.org/rfc/rfc3987",
+    }
+    assert good["body"] == {
+        "type": "TextualBody",
+        "value": "See [the essay](../../essays/e/index.md#opening-2).",
+        "format": "text/markdown",
+        "purpose": "commenting",
+    }
     moved = items["https://example.org/edition/commentary/e/moved/"]
     assert moved["target"]["selector"][1]["value"] == "opening-2"
-
 
 
 def test_a_hand_written_commentary_index_is_reported_and_the_generated_one_published(tmp_path):
@@ -189,7 +233,10 @@ def executable_from_notes(page: str) -> list[str]:
             plain = re.sub(r"[\x00-\x20]", "", value).lower()
             if name.lower().startswith("on") or plain.startswith(("javascript:", "vbscript:", "data:text")):
                 found.append(match.group())
-        if tag in ("script", "iframe", "object", "embed") and "alert" in page[match.end():match.end() + 200].split("</")[0]:
+        if (
+            tag in ("script", "iframe", "object", "embed")
+            and "alert" in page[match.end() : match.end() + 200].split("</")[0]
+        ):
             found.append(match.group())
     return found
 
@@ -205,7 +252,8 @@ def test_hostile_notes_cannot_run_code(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = warnings(result)
     for expected in [
-        "docs/commentary/e/huge.md: is 200 KB; a note may be at most 100 KB. Shorten it or split it into several notes.",
+        "docs/commentary/e/huge.md: is 200 KB; a note may be at most 100 KB. Shorten it or split it into several "
+        "notes.",
         "docs/commentary/e/latin1.md: is not UTF-8 text. Save it as UTF-8.",
         "docs/commentary/e/script-title.md: 'title' must be plain text: '<' and '>' are not allowed.",
     ]:

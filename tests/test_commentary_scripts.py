@@ -8,6 +8,7 @@ import sys
 
 import pytest
 import yaml
+
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "commentary-bad"
@@ -21,7 +22,9 @@ def project(tmp_path):
 
 
 def run(script, *args):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *map(str, args)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), *map(str, args)], capture_output=True, text=True
+    )
 
 
 def test_reanchor_reports_each_note(project):
@@ -45,20 +48,26 @@ def test_reanchor_write_changes_only_the_paragraph_line(project):
     result = run("reanchor.py", "--root", project, "--write")
     assert "updated   docs/commentary/e/moved.md: opening-1 -> opening-2" in result.stdout
     after = path.read_bytes()
-    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=False) if a != b]
     assert changed == [(b"  paragraph: opening-1", b"  paragraph: opening-2")]
     assert len(before.splitlines()) == len(after.splitlines())
     assert "moved " not in run("reanchor.py", "--root", project).stdout
 
 
 TRICKY = {
-    "title.md": ("---\ntitle: 'Moved from paragraph: opening-1, see below'\nauthor: Tester\ndate: 2024-02-01\n"
-                 "kind: context\ntarget: {\"paragraph\": opening-1, quote: \"was shifted aside\"}\n---\n\nBody.\n"),
-    "comment.md": ("---\r\ntitle: A note\r\nauthor: Tester   # paragraph: opening-1\r\n"
-                   "date: 2024-02-01\r\nkind: context\r\ntarget:\r\n  \"paragraph\": 'opening-1'\r\n"
-                   "  quote: was shifted aside\r\n---\r\n\r\nBody.\r\n"),
-    "alias.md": ("---\ntitle: A note\nauthor: &who opening-1\ndate: 2024-02-01\nkind: context\n"
-                 "target:\n  paragraph: *who\n  quote: was shifted aside\n---\n\nBody.\n"),
+    "title.md": (
+        "---\ntitle: 'Moved from paragraph: opening-1, see below'\nauthor: Tester\ndate: 2024-02-01\n"
+        'kind: context\ntarget: {"paragraph": opening-1, quote: "was shifted aside"}\n---\n\nBody.\n'
+    ),
+    "comment.md": (
+        "---\r\ntitle: A note\r\nauthor: Tester   # paragraph: opening-1\r\n"
+        "date: 2024-02-01\r\nkind: context\r\ntarget:\r\n  \"paragraph\": 'opening-1'\r\n"
+        "  quote: was shifted aside\r\n---\r\n\r\nBody.\r\n"
+    ),
+    "alias.md": (
+        "---\ntitle: A note\nauthor: &who opening-1\ndate: 2024-02-01\nkind: context\n"
+        "target:\n  paragraph: *who\n  quote: was shifted aside\n---\n\nBody.\n"
+    ),
 }
 
 
@@ -86,7 +95,18 @@ def test_reanchor_without_docs_exits_2(tmp_path):
 
 
 def test_new_commentary_writes_a_valid_anchored_skeleton(project):
-    args = ["--paragraph", "opening-2", "--quote", "change of tack", "--author", "Ann", "--kind", "question", "--root", project]
+    args = [
+        "--paragraph",
+        "opening-2",
+        "--quote",
+        "change of tack",
+        "--author",
+        "Ann",
+        "--kind",
+        "question",
+        "--root",
+        project,
+    ]
     first, second = run("new_commentary.py", *args), run("new_commentary.py", *args)
     assert first.returncode == second.returncode == 0
     folder = project / "docs" / "commentary" / "e"
@@ -98,16 +118,37 @@ def test_new_commentary_writes_a_valid_anchored_skeleton(project):
     assert "anchored  docs/commentary/e/change-of-tack.md -> opening-2" in run("reanchor.py", "--root", project).stdout
 
 
-@pytest.mark.parametrize("paragraph, quote, message", [
-    ("gone-1", "x", "new_commentary: paragraph 'gone-1' does not exist; copy the id after '#' from the paragraph's ¶ link"),
-    ("opening-1", "was shifted aside",
-     "new_commentary: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in 'opening-2'. Use --paragraph opening-2."),
-    ("opening-2", "was shiftd aside",
-     "new_commentary: target quote 'was shiftd aside' is not in paragraph 'opening-2' nor anywhere else in essay 'e'. "
-     "The closest passage is 'was shifted aside' in 'opening-2' (97% similar): copy the words exactly from the page into target.quote."),
-    ("opening-1", "the", "new_commentary: target quote 'the' occurs 2 times in paragraph 'opening-1'. "
-     "Quote more words (target.quote) so that it occurs only once."),
-], ids=["unknown paragraph", "quote elsewhere", "approximate", "ambiguous"])
+@pytest.mark.parametrize(
+    "paragraph, quote, message",
+    [
+        (
+            "gone-1",
+            "x",
+            "new_commentary: paragraph 'gone-1' does not exist; copy the id after '#' from the paragraph's ¶ link",
+        ),
+        (
+            "opening-1",
+            "was shifted aside",
+            "new_commentary: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in "
+            "'opening-2'. Use --paragraph opening-2.",
+        ),
+        (
+            "opening-2",
+            "was shiftd aside",
+            "new_commentary: target quote 'was shiftd aside' is not in paragraph 'opening-2' nor anywhere else in "
+            "essay 'e'. "
+            "The closest passage is 'was shifted aside' in 'opening-2' (97% similar): copy the words exactly from "
+            "the page into target.quote.",
+        ),
+        (
+            "opening-1",
+            "the",
+            "new_commentary: target quote 'the' occurs 2 times in paragraph 'opening-1'. "
+            "Quote more words (target.quote) so that it occurs only once.",
+        ),
+    ],
+    ids=["unknown paragraph", "quote elsewhere", "approximate", "ambiguous"],
+)
 def test_new_commentary_refuses_bad_anchor_with_one_line(project, paragraph, quote, message):
     result = run("new_commentary.py", "--paragraph", paragraph, "--quote", quote, "--author", "Ann", "--root", project)
     assert result.returncode == 2

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, SEED
 
 FIXTURE = ROOT / "tests" / "fixtures" / "commentary-bad"
@@ -55,16 +56,34 @@ def test_reanchor_names_a_note_yaml_cannot_read_and_reports_the_others(project):
 @pytest.mark.parametrize("value", ["2023-02-30", "!!timestamp 'soon'", "!!int 'abc'"])
 def test_new_commentary_is_not_stopped_by_another_note_yaml_cannot_read(project, value):
     (project / "docs/commentary/e/other.md").write_text(GOOD_NOTE.format(date=value))
-    result = run(ROOT / "scripts" / "new_commentary.py", "--paragraph", "opening-2", "--quote", "change of tack",
-                 "--author", "Ann", "--root", project)
+    result = run(
+        ROOT / "scripts" / "new_commentary.py",
+        "--paragraph",
+        "opening-2",
+        "--quote",
+        "change of tack",
+        "--author",
+        "Ann",
+        "--root",
+        project,
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
 
 
 def test_new_commentary_names_the_essay_page_yaml_cannot_read(project):
     page = project / "docs/essays/e/index.md"
     page.write_text(page.read_text().replace("date: '2024-01-01'", "date: 2023-02-30"))
-    result = run(ROOT / "scripts" / "new_commentary.py", "--paragraph", "opening-2", "--quote", "change of tack",
-                 "--author", "Ann", "--root", project)
+    result = run(
+        ROOT / "scripts" / "new_commentary.py",
+        "--paragraph",
+        "opening-2",
+        "--quote",
+        "change of tack",
+        "--author",
+        "Ann",
+        "--root",
+        project,
+    )
     assert one_line(result) == (
         "new_commentary: paragraph 'opening-2' was not found, and docs/essays/e: cannot be read as an essay: "
         f"index.md: {IMPOSSIBLE.format(5)}. Re-import it with scripts/import_essay.py."

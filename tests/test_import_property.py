@@ -29,11 +29,12 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from edition.content import essay_pages
 from edition.content.markup import plain_text
 from edition.features.importer.run import import_essay
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from import_site import fill_stubs, site_with_real_essay
 from test_commentary_fixture import run_build, warnings
 

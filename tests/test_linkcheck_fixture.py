@@ -2,8 +2,9 @@
 
 The broken site plants one break of each kind and must fail with exactly
 these messages (and plants what must pass: #TOP, text fragments, a srcset
-address holding a comma, tel:, a data-linkcheck-ignore block); the clean site uses every Material feature that writes links
-of its own and must pass, with directory URLs and without.
+address holding a comma, tel:, a data-linkcheck-ignore block); the clean
+site uses every Material feature that writes links of its own and must
+pass, with directory URLs and without.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ EXPECTED = [
     "docs/commentary/wandering-earth-ii/note.md: link '../missing/' points to a page that does not exist "
     "(essays/wandering-earth-ii/missing/). Did you mean 'essays/wandering-earth-ii/'?",
     # the name anchor linked after it is found: reading the page from disk keeps the <a name> targets
-    f"{OPENING}: link 'reflection/#nowhere-at-all': no paragraph '#nowhere-at-all' on essays/wandering-earth-ii/reflection/.",
+    f"{OPENING}: link 'reflection/#nowhere-at-all': no paragraph '#nowhere-at-all' on "
+    f"essays/wandering-earth-ii/reflection/.",
     f"{REFLECTION}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?",
     f"{REFLECTION}: link '../#the-opening-7:~:text=x': no paragraph '#the-opening-7' on essays/wandering-earth-ii/. "
     "Did you mean '#the-opening-2'?",
@@ -45,7 +47,8 @@ EXPECTED = [
     "(essays/wandering-earth-ii/missing-section/). Did you mean 'essays/wandering-earth-ii/reflection/'?",
     f"{REFLECTION}: link '//127.0.0.1:8080/admin' points to a private or local network address (127.0.0.1) "
     "and is not checked online. Link to a public address instead.",
-    f"{REFLECTION}: link '\\\\example.org\\x' is read by browsers as 'https://example.org/x', an address on another site. "
+    f"{REFLECTION}: link '\\\\example.org\\x' is read by browsers as 'https://example.org/x', an address on another "
+    f"site. "
     "Write 'https://example.org/x' if that is meant.",
     f"{REFLECTION}: link 'http//example.org' is a malformed URL (no ':' after the scheme). "
     "Did you mean 'http://example.org'?",

@@ -26,7 +26,8 @@ def expected(port: str) -> list[str]:
     return [
         f"{NOTES}/opt-out.md: line 13: raw HTML '<div data-linkcheck-ignore markdown=\"1\">' is shown as text. "
         "Write Markdown instead, or put the HTML between backticks to show it as code.",
-        f"{NOTES}/opt-out.md: link '../../essays/e/also-gone.md' points to a page that does not exist (essays/e/also-gone/). "
+        f"{NOTES}/opt-out.md: link '../../essays/e/also-gone.md' points to a page that does not exist "
+        f"(essays/e/also-gone/). "
         "Did you mean 'essays/e/part/'?",
         f"{NOTES}/opt-out.md: link '../../essays/e/gone.md' points to a page that does not exist (essays/e/gone/). "
         "Did you mean 'essays/e/'?",
@@ -56,7 +57,9 @@ def test_a_note_is_blamed_on_every_page_that_shows_it(tmp_path: Path) -> None:
 def test_online_build_reports_sources_on_the_build_machine_without_fetching_them(tmp_path: Path) -> None:
     hits = tmp_path / "hits.txt"
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "hits_server.py"), "127.0.0.1", str(hits)], stdout=subprocess.PIPE, text=True
+        [sys.executable, str(ROOT / "tests" / "hits_server.py"), "127.0.0.1", str(hits)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         port = server.stdout.readline().strip()

@@ -88,7 +88,7 @@ EXPECTED = [
     "single hyphens, ending in '.md'. Rename it, e.g. to 'upper.md'.",
     f"{D}commentary/e/q&a.md: the file name 'q&a.md' is not allowed: use lower-case letters a-z, digits and single "
     "hyphens, ending in '.md'. Rename it, e.g. to 'q-a.md'.",
-    f"{D}commentary/e/say \"hi\".md: the file name 'say \"hi\".md' is not allowed: use lower-case letters a-z, "
+    f'{D}commentary/e/say "hi".md: the file name \'say "hi".md\' is not allowed: use lower-case letters a-z, '
     "digits and single hyphens, ending in '.md'. Rename it, e.g. to 'say-hi.md'.",
     f"{D}glossary/{HOSTILE}: the file name '{HOSTILE}' is not allowed: use lower-case letters a-z, digits and single "
     "hyphens, ending in '.md'. Rename it, e.g. to 'x-onmouseover-alert-1-y.md'.",
@@ -195,6 +195,8 @@ def test_a_link_mkdocs_would_follow_without_end_stops_the_build_before_its_walk(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     loop = "is a symbolic link to a folder that contains it: MkDocs would follow it without end, before any check runs."
     errors = [line for line in result.stderr.splitlines() if "Delete the link." in line]
-    assert errors == [f"ERROR   -  {D}commentary/e/a: {loop} Delete the link.",
-                      f"{D}commentary/e/b: {loop} Delete the link."]
+    assert errors == [
+        f"ERROR   -  {D}commentary/e/a: {loop} Delete the link.",
+        f"{D}commentary/e/b: {loop} Delete the link.",
+    ]
     assert not site.exists()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from edition.content.site import load_site
 from support import ROOT
 
@@ -20,7 +21,10 @@ def built(tmp_path_factory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     return site_dir
@@ -34,7 +38,9 @@ def test_every_paragraph_has_its_id_in_html(built):
     site = load_site(ROOT / "docs", ROOT)
     essay = site.essays["wandering-earth-ii"]
     for paragraph in essay.paragraphs():
-        page = (built / paragraph.page.replace(".md", "/index.html").replace("/index/index.html", "/index.html")).read_text()
+        page = (
+            built / paragraph.page.replace(".md", "/index.html").replace("/index/index.html", "/index.html")
+        ).read_text()
         assert re.search(rf'<p [^>]*id="{paragraph.id}"', page), paragraph.id
 
 
@@ -59,7 +65,10 @@ def test_entry_page_lists_mentions_with_paragraph_links(built):
 
 def test_glossary_index_lists_terms_a_to_z(built):
     page = (built / "glossary/index.html").read_text()
-    positions = [page.index(f'href="{slug}/"') for slug in ("australia-china-relations-institute", "belt-and-road-initiative", "zhou-enlai")]
+    positions = [
+        page.index(f'href="{slug}/"')
+        for slug in ("australia-china-relations-institute", "belt-and-road-initiative", "zhou-enlai")
+    ]
     assert positions == sorted(positions)
     assert "刘慈欣" in page
 

@@ -9,6 +9,7 @@ that every glossary link on every page carries its entry's summary.
 from __future__ import annotations
 
 import pytest
+
 from edition.content.site import load_site
 from glossary_links import glossary_links
 from test_commentary_fixture import copy, run_build, warnings

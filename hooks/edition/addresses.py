@@ -185,7 +185,7 @@ def network_path(url: str) -> bool:
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> SiteUrl:
-    """The site-relative URL of the page built from ``src`` (``essays/x/a.md`` -> ``essays/x/a/``), as MkDocs makes it."""
+    """The site-relative URL MkDocs gives the page built from ``src``: ``essays/x/a.md`` -> ``essays/x/a/``."""
     stem = src[:-3] if src.endswith(".md") else src
     if not use_directory_urls:
         return SiteUrl(stem + ".html")
@@ -208,7 +208,7 @@ def relative_url(target: str, from_page: str) -> str:
     base_parts = [part for part in base.split("/") if part]
     target_parts = [part for part in target.split("/") if part]
     common = 0
-    for mine, theirs in zip(base_parts, target_parts):
+    for mine, theirs in zip(base_parts, target_parts, strict=False):
         if mine != theirs:
             break
         common += 1

@@ -49,7 +49,10 @@ def site_dir(tmp_path_factory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
@@ -61,7 +64,8 @@ def base_url(site_dir: Path):
     """The address of the built site, served by scripts/serve_static.py on a free port."""
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--port", "0"],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         line = server.stdout.readline()
@@ -78,8 +82,10 @@ def base_url(site_dir: Path):
 def browser_type_launch_args() -> dict:
     """Launch Debian's Chromium (Playwright's own download is unavailable)."""
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: run 'make test' as root or 'sudo apt-get install chromium'",
-                    pytrace=False)
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: run 'make test' as root or 'sudo apt-get install chromium'",
+            pytrace=False,
+        )
     return {"executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 

@@ -21,7 +21,10 @@ def offline_dir(tmp_path_factory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.offline.yml", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         pytest.fail(f"offline build failed:\n{result.stderr[-4000:]}", pytrace=False)

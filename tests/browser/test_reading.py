@@ -17,19 +17,28 @@ def test_home_lists_each_essay_with_its_facts_then_glossary_and_latest_notes(pag
     listing = page.locator(".listing")
     expect(listing.locator("h3 a").first).to_have_text(re.compile("^Wandering Earth II: Can hard Chinese"))
     expect(listing.locator("h3 a").first).to_have_attribute("href", re.compile(r"essays/wandering-earth-ii/$"))
-    expect(listing.locator(".listing-meta")).to_have_text(re.compile(r"Marina Zhang · 24 February 2023 · \d+ min read · \d+ notes?"))
+    expect(listing.locator(".listing-meta")).to_have_text(
+        re.compile(r"Marina Zhang · 24 February 2023 · \d+ min read · \d+ notes?")
+    )
     expect(listing.locator(".listing-summary")).to_contain_text("is a prequel to")
     expect(page.get_by_role("link", name="Browse the glossary")).to_be_visible()
     latest = page.locator("#latest-commentary + ul > li")
-    expect(latest.first.get_by_role("link").first).to_have_attribute("href", re.compile(r"commentary/wandering-earth-ii/"))
+    expect(latest.first.get_by_role("link").first).to_have_attribute(
+        "href", re.compile(r"commentary/wandering-earth-ii/")
+    )
 
 
 def test_whole_essay_page_holds_every_section_in_order_and_points_home(page: Page, site_dir):
     page.goto(ESSAY)
     page.get_by_role("link", name="Read the whole essay on one page").click()
     expect(page).to_have_url(re.compile(r"/print/$"))
-    nav = ["China's global strategy", "Technology and humanity", "People and culture",
-           "Diplomacy and geopolitics", "Reflection"]
+    nav = [
+        "China's global strategy",
+        "Technology and humanity",
+        "People and culture",
+        "Diplomacy and geopolitics",
+        "Reflection",
+    ]
     headings = [h.strip("¶ \n") for h in page.locator("article h2").all_inner_texts()]
     assert [h for h in headings if h in nav] == nav
     for pid in ("opening-1", "chinas-global-strategy-1", "reflection-1"):
@@ -37,7 +46,9 @@ def test_whole_essay_page_holds_every_section_in_order_and_points_home(page: Pag
     canonical = page.locator('link[rel="canonical"]').get_attribute("href")
     assert canonical.endswith("/essays/wandering-earth-ii/"), canonical
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d["location"] for d in index["docs"] if "/print/" in d["location"]], "the whole-essay page must stay out of search"
+    assert not [d["location"] for d in index["docs"] if "/print/" in d["location"]], (
+        "the whole-essay page must stay out of search"
+    )
 
 
 def test_whole_essay_page_skips_parts_off_screen_yet_links_and_print_reach_them(page: Page):

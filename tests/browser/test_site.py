@@ -22,8 +22,12 @@ def test_every_page_loads_without_errors_or_requests_elsewhere(page: Page, html_
     page.on("console", lambda m: m.type == "error" and problems.append(f"{current['url']}: console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"{current['url']}: script error: {e}"))
     # Leaving a page cancels its late requests (favicon, search index): ERR_ABORTED is not a failure.
-    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
-            and problems.append(f"{current['url']}: failed: {r.url} ({r.failure})"))
+    page.on(
+        "requestfailed",
+        lambda r: (
+            r.failure != "net::ERR_ABORTED" and problems.append(f"{current['url']}: failed: {r.url} ({r.failure})")
+        ),
+    )
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{current['url']}: {r.status}: {r.url}"))
 
     def elsewhere(route):
@@ -46,7 +50,8 @@ def test_axe_finds_no_violations(page: Page, page_kind: str, page_kinds, scheme:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert not violations, "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}" for v in violations
+        f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+        for v in violations
     )
 
 

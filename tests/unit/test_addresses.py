@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 import pytest
+
 from edition import addresses
 from edition.addresses import Kind, PageRef, linker, network_path, page_of, page_url, relative_url, resolver
 
@@ -124,7 +125,12 @@ URLS = {"glossary/deng.md": "glossary/deng/", "essays/x/a.md": "essays/x/a/", "a
         ("./deng.md", "glossary", "glossary/mao/", "../deng/"),
         ("../../glossary/deng.md", "commentary/x", "essays/x/a/", "../../../glossary/deng/"),
         ("#here", "glossary", "glossary/mao/", "#here"),
-        ("missing.md", "glossary", "glossary/mao/", "missing.md"),  # no such file: as written, for the link check to report
+        (
+            "missing.md",
+            "glossary",
+            "glossary/mao/",
+            "missing.md",
+        ),  # no such file: as written, for the link check to report
         ("deng.md", "glossary", "glossary/mao.html", "deng/"),
     ],
 )
@@ -134,16 +140,32 @@ def test_resolver(href, written_in, page, expected):
 
 def test_linker_knows_only_the_site_files():
     link = linker(URLS, "essays/x/a/")
-    assert (link("glossary/deng.md"), link("glossary/deng.md", "p"), link("glossary/none.md")) == ("../../../glossary/deng/", "../../../glossary/deng/#p", None)
+    assert (link("glossary/deng.md"), link("glossary/deng.md", "p"), link("glossary/none.md")) == (
+        "../../../glossary/deng/",
+        "../../../glossary/deng/#p",
+        None,
+    )
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("//tracker.example/p.gif", True), ("\\\\tracker.example", True), ("/\\tracker.example", True),
-    ("\\/tracker.example", True), ("///tracker.example", True), (" \t//tracker.example", True),
-    ("/\t/tracker.example", True), ("/\n\\tracker.example", True),
-    ("/assets/p.png", False), ("../x.md", False), ("x//y", False), ("https://example.org", False), ("#a", False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("//tracker.example/p.gif", True),
+        ("\\\\tracker.example", True),
+        ("/\\tracker.example", True),
+        ("\\/tracker.example", True),
+        ("///tracker.example", True),
+        (" \t//tracker.example", True),
+        ("/\t/tracker.example", True),
+        ("/\n\\tracker.example", True),
+        ("/assets/p.png", False),
+        ("../x.md", False),
+        ("x//y", False),
+        ("https://example.org", False),
+        ("#a", False),
+        ("", False),
+    ],
+)
 def test_network_path(url, expected):
     assert network_path(url) is expected
 

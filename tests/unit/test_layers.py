@@ -12,6 +12,7 @@ import ast
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 PACKAGE = ROOT / "hooks" / "edition"
@@ -69,7 +70,9 @@ def test_only_the_adapter_imports_mkdocs(path: Path) -> None:
 def test_nothing_private_is_imported_from_another_module(path: Path) -> None:
     for imported, names in imports(path):
         if imported.startswith("edition"):
-            assert not [name for name in names if name.startswith("_")], f"{path.name} imports private names of {imported}"
+            assert not [name for name in names if name.startswith("_")], (
+                f"{path.name} imports private names of {imported}"
+            )
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "hooks").glob("*.py")), ids=lambda p: p.name)

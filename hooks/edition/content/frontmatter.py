@@ -83,7 +83,7 @@ def _construct(source: str) -> Any:
             return loader.construct_document(node)
         except yaml.YAMLError:
             raise
-        except Exception as exc:  # noqa: BLE001 (whatever a constructor raises is the file's fault)
+        except Exception as exc:
             raise FrontMatterError(_unreadable(node, exc)) from None
     finally:
         loader.dispose()
@@ -121,7 +121,8 @@ def _check_shape(root: yaml.Node, source: str) -> None:
     if "*" in source:
         alias = next((e for e in yaml.parse(source, Loader=_LOADER) if isinstance(e, yaml.AliasEvent)), None)
         if alias is not None:
-            where = f"'*{_shown(alias.anchor)}' (line {alias.start_mark.line + FIRST_LINE})"
+            line = f" (line {alias.start_mark.line + FIRST_LINE})" if alias.start_mark else ""
+            where = f"'*{_shown(alias.anchor or '')}'{line}"
             raise FrontMatterError(f"front matter uses the YAML alias {where}; {_NO_ALIAS}")
     level, depth = [root], 1
     while level:
@@ -147,7 +148,7 @@ def _walk(root: yaml.Node) -> Iterator[yaml.Node]:
 def _fails(node: yaml.Node) -> Exception | None:
     try:
         yaml.constructor.SafeConstructor().construct_object(node, deep=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return exc
     return None
 

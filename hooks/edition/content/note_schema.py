@@ -9,6 +9,7 @@ of the build is refused, since a note cannot have been written yet.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Any
@@ -31,10 +32,8 @@ def _date(value: Any, today: dt.date, errors: list[str]) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
     if not isinstance(value, dt.date):
         errors.append(f"'date' must be a date written YYYY-MM-DD (got {fields.shown(value)}).")
         return ""

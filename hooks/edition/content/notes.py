@@ -27,9 +27,13 @@ def load_comment(path: Path, rel: str, essay: str) -> tuple[Comment | None, list
     try:
         meta, body = frontmatter.split(text)
     except frontmatter.FrontMatterError as exc:
-        return None, [Problem(rel, f"{exc}.", "Fix the lines between the two '---'; see CONTRIBUTING.md for an example.")]
+        return None, [
+            Problem(rel, f"{exc}.", "Fix the lines between the two '---'; see CONTRIBUTING.md for an example.")
+        ]
     if not meta:
-        return None, [Problem(rel, "has no front matter.", "Start the file with the '---' block shown in CONTRIBUTING.md.")]
+        return None, [
+            Problem(rel, "has no front matter.", "Start the file with the '---' block shown in CONTRIBUTING.md.")
+        ]
     clean, errors = validate(meta)
     if errors:
         return None, [Problem(rel, error) for error in errors]

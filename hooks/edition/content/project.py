@@ -34,7 +34,7 @@ def docs_dir(root: Path) -> Path:
     if not config.is_file():
         return root / DEFAULT_DOCS
     try:
-        data: Any = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+        data: Any = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ProjectError(f"{config}: cannot be read ({str(exc).splitlines()[0]})") from None
     value = data.get("docs_dir") if isinstance(data, dict) else None

@@ -62,7 +62,9 @@ def load_essays(docs_dir: Path, root: Path) -> tuple[dict[str, Essay], list[Prob
         try:
             essays[essay_dir.name] = essay_pages.load(essay_dir, docs_dir)
         except (ValueError, frontmatter.FrontMatterError) as exc:
-            problems.append(Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py."))
+            problems.append(
+                Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")
+            )
     return essays, problems
 
 

@@ -10,8 +10,9 @@ every handler's priority comes from :mod:`.order`.
 The build creates only the parts whose hook files mkdocs.yml lists (each
 hook file names its part in ``PART``), so a fixture site can list a few.
 The model and the addresses belong to the build, not to a part: any part
-may be listed alone (the link check alone checks any site, edition or not). Problems are collected by the features and logged here,
-in one place, each as one warning through a named plugin logger, so that
+may be listed alone (the link check alone checks any site, edition or
+not). Problems are collected by the features and logged here, in one
+place, each as one warning through a named plugin logger, so that
 ``mkdocs build --strict`` fails on any of them.
 """
 
@@ -117,7 +118,9 @@ class EditionBuild:
         remove, problems = withheld(self.site, sources, rendered)
         self.report("edition", problems)
         for src in remove:
-            files.remove(files.get_file_from_path(src))
+            file = files.get_file_from_path(src)
+            if file is not None:
+                files.remove(file)
         return files
 
     def record_addresses(self, files: Files) -> None:
@@ -147,4 +150,3 @@ def listed(part: P | None) -> P:
 def listed_parts(hooks: Iterable[object]) -> frozenset[str]:
     """The parts the hook modules name in their ``PART``: which of the edition's hook files mkdocs.yml lists."""
     return frozenset(part for hook in hooks if isinstance(part := getattr(hook, "PART", None), str))
-

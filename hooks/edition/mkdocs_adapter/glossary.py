@@ -20,7 +20,7 @@ pages) get it in ``on_page_context`` after the notes are placed
 from __future__ import annotations
 
 from html import escape as escape_html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -73,10 +73,14 @@ class GlossaryPart:
         own = self._entry(page.file.src_uri)
         if own:
             body = self.glossary.entries[own]
-            html = pages.entry_head(self.build.site.terms[own]) + body.fill(resolver(GLOSSARY, self.build.linker(page.url)))
-            page.toc = get_toc(body.toc)
+            html = pages.entry_head(self.build.site.terms[own]) + body.fill(
+                resolver(GLOSSARY, self.build.linker(page.url))
+            )
+            page.toc = get_toc(cast(Any, body.toc))  # the toc extension's tokens, as MkDocs reads them
         exclude = frozenset({own} if own else ())
-        html, _ = link_terms(html, matcher, self.glossary.summaries, self._url_for(page), exclude=exclude, base=page.url)
+        html, _ = link_terms(
+            html, matcher, self.glossary.summaries, self._url_for(page), exclude=exclude, base=page.url
+        )
         self.glossary.linked_sizes[page.file.src_uri] = len(html)
         return html
 

@@ -17,6 +17,8 @@ builds the navigation (MkDocs keeps a ``File.page`` that a plugin set). The
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -24,14 +26,14 @@ from mkdocs.structure.toc import get_toc
 class ModelPage(Page):
     """A page with empty Markdown, left to the hooks to fill; ``meta`` is its front matter if the model read it."""
 
-    def __init__(self, title, file, config, meta: dict | None = None) -> None:
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, meta: dict | None = None) -> None:
         self._model_meta = meta or {}
         super().__init__(title, file, config)
 
-    def read_source(self, config) -> None:
+    def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", dict(self._model_meta)
 
-    def render(self, config, files) -> None:
+    def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
         self.toc = get_toc([])
         self.present_anchor_ids = set()

@@ -49,14 +49,14 @@ def essay_views(nav: Navigation) -> dict[str, Navigation]:
 
 
 def _holds_essays(item: object) -> bool:
-    children = getattr(item, "children", None) if getattr(item, "is_section", False) else None
+    children = (getattr(item, "children", None) or []) if getattr(item, "is_section", False) else []
     return bool(children) and all(essay_slug(child) is not None for child in children)
 
 
 def essay_slug(section: object) -> str | None:
     """The slug of an essay's navigation section, read from its first page (the essay's opening)."""
-    first = next(iter(getattr(section, "children", None) or []), None)
+    children = getattr(section, "children", None) or []
+    first = next(iter(children), None)
     file = getattr(first, "file", None)
     page = page_of(file.src_uri) if file else None
     return page.essay if page is not None and page.kind is Kind.ESSAY_OPENING else None
-

@@ -71,8 +71,10 @@ def load(extra: Mapping[str, Any], config_file: str) -> tuple[EditionSettings, l
     if errors:
         key, error = errors[0]
         raise PluginError(f"{config_file}: extra: {KEY}: {key}: {error}")
-    found = [Problem(config_file, f"extra: {KEY}: '{key}' is not a setting of the edition.", _hint(key, known))
-             for key in unknown]
+    found = [
+        Problem(config_file, f"extra: {KEY}: '{key}' is not a setting of the edition.", _hint(key, known))
+        for key in unknown
+    ]
     return settings, found + [Problem(config_file, f"extra: {KEY}: {key}: {message}") for key, message in warnings]
 
 

@@ -56,7 +56,7 @@ class Fences(Preprocessor):
         while number < len(lines):
             opening = _OPENING.fullmatch(lines[number])
             close = self._closer(opening.group("fence"), number, closers, seen) if opening else None
-            if close is None:
+            if opening is None or close is None:
                 number += 1
                 continue
             if opening.group("attrs") is not None:

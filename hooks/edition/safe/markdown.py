@@ -20,9 +20,11 @@ is used, in layers that do not depend on one another being right:
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import markdown
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
@@ -91,7 +93,7 @@ class _Clean(Treeprocessor):
                         del child.attrib[name]
                 attr = "href" if child.tag == "a" else "src" if child.tag == "img" else None
                 url = child.get(attr) if attr else None
-                if url and not url.startswith("#") and scheme_of(url) == "":
+                if attr and url and not url.startswith("#") and scheme_of(url) == "":
                     child.set(attr, self.owner.resolve(url))  # a site file, addressed from the page that shows it
                 stack.append(child)
                 index += 1
@@ -134,7 +136,8 @@ class _RawHtml(InlineProcessor):
         super().__init__(HTML_RE)
         self.owner = owner
 
-    def handleMatch(self, m, data):
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
+        # (the stubs type InlineProcessor.handleMatch as Pattern's; this is InlineProcessor's documented signature)
         self.owner.raw_html(m.group(0))
         return m.group(0), m.start(0), m.end(0)
 
@@ -179,7 +182,8 @@ class SafeMarkdown:
     """
 
     def __init__(self, toc: dict | None = None) -> None:
-        extensions, configs = list(EXTENSIONS), {"footnotes": {"UNIQUE_IDS": True}}
+        extensions = list(EXTENSIONS)
+        configs: dict[str, dict[str, Any]] = {"footnotes": {"UNIQUE_IDS": True}}
         if toc is not None:
             extensions.append("toc")
             configs["toc"] = {**toc, "marker": ""}
@@ -192,7 +196,7 @@ class SafeMarkdown:
         self.md.treeprocessors.register(_Clean(self.md, self), "commentary-clean", 0)
         self.findings: list[Finding] = []
         self.resolve: Resolver = str
-        self._source, self._seen, self._raw_lines = "", (0, 1), set[int]()
+        self._source, self._seen, self._raw_lines = "", (0, 1), set[int | None]()
 
     def render(self, text: str, resolve: Resolver | None = None) -> tuple[str, list[Finding]]:
         """``text`` as safe HTML, and what was wrong with it.
@@ -231,7 +235,8 @@ class SafeMarkdown:
 
     def _refused(self, message: str, hint: str) -> tuple[str, list[Finding]]:
         self.md.reset()  # a convert that stopped half-way leaves state behind
-        self.md.toc_tokens = []
+        converter: Any = self.md  # toc_tokens is the toc extension's attribute, not the class's
+        converter.toc_tokens = []
         return f"<p>This text is not shown: it {html.escape(message)}</p>", [*self.findings, Finding(message, hint)]
 
     def _fence_attributes(self, line: int, message: str) -> None:

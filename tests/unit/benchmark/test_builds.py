@@ -10,9 +10,16 @@ from benchmark.builds import corpus_nav_tail, essay_page_kb
 @pytest.mark.parametrize(
     "made, entries, kept",
     [
-        (["glossary/x.md", "commentary/e/n.md"], [{"Glossary": "glossary/index.md"}, {"Commentary": "commentary/index.md"}],
-         [{"Glossary": "glossary/index.md"}, {"Commentary": "commentary/index.md"}]),
-        (["glossary/x.md"], [{"Performance": "performance.md"}, {"Glossary": "glossary/index.md"}], [{"Glossary": "glossary/index.md"}]),
+        (
+            ["glossary/x.md", "commentary/e/n.md"],
+            [{"Glossary": "glossary/index.md"}, {"Commentary": "commentary/index.md"}],
+            [{"Glossary": "glossary/index.md"}, {"Commentary": "commentary/index.md"}],
+        ),
+        (
+            ["glossary/x.md"],
+            [{"Performance": "performance.md"}, {"Glossary": "glossary/index.md"}],
+            [{"Glossary": "glossary/index.md"}],
+        ),
         (["performance.md"], [{"Performance": "performance.md"}], [{"Performance": "performance.md"}]),
     ],
 )

@@ -5,15 +5,6 @@ from __future__ import annotations
 import random
 
 import pytest
-from edition.content.markup import plain_text
-from edition.content.model import Paragraph
-from edition.content.site import load_site
-from edition.content.terms import load_terms
-from edition.content.text import normalize
-from edition.features.glossary.lint import shared_names
-from edition.features.glossary.session import prepare
-from edition.features.importer.parse import parse
-from support import ROOT
 
 from benchmark.corpus import (
     FILLER,
@@ -25,6 +16,15 @@ from benchmark.corpus import (
     make_terms,
     unique_quote,
 )
+from edition.content.markup import plain_text
+from edition.content.model import Paragraph
+from edition.content.site import load_site
+from edition.content.terms import load_terms
+from edition.content.text import normalize
+from edition.features.glossary.lint import shared_names
+from edition.features.glossary.session import prepare
+from edition.features.importer.parse import parse
+from support import ROOT
 
 
 @pytest.mark.parametrize(

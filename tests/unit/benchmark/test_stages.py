@@ -121,4 +121,3 @@ def test_stage_seconds_sums_events_per_stage_largest_first():
 def test_timed_returns_result_and_both_clocks():
     result, wall, cpu = timed(sum, range(1000))
     assert result == 499500 and wall >= 0 and cpu >= 0
-

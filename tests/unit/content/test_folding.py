@@ -6,10 +6,11 @@ import sys
 import unicodedata
 
 import pytest
-from edition.content.folding import IGNORABLE, TYPOGRAPHIC, clusters, fold, fold_text, starts_cluster
-from edition.content.text import normalize, slugify
 from hypothesis import given
 from hypothesis import strategies as st
+
+from edition.content.folding import IGNORABLE, TYPOGRAPHIC, clusters, fold, fold_text, starts_cluster
+from edition.content.text import normalize, slugify
 
 FOLD_TEXT = [
     # (case, text, folded)
@@ -60,7 +61,7 @@ FOLD_SPANS = [
 def test_fold_spans(text, folded, spans):
     result = fold(text)
     assert result.text == folded
-    assert list(zip(result.starts, result.ends)) == spans
+    assert list(zip(result.starts, result.ends, strict=False)) == spans
 
 
 # Letters precomposed and decomposed, combining marks (reordering and composing ones), soft hyphens and
@@ -82,8 +83,8 @@ def test_fold_agrees_with_the_fast_path_and_maps_back(text):
     assert folded.text == fold_text(text) == normalize(text)
     assert len(folded.starts) == len(folded.ends) == len(folded.text)
     assert folded.starts == sorted(folded.starts)
-    assert all(0 <= start < end <= len(text) for start, end in zip(folded.starts, folded.ends))
-    for char, start, end in zip(folded.text, folded.starts, folded.ends):
+    assert all(0 <= start < end <= len(text) for start, end in zip(folded.starts, folded.ends, strict=False))
+    for char, start, end in zip(folded.text, folded.starts, folded.ends, strict=False):
         assert char == " " or char in fold_text(text[start:end])
 
 
@@ -95,8 +96,21 @@ def test_clusters_normalize_on_their_own(text):
     assert "".join(unicodedata.normalize("NFKC", cluster) for _, _, cluster in clusters(text)) == whole
 
 
-OTHER_DEFAULT_IGNORABLE = [0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2065, 0x3164, 0xFFA0, *range(0xFFF0, 0xFFF9),
-                           0xE0000, *range(0xE0002, 0xE0020), *range(0xE0080, 0xE0100), *range(0xE01F0, 0xE1000)]
+OTHER_DEFAULT_IGNORABLE = [
+    0x034F,
+    0x115F,
+    0x1160,
+    0x17B4,
+    0x17B5,
+    0x2065,
+    0x3164,
+    0xFFA0,
+    *range(0xFFF0, 0xFFF9),
+    0xE0000,
+    *range(0xE0002, 0xE0020),
+    *range(0xE0080, 0xE0100),
+    *range(0xE01F0, 0xE1000),
+]
 VARIATION_SELECTOR = [*range(0x180B, 0x180E), 0x180F, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
 PREPENDED_CONCATENATION_MARK = [*range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD]
 
@@ -106,8 +120,13 @@ def test_ignorable_is_unicodes_default_ignorable_code_point():
     derived = set(OTHER_DEFAULT_IGNORABLE) | set(VARIATION_SELECTOR)
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        if (unicodedata.category(char) == "Cf" and not char.isspace() and not 0xFFF9 <= code <= 0xFFFB
-                and not 0x13430 <= code <= 0x1343F and code not in PREPENDED_CONCATENATION_MARK):
+        if (
+            unicodedata.category(char) == "Cf"
+            and not char.isspace()
+            and not 0xFFF9 <= code <= 0xFFFB
+            and not 0x13430 <= code <= 0x1343F
+            and code not in PREPENDED_CONCATENATION_MARK
+        ):
             derived.add(code)
     assert {ord(c) for c in IGNORABLE} == derived
 
@@ -128,10 +147,13 @@ def test_typographic_marks_are_what_normalization_leaves():
     assert all(unicodedata.normalize("NFKC", mark) == mark for mark in TYPOGRAPHIC)
 
 
-@pytest.mark.parametrize("text, same_as", [
-    ("Soft\u00adpower", "Softpower"),
-    ("Cafe\u0301 culture", "Caf\u00e9 culture"),
-    ("\u201cWolf warrior\u201d\u200b diplomacy", '"Wolf warrior" diplomacy'),
-])
+@pytest.mark.parametrize(
+    "text, same_as",
+    [
+        ("Soft\u00adpower", "Softpower"),
+        ("Cafe\u0301 culture", "Caf\u00e9 culture"),
+        ("\u201cWolf warrior\u201d\u200b diplomacy", '"Wolf warrior" diplomacy'),
+    ],
+)
 def test_slugs_fold_as_quotes_do(text, same_as):
     assert slugify(text) == slugify(same_as)

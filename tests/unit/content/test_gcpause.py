@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+
 from edition.content.gcpause import gc_paused
 
 

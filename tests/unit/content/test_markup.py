@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.markup import plain_text
 
 

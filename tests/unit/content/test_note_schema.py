@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from edition.content.model import Source
 from edition.content.note_schema import validate
 
@@ -26,11 +27,18 @@ TODAY = dt.date(2024, 6, 1)
 
 
 def test_valid_note_has_no_problems_and_clean_values():
-    clean, errors = validate(meta(author_url="https://example.org/me", sources=[{"title": "S", "url": "https://e.org/s"}]))
+    clean, errors = validate(
+        meta(author_url="https://example.org/me", sources=[{"title": "S", "url": "https://e.org/s"}])
+    )
     assert errors == []
     assert clean == {
-        "title": "A note", "author": "A. Reader", "date": "2024-02-01", "kind": "context",
-        "paragraph": "opening-1", "quote": "some words", "author_url": "https://example.org/me",
+        "title": "A note",
+        "author": "A. Reader",
+        "date": "2024-02-01",
+        "kind": "context",
+        "paragraph": "opening-1",
+        "quote": "some words",
+        "author_url": "https://example.org/me",
         "sources": [Source("S", "https://e.org/s")],
     }
 
@@ -41,8 +49,11 @@ def test_yaml_dates_are_accepted():
 
 RULES = [
     # (rule, front matter, expected message)
-    ("unknown field", meta(colour="red"),
-     "'colour' is not a known field; allowed: title, author, date, kind, target, author_url, sources."),
+    (
+        "unknown field",
+        meta(colour="red"),
+        "'colour' is not a known field; allowed: title, author, date, kind, target, author_url, sources.",
+    ),
     ("title missing", meta(title=DROP), "'title' is missing or empty; write 'title: ...'."),
     ("title empty", meta(title="  "), "'title' is missing or empty; write 'title: ...'."),
     ("title a number", meta(title=42), "'title' must be text, not a number; put it in quotes."),
@@ -58,58 +69,126 @@ RULES = [
     ("date missing", meta(date=DROP), "'date' must be a date written YYYY-MM-DD (got None)."),
     ("date malformed", meta(date="1 Feb 2024"), "'date' must be a date written YYYY-MM-DD (got '1 Feb 2024')."),
     ("date a list", meta(date=["2024-02-01"]), "'date' must be a date written YYYY-MM-DD (got a list)."),
-    ("date long text", meta(date="x" * 500),
-     f"'date' must be a date written YYYY-MM-DD (got '{'x' * 59}\u2026')."),
-    ("date in the future", meta(date="2031-01-01"),
-     "'date' 2031-01-01 is in the future; write the day the note was written."),
-    ("date two days ahead", meta(date=dt.date(2024, 6, 3)),
-     "'date' 2024-06-03 is in the future; write the day the note was written."),
-    ("kind unknown", meta(kind="gossip"),
-     "'kind' is 'gossip'; allowed: context, critique, correction, question, translation."),
-    ("kind missing", meta(kind=DROP),
-     "'kind' is missing; allowed: context, critique, correction, question, translation."),
-    ("kind a list", meta(kind=["context"]),
-     "'kind' must be text, not a list; allowed: context, critique, correction, question, translation."),
+    ("date long text", meta(date="x" * 500), f"'date' must be a date written YYYY-MM-DD (got '{'x' * 59}\u2026')."),
+    (
+        "date in the future",
+        meta(date="2031-01-01"),
+        "'date' 2031-01-01 is in the future; write the day the note was written.",
+    ),
+    (
+        "date two days ahead",
+        meta(date=dt.date(2024, 6, 3)),
+        "'date' 2024-06-03 is in the future; write the day the note was written.",
+    ),
+    (
+        "kind unknown",
+        meta(kind="gossip"),
+        "'kind' is 'gossip'; allowed: context, critique, correction, question, translation.",
+    ),
+    (
+        "kind missing",
+        meta(kind=DROP),
+        "'kind' is missing; allowed: context, critique, correction, question, translation.",
+    ),
+    (
+        "kind a list",
+        meta(kind=["context"]),
+        "'kind' must be text, not a list; allowed: context, critique, correction, question, translation.",
+    ),
     ("target missing", meta(target=DROP), "'target' must hold 'paragraph:' and 'quote:' on indented lines below it."),
-    ("target not a mapping", meta(target="opening-1"),
-     "'target' must be 'paragraph:' and 'quote:' on indented lines below it, not text."),
-    ("target a list", meta(target=["opening-1", "q"]),
-     "'target' must be 'paragraph:' and 'quote:' on indented lines below it, not a list."),
-    ("target unknown field", meta(target={"paragraph": "opening-1", "quote": "q", "page": "x"}),
-     "'target.page' is not a known field; allowed: paragraph, quote."),
-    ("paragraph not an id", meta(target={"paragraph": "#opening 1", "quote": "q"}),
-     "'target.paragraph' must be a paragraph id, as in the page address after '#' (e.g. 'opening-2')."),
-    ("paragraph a list", meta(target={"paragraph": ["opening-1"], "quote": "q"}),
-     "'target.paragraph' must be text, not a list."),
-    ("paragraph a number", meta(target={"paragraph": 12, "quote": "q"}),
-     "'target.paragraph' must be text, not a number; put it in quotes."),
-    ("quote a list", meta(target={"paragraph": "opening-1", "quote": ["some", "words"]}),
-     "'target.quote' must be text, not a list."),
-    ("quote empty", meta(target={"paragraph": "opening-1", "quote": ""}),
-     "'target.quote' is missing or empty; copy the exact words the note is about."),
-    ("quote too long", meta(target={"paragraph": "opening-1", "quote": "q" * 501}),
-     "'target.quote' is 501 characters long; quote at most 500."),
-    ("author_url not https", meta(author_url="http://example.org"),
-     "'author_url' must be an address starting with https:// (got 'http://example.org')."),
-    ("author_url javascript", meta(author_url="javascript:alert(1)"),
-     "'author_url' must be an address starting with https:// (got 'javascript:alert(1)')."),
-    ("author_url with a backslash", meta(author_url="https://evil.example\\@good.example/"),
-     "'author_url' must be an address starting with https:// (got 'https://evil.example\\\\@good.example/')."),
+    (
+        "target not a mapping",
+        meta(target="opening-1"),
+        "'target' must be 'paragraph:' and 'quote:' on indented lines below it, not text.",
+    ),
+    (
+        "target a list",
+        meta(target=["opening-1", "q"]),
+        "'target' must be 'paragraph:' and 'quote:' on indented lines below it, not a list.",
+    ),
+    (
+        "target unknown field",
+        meta(target={"paragraph": "opening-1", "quote": "q", "page": "x"}),
+        "'target.page' is not a known field; allowed: paragraph, quote.",
+    ),
+    (
+        "paragraph not an id",
+        meta(target={"paragraph": "#opening 1", "quote": "q"}),
+        "'target.paragraph' must be a paragraph id, as in the page address after '#' (e.g. 'opening-2').",
+    ),
+    (
+        "paragraph a list",
+        meta(target={"paragraph": ["opening-1"], "quote": "q"}),
+        "'target.paragraph' must be text, not a list.",
+    ),
+    (
+        "paragraph a number",
+        meta(target={"paragraph": 12, "quote": "q"}),
+        "'target.paragraph' must be text, not a number; put it in quotes.",
+    ),
+    (
+        "quote a list",
+        meta(target={"paragraph": "opening-1", "quote": ["some", "words"]}),
+        "'target.quote' must be text, not a list.",
+    ),
+    (
+        "quote empty",
+        meta(target={"paragraph": "opening-1", "quote": ""}),
+        "'target.quote' is missing or empty; copy the exact words the note is about.",
+    ),
+    (
+        "quote too long",
+        meta(target={"paragraph": "opening-1", "quote": "q" * 501}),
+        "'target.quote' is 501 characters long; quote at most 500.",
+    ),
+    (
+        "author_url not https",
+        meta(author_url="http://example.org"),
+        "'author_url' must be an address starting with https:// (got 'http://example.org').",
+    ),
+    (
+        "author_url javascript",
+        meta(author_url="javascript:alert(1)"),
+        "'author_url' must be an address starting with https:// (got 'javascript:alert(1)').",
+    ),
+    (
+        "author_url with a backslash",
+        meta(author_url="https://evil.example\\@good.example/"),
+        "'author_url' must be an address starting with https:// (got 'https://evil.example\\\\@good.example/').",
+    ),
     ("author_url a list", meta(author_url=["x"]), "'author_url' must be a web address, not a list."),
     ("author_url empty", meta(author_url=None), "'author_url' is empty; write a web address or remove the line."),
-    ("sources not a list", meta(sources="https://e.org"),
-     "'sources' must be a list of '- title: ...' / '  url: ...' items, not text."),
+    (
+        "sources not a list",
+        meta(sources="https://e.org"),
+        "'sources' must be a list of '- title: ...' / '  url: ...' items, not text.",
+    ),
     ("source without title", meta(sources=[{"url": "https://e.org"}]), "'sources' item 1 needs a 'title' and a 'url'."),
-    ("source bad url", meta(sources=[{"title": "S", "url": "ftp://e.org/x"}]),
-     "'sources[1].url' must be an address starting with http:// or https:// (got 'ftp://e.org/x')."),
-    ("source title markup", meta(sources=[{"title": "<i>S</i>", "url": "https://e.org"}]),
-     "'sources[1].title' must be plain text: '<' and '>' are not allowed."),
-    ("source title a list", meta(sources=[{"title": ["S"], "url": "https://e.org"}]),
-     "'sources[1].title' must be text, not a list."),
-    ("source url a list", meta(sources=[{"title": "S", "url": ["https://e.org"]}]),
-     "'sources[1].url' must be a web address, not a list."),
-    ("source unknown field", meta(sources=[{"title": "S", "url": "https://e.org", "note": "x"}]),
-     "'sources[1].note' is not a known field; allowed: title, url."),
+    (
+        "source bad url",
+        meta(sources=[{"title": "S", "url": "ftp://e.org/x"}]),
+        "'sources[1].url' must be an address starting with http:// or https:// (got 'ftp://e.org/x').",
+    ),
+    (
+        "source title markup",
+        meta(sources=[{"title": "<i>S</i>", "url": "https://e.org"}]),
+        "'sources[1].title' must be plain text: '<' and '>' are not allowed.",
+    ),
+    (
+        "source title a list",
+        meta(sources=[{"title": ["S"], "url": "https://e.org"}]),
+        "'sources[1].title' must be text, not a list.",
+    ),
+    (
+        "source url a list",
+        meta(sources=[{"title": "S", "url": ["https://e.org"]}]),
+        "'sources[1].url' must be a web address, not a list.",
+    ),
+    (
+        "source unknown field",
+        meta(sources=[{"title": "S", "url": "https://e.org", "note": "x"}]),
+        "'sources[1].note' is not a known field; allowed: title, url.",
+    ),
     ("source item text", meta(sources=["https://e.org"]), "'sources' item 1 needs a 'title' and a 'url'."),
 ]
 

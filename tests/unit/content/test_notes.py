@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.notes import load_comments
 from edition.content.terms import load_terms
 
-GOOD = "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: opening-1\n  quote: q\n---\n\nBody.\n"
+GOOD = (
+    "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: opening-1\n  quote: q\n---\n\n"
+    "Body.\n"
+)
 
 
 @pytest.mark.parametrize(
     "content, expected",
     [
-        (b"x" * (200 * 1024), "docs/commentary/e/n.md: is 200 KB; a note may be at most 100 KB. Shorten it or split it into several notes."),
+        (
+            b"x" * (200 * 1024),
+            "docs/commentary/e/n.md: is 200 KB; a note may be at most 100 KB. Shorten it or split it into several "
+            "notes.",
+        ),
         (b"---\ntitle: caf\xe9\n---\n", "docs/commentary/e/n.md: is not UTF-8 text. Save it as UTF-8."),
-        (b"---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n",
-         "docs/commentary/e/n.md: front matter is not valid YAML (line 2): could not determine a constructor for the tag "
-         "'tag:yaml.org,2002:python/object/apply:os.system'. Fix the lines between the two '---'; see CONTRIBUTING.md for an example."),
-        (b"Just text.\n", "docs/commentary/e/n.md: has no front matter. Start the file with the '---' block shown in CONTRIBUTING.md."),
-        (b"---\n- a list\n---\n", "docs/commentary/e/n.md: front matter must be a set of 'key: value' lines. Fix the lines between the two '---'; see CONTRIBUTING.md for an example."),
+        (
+            b"---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n",
+            "docs/commentary/e/n.md: front matter is not valid YAML (line 2): could not determine a constructor for "
+            "the tag "
+            "'tag:yaml.org,2002:python/object/apply:os.system'. Fix the lines between the two '---'; see "
+            "CONTRIBUTING.md for an example.",
+        ),
+        (
+            b"Just text.\n",
+            "docs/commentary/e/n.md: has no front matter. Start the file with the '---' block shown in "
+            "CONTRIBUTING.md.",
+        ),
+        (
+            b"---\n- a list\n---\n",
+            "docs/commentary/e/n.md: front matter must be a set of 'key: value' lines. Fix the lines between the two "
+            "'---'; see CONTRIBUTING.md for an example.",
+        ),
     ],
     ids=["too large", "not utf-8", "python tag", "no front matter", "not a mapping"],
 )
@@ -43,10 +63,16 @@ def test_good_note_loads_and_a_hand_written_index_is_refused(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("content, line", [
-    (GOOD, 10), (GOOD.replace("\n", "\r\n"), 10),
-    (GOOD.replace("---\n\nBody", "---\nBody"), 10), (GOOD.replace("\n\nBody.\n", ""), 9),
-], ids=["blank line first", "crlf", "body at once", "no body"])
+@pytest.mark.parametrize(
+    "content, line",
+    [
+        (GOOD, 10),
+        (GOOD.replace("\n", "\r\n"), 10),
+        (GOOD.replace("---\n\nBody", "---\nBody"), 10),
+        (GOOD.replace("\n\nBody.\n", ""), 9),
+    ],
+    ids=["blank line first", "crlf", "body at once", "no body"],
+)
 def test_a_note_knows_the_line_its_body_starts_on(tmp_path, content, line):
     folder = tmp_path / "docs" / "commentary" / "e"
     folder.mkdir(parents=True)

@@ -13,8 +13,11 @@ from edition.content.project import ProjectError, docs_dir
         (None, "docs"),
         ("site_name: S\n", "docs"),
         ("site_name: S\ndocs_dir: pages\n", "pages"),
-        ("site_name: S\ndocs_dir: src/pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
-         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", "src/pages"),
+        (
+            "site_name: S\ndocs_dir: src/pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+            "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+            "src/pages",
+        ),
         ("site_name: !ENV [SITE, 'S']\ndocs_dir: other\n", "other"),
     ],
     ids=["no mkdocs.yml", "default", "named", "with MkDocs' python tags", "with !ENV"],

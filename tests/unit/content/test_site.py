@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.site import load_essays
 
 ESSAY_PAGE = "---\ntitle: E\nessay: e\nauthor: A\ndate: '2024-01-01'\norder: 0\n---\n\n# E\n\nText.\n{: #opening-1 }\n"
@@ -11,9 +12,11 @@ ESSAY_PAGE = "---\ntitle: E\nessay: e\nauthor: A\ndate: '2024-01-01'\norder: 0\n
 @pytest.mark.parametrize(
     "change, message",
     [
-        (("date: '2024-01-01'", "date: 2023-02-30"),
-         "index.md: front matter is not valid YAML (line 5): '2023-02-30' cannot be read as a date: "
-         "day is out of range for month"),
+        (
+            ("date: '2024-01-01'", "date: 2023-02-30"),
+            "index.md: front matter is not valid YAML (line 5): '2023-02-30' cannot be read as a date: "
+            "day is out of range for month",
+        ),
         (("order: 0", "order: [1]"), "index.md: 'order' must be a whole number, not a list"),
         (("order: 0", "order: 0\nreading_time: soon"), "index.md: 'reading_time' must be a whole number, not text"),
     ],

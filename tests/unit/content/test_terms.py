@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from edition.content.terms import load_terms, term_slug
 from edition.features.importer import glossary_names as names
 
@@ -29,16 +30,30 @@ def plant(glossary, kind):
 @pytest.mark.parametrize(
     "kind, expected",
     [
-        ("too large", "docs/glossary/x.md: is 100 KB; a glossary entry may be at most 100 KB. "
-                      "Shorten it; the sources can say more."),
-        ("link", "docs/glossary/x.md: is a symbolic link; only regular files are published from docs/glossary/. "
-                 "Replace the link with what it points to, or delete it."),
-        ("link to /dev/zero", "docs/glossary/x.md: is a symbolic link; only regular files are published from "
-                              "docs/glossary/. Replace the link with what it points to, or delete it."),
-        ("fifo", "docs/glossary/x.md: is a named pipe; only regular files are published from docs/glossary/. "
-                 "Delete it."),
-        ("bad name", "docs/glossary/X Y.md: the file name 'X Y.md' is not allowed: use lower-case letters a-z, "
-                     "digits and single hyphens, ending in '.md'. Rename it, e.g. to 'x-y.md'."),
+        (
+            "too large",
+            "docs/glossary/x.md: is 100 KB; a glossary entry may be at most 100 KB. "
+            "Shorten it; the sources can say more.",
+        ),
+        (
+            "link",
+            "docs/glossary/x.md: is a symbolic link; only regular files are published from docs/glossary/. "
+            "Replace the link with what it points to, or delete it.",
+        ),
+        (
+            "link to /dev/zero",
+            "docs/glossary/x.md: is a symbolic link; only regular files are published from "
+            "docs/glossary/. Replace the link with what it points to, or delete it.",
+        ),
+        (
+            "fifo",
+            "docs/glossary/x.md: is a named pipe; only regular files are published from docs/glossary/. Delete it.",
+        ),
+        (
+            "bad name",
+            "docs/glossary/X Y.md: the file name 'X Y.md' is not allowed: use lower-case letters a-z, "
+            "digits and single hyphens, ending in '.md'. Rename it, e.g. to 'x-y.md'.",
+        ),
     ],
 )
 def test_refused_entries_are_named_and_not_loaded_by_the_build_or_the_importer(tmp_path, kind, expected):

@@ -6,8 +6,9 @@ import types
 from pathlib import Path
 
 import pytest
-from edition.mkdocs_adapter.build import EditionBuild, listed, listed_parts
 from mkdocs.config import load_config
+
+from edition.mkdocs_adapter.build import EditionBuild, listed, listed_parts
 
 CONFIG = """site_name: Build object fixture
 site_url: https://example.org/
@@ -57,8 +58,10 @@ def test_one_object_per_build_and_a_new_one_for_the_next(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("hooks", "made"),
     [
-        (["essays", "commentary", "glossary", "reading", "linkcheck"],
-         {"essays", "commentary", "glossary", "reading", "linkcheck"}),
+        (
+            ["essays", "commentary", "glossary", "reading", "linkcheck"],
+            {"essays", "commentary", "glossary", "reading", "linkcheck"},
+        ),
         (["commentary"], {"commentary"}),
         (["linkcheck", "glossary"], {"glossary", "linkcheck"}),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from library import library
 from test_commentary_fixture import run_build
 
@@ -37,8 +38,14 @@ def test_an_essay_page_lists_only_its_own_essay(site, page, own):
     others = {"essay-1", "essay-2", "essay-3"} - {own}
     assert not any(slug in nav for slug in others)
     assert nav.count('class="md-nav__item') < 20
-    assert re.search(r'<a href="[./]+" class="md-nav__link">\s*<span class="md-ellipsis">\s*All essays\s*</span>', nav), "a link home"
-    assert re.search(r'<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="0">\s*<span class="md-ellipsis">\s*Essays', nav)
+    assert re.search(
+        r'<a href="[./]+" class="md-nav__link">\s*<span class="md-ellipsis">\s*All essays\s*</span>', nav
+    ), "a link home"
+    assert re.search(
+        r'<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="0">\s*<span '
+        r'class="md-ellipsis">\s*Essays',
+        nav,
+    )
 
 
 def test_an_essay_section_page_lists_its_sections(site):

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from edition.mkdocs_adapter import settings
 from mkdocs.exceptions import PluginError
+
+from edition.mkdocs_adapter import settings
 
 
 def test_defaults_without_settings():
     values, problems = settings.load({}, "mkdocs.yml")
     assert (values.nav_tail, values.linkcheck_external, values.linkcheck_cache, values.linkcheck_cache_ttl) == (
-        None, False, ".cache/linkcheck.json", 86400)
+        None,
+        False,
+        ".cache/linkcheck.json",
+        86400,
+    )
     assert problems == []
 
 
@@ -26,12 +31,16 @@ def test_valid_settings_are_read():
 @pytest.mark.parametrize(
     ("edition", "message"),
     [
-        ({"linkcheck_externl": True},
-         "mkdocs.yml: extra: edition: 'linkcheck_externl' is not a setting of the edition. "
-         "Did you mean 'linkcheck_external'?"),
-        ({"colour": "red"},
-         "mkdocs.yml: extra: edition: 'colour' is not a setting of the edition. Known settings: nav_tail, "
-         "linkcheck_external, linkcheck_cache, linkcheck_cache_ttl."),
+        (
+            {"linkcheck_externl": True},
+            "mkdocs.yml: extra: edition: 'linkcheck_externl' is not a setting of the edition. "
+            "Did you mean 'linkcheck_external'?",
+        ),
+        (
+            {"colour": "red"},
+            "mkdocs.yml: extra: edition: 'colour' is not a setting of the edition. Known settings: nav_tail, "
+            "linkcheck_external, linkcheck_cache, linkcheck_cache_ttl.",
+        ),
     ],
 )
 def test_an_unknown_key_is_named_and_fails_the_strict_build(edition, message):
@@ -42,13 +51,19 @@ def test_an_unknown_key_is_named_and_fails_the_strict_build(edition, message):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ({"edition": {"linkcheck_external": "yes"}},
-         "mkdocs.yml: extra: edition: linkcheck_external: Expected type: <class 'bool'> but received: <class 'str'>"),
-        ({"edition": {"nav_tail": "glossary/index.md"}},
-         "mkdocs.yml: extra: edition: nav_tail: Expected nav to be a list, got 'glossary/index.md'"),
+        (
+            {"edition": {"linkcheck_external": "yes"}},
+            "mkdocs.yml: extra: edition: linkcheck_external: Expected type: <class 'bool'> but received: <class 'str'>",
+        ),
+        (
+            {"edition": {"nav_tail": "glossary/index.md"}},
+            "mkdocs.yml: extra: edition: nav_tail: Expected nav to be a list, got 'glossary/index.md'",
+        ),
         ({"edition": ["nav_tail"]}, "mkdocs.yml: extra: edition: must be a mapping of settings, not list."),
-        ({"nav_tail": [{"Glossary": "glossary/index.md"}]},
-         "mkdocs.yml: extra: nav_tail: the edition's settings now live under 'extra: edition:'; move them there."),
+        (
+            {"nav_tail": [{"Glossary": "glossary/index.md"}]},
+            "mkdocs.yml: extra: nav_tail: the edition's settings now live under 'extra: edition:'; move them there.",
+        ),
     ],
 )
 def test_a_wrong_type_or_a_setting_in_its_old_place_stops_the_build(extra, message):

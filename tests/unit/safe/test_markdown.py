@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 import pytest
+
 from edition.safe import allowlist
 from edition.safe.allowlist import address_problem, scheme_of
 from edition.safe.markdown import Finding, SafeMarkdown

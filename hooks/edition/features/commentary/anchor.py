@@ -55,6 +55,11 @@ class Anchor:
     def placed(self) -> bool:
         return self.paragraph is not None
 
+    @property
+    def paragraph_id(self) -> str:
+        """The id of the paragraph the note is placed on; for an orphan, the one its author named."""
+        return self.comment.paragraph if self.paragraph is None else self.paragraph.id
+
 
 class EssayIndex:
     """An essay's paragraphs folded once, for every note on that essay."""
@@ -110,8 +115,10 @@ class EssayIndex:
         self._ranking = []
         for paragraph in self.paragraphs:
             words = self.texts[paragraph.id].split(" ")
-            self._ranking += [(paragraph, n, set(words[first : first + STRETCH])) for n, first in
-                              enumerate(range(0, len(words), STRETCH))]
+            self._ranking += [
+                (paragraph, n, set(words[first : first + STRETCH]))
+                for n, first in enumerate(range(0, len(words), STRETCH))
+            ]
         return self._ranking
 
     def _stretch(self, paragraph: Paragraph, number: int) -> Stretch:
@@ -130,11 +137,20 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _placed(comment: Comment, index: EssayIndex, paragraph: Paragraph, start: int, quote: str, status: str, problem=None):
+def _placed(
+    comment: Comment, index: EssayIndex, paragraph: Paragraph, start: int, quote: str, status: str, problem=None
+):
     text = index.texts[paragraph.id]
     end = start + len(quote)
     return Anchor(
-        comment, status, paragraph, start, end, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], problem
+        comment,
+        status,
+        paragraph,
+        start,
+        end,
+        text[max(0, start - CONTEXT) : start],
+        text[end : end + CONTEXT],
+        problem,
     )
 
 
@@ -144,13 +160,25 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
     said = f"target quote '{_short(comment.quote)}'"
     if index is None:
         docs = path[: -len(note_page(comment.essay, comment.name)) - 1]  # the note's path names the docs folder
-        return Anchor(comment, ORPHANED, problem=Problem(
-            path, f"is in a folder with no essay: there is no {docs}/{ESSAYS}/{comment.essay}/.",
-            f"Move the note into {docs}/{COMMENTARY}/<essay-slug>/ of the essay it discusses."))
+        return Anchor(
+            comment,
+            ORPHANED,
+            problem=Problem(
+                path,
+                f"is in a folder with no essay: there is no {docs}/{ESSAYS}/{comment.essay}/.",
+                f"Move the note into {docs}/{COMMENTARY}/<essay-slug>/ of the essay it discusses.",
+            ),
+        )
     if not quote:
-        return Anchor(comment, ORPHANED, problem=Problem(
-            path, f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",
-            "Copy the exact words from the page into target.quote."))
+        return Anchor(
+            comment,
+            ORPHANED,
+            problem=Problem(
+                path,
+                f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",
+                "Copy the exact words from the page into target.quote.",
+            ),
+        )
     hinted = index.by_id.get(hint)
     if hinted is not None:
         text = index.texts[hint]
@@ -159,9 +187,15 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
             if text.find(quote, start + 1) == -1:
                 return _placed(comment, index, hinted, start, quote, ANCHORED)
             count = text.count(quote)
-            return Anchor(comment, ORPHANED, problem=Problem(
-                path, f"{said} occurs {count} times in paragraph '{hint}'.",
-                "Quote more words (target.quote) so that it occurs only once."))
+            return Anchor(
+                comment,
+                ORPHANED,
+                problem=Problem(
+                    path,
+                    f"{said} occurs {count} times in paragraph '{hint}'.",
+                    "Quote more words (target.quote) so that it occurs only once.",
+                ),
+            )
         where = f"is not in paragraph '{hint}'"
     else:
         where = f"names paragraph '{hint}', which does not exist in essay '{comment.essay}'"
@@ -169,18 +203,33 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
     found = index.occurrences(quote)
     if len(found) == 1:
         paragraph, start = found[0]
-        return _placed(comment, index, paragraph, start, quote, MOVED, Problem(
-            path, f"{said} {where}; it appears in '{paragraph.id}'.", REANCHOR))
+        return _placed(
+            comment,
+            index,
+            paragraph,
+            start,
+            quote,
+            MOVED,
+            Problem(path, f"{said} {where}; it appears in '{paragraph.id}'.", REANCHOR),
+        )
     if found:
         ids = ", ".join(f"'{p.id}'" for p, _ in found[:5])
-        return Anchor(comment, ORPHANED, problem=Problem(
-            path, f"{said} {where}; the quote '{_short(comment.quote)}' occurs {len(found)} times in the essay ({ids}).",
-            "Set target.paragraph to the right one and quote more words so that it occurs once there."))
+        return Anchor(
+            comment,
+            ORPHANED,
+            problem=Problem(
+                path,
+                f"{said} {where}; the quote '{_short(comment.quote)}' occurs {len(found)} times in the essay ({ids}).",
+                "Set target.paragraph to the right one and quote more words so that it occurs once there.",
+            ),
+        )
     close = index.closest(quote, hinted)
     if close:
         paragraph, passage, ratio = close
-        hint_text = (f"The closest passage is '{_short(passage)}' in '{paragraph.id}' ({ratio:.0%} similar): "
-                     "copy the words exactly from the page into target.quote.")
+        hint_text = (
+            f"The closest passage is '{_short(passage)}' in '{paragraph.id}' ({ratio:.0%} similar): "
+            "copy the words exactly from the page into target.quote."
+        )
     else:
         hint_text = "No similar passage was found: copy the words exactly from the page into target.quote."
     if hinted is not None:

@@ -79,8 +79,10 @@ def best_window(quote: str, searched: Sequence[Stretch]) -> tuple[int, str, floa
     need = dict(Counter(quote))
     heap: list[tuple[float, tuple[int, ...], int, int, str]] = []  # (-bound, rank, level, stretch index, passage)
     for index, stretch in enumerate(searched):
-        heap += ((-bound, rank, _WINDOW if passage else _START, index, passage)
-                 for bound, rank, passage in _starts(stretch, index, quote, need))
+        heap += (
+            (-bound, rank, _WINDOW if passage else _START, index, passage)
+            for bound, rank, passage in _starts(stretch, index, quote, need)
+        )
     heapq.heapify(heap)
     subsequence = _Subsequence(quote)
     matcher = difflib.SequenceMatcher(autojunk=False)

@@ -30,8 +30,8 @@ MOTIVATION = {
 def annotation(anchor: Anchor, url: Callable[[str], str]) -> dict:
     """One note as an Annotation; ``url(src_uri)`` gives a page's absolute address."""
     c = anchor.comment
-    paragraph = anchor.paragraph.id if anchor.placed else c.paragraph
-    page = anchor.paragraph.page if anchor.placed else essay_page(c.essay)
+    paragraph = anchor.paragraph_id
+    page = anchor.paragraph.page if anchor.paragraph is not None else essay_page(c.essay)
     quote = {"type": "TextQuoteSelector", "exact": c.quote}
     if anchor.placed:
         quote.update(prefix=anchor.prefix, suffix=anchor.suffix)
@@ -44,7 +44,12 @@ def annotation(anchor: Anchor, url: Callable[[str], str]) -> dict:
         "motivation": MOTIVATION[c.kind],
         "created": c.date,
         "creator": creator,
-        "body": {"type": "TextualBody", "value": c.body.strip(), "format": "text/markdown", "purpose": MOTIVATION[c.kind]},
+        "body": {
+            "type": "TextualBody",
+            "value": c.body.strip(),
+            "format": "text/markdown",
+            "purpose": MOTIVATION[c.kind],
+        },
         "target": {
             "source": url(page),
             "selector": [

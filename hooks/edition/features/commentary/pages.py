@@ -20,7 +20,9 @@ from edition.features.commentary.render import KIND_STYLE, kind_label, time_tag
 
 esc = html.escape
 LATEST = 200  # notes on the site-wide commentary page; each essay's page lists all of its own
-ORPHAN_TEXT = "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
+ORPHAN_TEXT = (
+    "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
+)
 
 
 def note_src(anchor: Anchor) -> str:
@@ -39,13 +41,12 @@ def _byline(anchor: Anchor) -> str:
     if c.author_url:
         author = f'<a href="{esc(c.author_url)}" rel="nofollow ugc">{author}</a>'
     return (
-        f'<span class="note-kind {KIND_STYLE[c.kind]}">{esc(kind_label(c.kind))}</span> '
-        f"by {author}, {time_tag(c.date)}"
+        f'<span class="note-kind {KIND_STYLE[c.kind]}">{esc(kind_label(c.kind))}</span> by {author}, {time_tag(c.date)}'
     )
 
 
 def _passage_link(anchor: Anchor, essay: Essay | None, link: Linker, fragment: str) -> str:
-    if not anchor.placed or essay is None:
+    if anchor.paragraph is None or essay is None:
         return f'<span class="note-orphan">{ORPHAN_TEXT}</span>'
     where = esc(f"{essay.title}, paragraph {anchor.paragraph.id}")
     return f'<a href="{_href(link, anchor.paragraph.page, fragment)}">{where}</a>'
@@ -58,7 +59,7 @@ def note_text(anchor: Anchor, body_html: str) -> str:
     byline and sources are not what a reader searches for; leaving them to
     :func:`note_page` keeps the search index and its parsing to the note.
     """
-    return f"<h1>{esc(anchor.comment.title)}</h1>\n<div class=\"note-body\">{body_html}</div>\n"
+    return f'<h1>{esc(anchor.comment.title)}</h1>\n<div class="note-body">{body_html}</div>\n'
 
 
 def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker) -> str:
@@ -68,11 +69,12 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
     """
     c = anchor.comment
     title, _, body = text_html.partition("</h1>\n")
+    fragment = anchor.paragraph_id if anchor.placed else ""
     parts = [
         f"{title}</h1>",
         f'<p class="note-byline">{_byline(anchor)}</p>',
         f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
-        f"<p>\u2014 {_passage_link(anchor, essay, link, anchor.paragraph.id if anchor.placed else '')}</p></blockquote>",
+        f"<p>\u2014 {_passage_link(anchor, essay, link, fragment)}</p></blockquote>",
         body.rstrip("\n"),
     ]
     if c.sources:
@@ -105,12 +107,13 @@ def _kind_counts(anchors: list[Anchor]) -> str:
 def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker) -> str:
     """Commentary on one essay: notes in reading order, orphans listed last."""
     order = {p.id: n for n, p in enumerate(essay.paragraphs())}
-    placed = sorted((a for a in anchors if a.placed), key=lambda a: (order[a.paragraph.id], a.comment.date, a.comment.name))
+    placed = sorted(
+        (a for a in anchors if a.placed), key=lambda a: (order[a.paragraph_id], a.comment.date, a.comment.name)
+    )
     orphans = [a for a in anchors if not a.placed]
     parts = [
         f"<h1>Commentary on {esc(essay.title)}</h1>",
-        f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">'
-        f"{esc(essay.title)}</a>, in reading order.</p>",
+        f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">{esc(essay.title)}</a>, in reading order.</p>',
         _kind_counts(anchors),
         '<ol class="note-list">' + "".join(_item(a, essays, link, False) for a in placed) + "</ol>",
     ]

@@ -32,13 +32,21 @@ _OPEN_LINK = re.compile(r"<a\b", re.I)
 _CLOSE_LINK = re.compile(r"</a\s*>", re.I)
 
 # Material's admonition types give each kind a colour and an icon.
-KIND_STYLE = {"context": "info", "critique": "warning", "correction": "bug", "question": "question", "translation": "quote"}
+KIND_STYLE = {
+    "context": "info",
+    "critique": "warning",
+    "correction": "bug",
+    "question": "question",
+    "translation": "quote",
+}
 assert set(KIND_STYLE) == set(KINDS)
 
 # Material Design's "comment-plus-outline" (Apache-2.0), inline so the action needs no request.
 COMMENT_ICON = (
-    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16"><path d="M9 22a1 1 0 0 1-1-1v-3H4'
-    "a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-6.1l-3.7 3.71c-.2.19-.45.29-.7.29zm1-6v3.08L13.08 "
+    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16"><path d="M9 22a1 1 0 0 '
+    "1-1-1v-3H4"
+    "a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-6.1l-3.7 "
+    "3.71c-.2.19-.45.29-.7.29zm1-6v3.08L13.08 "
     '16H20V4H4v12zm1-10h2v3h3v2h-3v3h-2v-3H8V9h3z"/></svg>'
 )
 
@@ -97,7 +105,7 @@ def _between_tags(inner: str, quote: str) -> tuple[Runs, int] | None:
     cursor = 0
     for tag in _TAG.finditer(inner):
         if tag.start() > cursor:
-            pieces.append((cursor, inner[cursor:tag.start()]))
+            pieces.append((cursor, inner[cursor : tag.start()]))
         cursor = tag.end()
     if cursor < len(inner):
         pieces.append((cursor, inner[cursor:]))
@@ -174,7 +182,12 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     out, cursor = [], 0
     for number, (start, end) in enumerate(runs):
         ident = f' id="{esc(quote_id(name))}"' if number == 0 else ""
-        out += [inner[cursor:start], f'<mark class="note-quote"{ident} aria-details="{callout}">', inner[start:end], "</mark>"]
+        out += [
+            inner[cursor:start],
+            f'<mark class="note-quote"{ident} aria-details="{callout}">',
+            inner[start:end],
+            "</mark>",
+        ]
         cursor = end
     if ref_at < cursor:
         ref_at = cursor
@@ -239,7 +252,7 @@ def decorate(
             c = anchor.comment
             inner, found = highlight(inner, c.quote, c.name, f"{kind_label(c.kind)} note: {c.title}")
             callouts.append(render_note(anchor, found))
-        return f'<p{match.group("attrs")}>{inner}</p>\n{paragraph_actions(pid, propose_url(pid))}\n{"".join(callouts)}'
+        return f"<p{match.group('attrs')}>{inner}</p>\n{paragraph_actions(pid, propose_url(pid))}\n{''.join(callouts)}"
 
     return PARAGRAPH.sub(one, page_html)
 

@@ -59,6 +59,8 @@ def _retarget(text: str, old: str, new: str) -> str | None:
         root = yaml.compose(fence.group(1), Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return None
+    if root is None:
+        return None
     target = _value(root, "target")
     paragraph = _value(target[1], "paragraph") if target else None
     if paragraph is None:
@@ -67,7 +69,8 @@ def _retarget(text: str, old: str, new: str) -> str | None:
     if not isinstance(value, yaml.ScalarNode) or value.value != old or value.start_mark.index < key.end_mark.index:
         return None
     start, end = fence.start(1) + value.start_mark.index, fence.start(1) + value.end_mark.index
-    start = _PROPERTIES.match(text, start, end).end()
+    properties = _PROPERTIES.match(text, start, end)  # always matches, perhaps nothing
+    start = properties.end() if properties else start
     return text[:start] + _scalar(new, value.style) + text[end:]
 
 

@@ -47,13 +47,13 @@ class Commentary:
     def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
         self.site = site
         self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
-        self.by_page = {note_page(a.comment.essay, a.comment.name): a for a in self.anchors}
+        self.by_page: dict[str, Anchor] = {note_page(a.comment.essay, a.comment.name): a for a in self.anchors}
         self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
         for anchor in self.anchors:
             self.by_essay[anchor.comment.essay].append(anchor)
         self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
         for anchor in render.by_date(a for a in self.anchors if a.placed):
-            self.by_paragraph[anchor.paragraph.id].append(anchor)
+            self.by_paragraph[anchor.paragraph_id].append(anchor)
         self.markdown = SafeMarkdown()
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]

@@ -62,6 +62,8 @@ def collect(essays: list[Essay], matcher: Matcher | None, known: set[str]) -> di
             for slug, (start, end) in spans.items():
                 if slug in known:
                     found.setdefault(slug, []).append(
-                        Mention(essay.slug, essay.title, section, paragraph.page, paragraph.id, excerpt(text, start, end))
+                        Mention(
+                            essay.slug, essay.title, section, paragraph.page, paragraph.id, excerpt(text, start, end)
+                        )
                     )
     return found

@@ -32,8 +32,31 @@ _A_OPEN = re.compile(r"<a\s", re.IGNORECASE)
 _TITLE = re.compile(r"\stitle=", re.IGNORECASE)
 _CLASS = re.compile(r"""\sclass=(["'])""", re.IGNORECASE)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-SKIP = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
-                  "mark", "blockquote", "summary", "button", "svg", "math", "textarea", "select"})
+SKIP = frozenset(
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "mark",
+        "blockquote",
+        "summary",
+        "button",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+    }
+)
 VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "track"})
 
 
@@ -86,6 +109,7 @@ def add_hover(page_html: str, summaries: dict[str, str], base: str) -> str:
 
     For HTML added after :func:`link_terms` ran; only the ``<a>`` tags are read.
     """
+
     def hover(tag: str) -> str:
         return tag if _TITLE.search(tag) else _hover(tag, summaries, base)[0]
 

@@ -41,7 +41,11 @@ def missing_targets(sources: list[tuple[str, str]], terms: dict[str, Term], docs
 def see_also(terms: dict[str, Term]) -> list[Problem]:
     """``see_also`` slugs that name no entry."""
     return [
-        Problem(term.path, f"'see_also' names '{slug}', which is not a glossary entry.", _did_you_mean(slug, set(terms)).strip())
+        Problem(
+            term.path,
+            f"'see_also' names '{slug}', which is not a glossary entry.",
+            _did_you_mean(slug, set(terms)).strip(),
+        )
         for term in terms.values()
         for slug in term.see_also
         if slug not in terms
@@ -57,7 +61,11 @@ def shared_names(terms: dict[str, Term]) -> list[Problem]:
             first = owner.setdefault(name, term)
             if first is not term:
                 problems.append(
-                    Problem(term.path, f"claims the name '{name}', which {first.path} claims too.", "Keep it in one entry's title or aliases.")
+                    Problem(
+                        term.path,
+                        f"claims the name '{name}', which {first.path} claims too.",
+                        "Keep it in one entry's title or aliases.",
+                    )
                 )
     return problems
 
@@ -85,7 +93,9 @@ def common_names(terms: dict[str, Term]) -> list[Problem]:
 def stubs(terms: dict[str, Term]) -> list[Problem]:
     """Entries the importer created as placeholders and nobody has written yet."""
     return [
-        Problem(term.path, "is a stub.", "Write a summary and a few sentences with sources, then remove 'status: stub'.")
+        Problem(
+            term.path, "is a stub.", "Write a summary and a few sentences with sources, then remove 'status: stub'."
+        )
         for term in terms.values()
         if term.status == "stub"
     ]
@@ -100,15 +110,27 @@ def summaries(terms: dict[str, Term]) -> list[Problem]:
         if not term.summary:
             problems.append(Problem(term.path, "has no 'summary'.", "Add one plain sentence: 'summary: ...'."))
         elif len(term.summary) > MAX_SUMMARY:
-            problems.append(Problem(term.path, f"'summary' is {len(term.summary)} characters long; the limit is {MAX_SUMMARY}.", "Shorten it; the body can say more."))
+            problems.append(
+                Problem(
+                    term.path,
+                    f"'summary' is {len(term.summary)} characters long; the limit is {MAX_SUMMARY}.",
+                    "Shorten it; the body can say more.",
+                )
+            )
         elif _MARKUP.search(term.summary):
-            problems.append(Problem(term.path, "'summary' contains markup; it is shown as plain hover text.", "Remove links, HTML and '*', '_', '`' marks."))
+            problems.append(
+                Problem(
+                    term.path,
+                    "'summary' contains markup; it is shown as plain hover text.",
+                    "Remove links, HTML and '*', '_', '`' marks.",
+                )
+            )
     return problems
 
 
 def lint(terms: dict[str, Term], essays: list[Essay], comments: list[Comment], docs_rel: str) -> list[Problem]:
     """Every rule over the whole glossary, in one list."""
-    linked_from = [(repo_path(docs_rel, p.page), p.text) for e in essays for p in e.paragraphs()]
+    linked_from: list[tuple[str, str]] = [(repo_path(docs_rel, p.page), p.text) for e in essays for p in e.paragraphs()]
     linked_from += [(c.path, c.body) for c in comments] + [(t.path, t.body) for t in terms.values()]
     return [
         *missing_targets(linked_from, terms, docs_rel),

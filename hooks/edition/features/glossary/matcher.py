@@ -19,7 +19,7 @@ from edition.content.text import normalize
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A word character that is not CJK: Chinese names need no spaces around them.
 _WORDISH = rf"[^\W{_CJK}]"
-_CLASS = {"'": "['\u2019\u2018]", "-": "[-\u2010\u2011\u2013]", " ": r"\s+", '"': "[\"\u201c\u201d]"}
+_CLASS = {"'": "['\u2019\u2018]", "-": "[-\u2010\u2011\u2013]", " ": r"\s+", '"': '["\u201c\u201d]'}
 _END = ""
 
 

@@ -27,7 +27,7 @@ def sort_key(term: Term) -> tuple[str, str]:
     title = term.title.casefold()
     for article in ("the ", "a ", "an "):
         if title.startswith(article):
-            title = title[len(article):]
+            title = title[len(article) :]
     return (title, term.slug)
 
 
@@ -38,7 +38,9 @@ def index_page(terms: list[Term]) -> str:
     """
     ordered = sorted(terms, key=sort_key)
     lines = ["---", "title: Glossary", "glossary: false", "search:", "  exclude: true", "---", "", "# Glossary", ""]
-    lines.append(f"{len(ordered)} names and ideas the essays use, A to Z. Each entry lists every paragraph that mentions it.")
+    lines.append(
+        f"{len(ordered)} names and ideas the essays use, A to Z. Each entry lists every paragraph that mentions it."
+    )
     lines.append("")
     by_letter = groupby(ordered, key=lambda t: _letter(Term(t.slug, sort_key(t)[0], "", "")))
     for letter, group in by_letter:
@@ -127,8 +129,6 @@ def _mentions_html(mentions: list[Mention], href: Callable[[Mention], str]) -> s
         return "<p>No essay mentions this term yet.</p>\n"
     parts = []
     for (_, essay_title), group in groupby(mentions, key=lambda m: (m.essay, m.essay_title)):
-        items = "".join(
-            f'<li>{esc(m.section)}: <a href="{esc(href(m))}">{esc(m.excerpt)}</a></li>' for m in group
-        )
+        items = "".join(f'<li>{esc(m.section)}: <a href="{esc(href(m))}">{esc(m.excerpt)}</a></li>' for m in group)
         parts.append(f'<h3>{esc(essay_title)}</h3>\n<ul class="glossary-mentions">{items}</ul>\n')
     return "".join(parts)

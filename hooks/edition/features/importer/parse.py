@@ -73,8 +73,7 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8 and try again"
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8 and try again"
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)

@@ -103,8 +103,13 @@ def _kind(mode: int) -> str | None:
     """What a path is when it is not a regular file (``"a directory"``, ``"a FIFO"``, ...); None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    kinds = [(stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")]
+    kinds = [
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ]
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
@@ -113,7 +118,9 @@ def check_slug(slug: str) -> str:
     if not slug:
         raise SourceError("--slug '' is empty; give the essay's folder name, e.g. --slug my-essay")
     if not is_name(slug):  # the essay's folder, and its notes' folder, which the build accepts by this rule
-        raise SourceError(f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {ascii_name(slug, 'essay')!r})")
+        raise SourceError(
+            f"--slug {slug!r} must be lower case words joined by hyphens (e.g. {ascii_name(slug, 'essay')!r})"
+        )
     if len(slug) > MAX_SLUG:
         raise SourceError(f"--slug {slug[:20]!r}... is {len(slug)} characters long; give one of at most {MAX_SLUG}")
     return slug
@@ -154,7 +161,9 @@ def stub_title(words: str) -> str:
     return title or "Untitled term"
 
 
-def _link_terms(text: str, names: dict[str, str], known: set[str], report: ImportReport, new_terms: dict[str, str]) -> str:
+def _link_terms(
+    text: str, names: dict[str, str], known: set[str], report: ImportReport, new_terms: dict[str, str]
+) -> str:
     """Point every ``[words](#)`` at its glossary entry (an existing one if a name matches)."""
 
     def replace(match: re.Match) -> str:
@@ -225,12 +234,14 @@ def build_essay(
         else:
             essay.sections[-1].paragraphs.append(paragraph)
         section = essay.sections[-1]
-        placed.append((paragraph, BASE_FOR_KIND.get(block.kind) or (OPENING_BASE if section.slug == "index" else section.slug)))
+        placed.append(
+            (paragraph, BASE_FOR_KIND.get(block.kind) or (OPENING_BASE if section.slug == "index" else section.slug))
+        )
     folder = docs_dir / addresses.ESSAYS / slug
     old = [(pid, plain_text(t)) for pid, t in previous.paragraphs]
     matches = match_paragraphs(old, [plain_text(p.text) for p, _ in placed])
     allocator = IdAllocator(slug, previous.ever_issued(), _ids_elsewhere(folder.parent, slug, docs_dir))
-    for (paragraph, base), kept in zip(placed, matches):
+    for (paragraph, base), kept in zip(placed, matches, strict=False):
         paragraph.id = kept or allocator.new(base)
         if kept:
             report.kept_ids += 1
@@ -277,7 +288,9 @@ def _check_hand_edits(
     return stale
 
 
-def import_essay(source: Path, root: Path, *, slug: str | None = None, force: bool = False, dry_run: bool = False, **options) -> ImportReport:
+def import_essay(
+    source: Path, root: Path, *, slug: str | None = None, force: bool = False, dry_run: bool = False, **options
+) -> ImportReport:
     """Import ``source`` into ``root/docs/essays/<slug>/``; see the module docstring.
 
     Raises SourceError (bad input), ImportRefused (something would be lost)
@@ -340,6 +353,11 @@ def _import_locked(
     for term_slug_, title in new_terms.items():
         path = glossary / f"{term_slug_}.md"
         if not path.exists():
-            write_atomic(path, frontmatter.dump({"title": title, "summary": "", "status": "stub"}, "This entry is a stub: write it.\n"))
+            write_atomic(
+                path,
+                frontmatter.dump(
+                    {"title": title, "summary": "", "status": "stub"}, "This entry is a stub: write it.\n"
+                ),
+            )
     import_state.save(folder, new_state)
     return report

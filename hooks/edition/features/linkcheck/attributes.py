@@ -60,7 +60,8 @@ def srcset_urls(value: str) -> list[str]:
     run to the next comma outside parentheses. Descriptors are not judged:
     a candidate with a wrong one still names a file that should exist.
     """
-    urls, at, end = [], 0, len(value)
+    urls: list[str] = []
+    at, end = 0, len(value)
     while True:
         while at < end and (value[at] in _WHITESPACE or value[at] == ","):
             at += 1
@@ -99,12 +100,12 @@ def refresh_url(content: str) -> str | None:
     A value without a delay is ignored by browsers, and so here.
     """
     m = _REFRESH.match(content)
-    rest = content[m.end():] if m else ""
+    rest = content[m.end() :] if m else ""
     if not rest:
         return None
     m = _URL_EQUALS.match(rest)
     if m:
-        rest = rest[m.end():]
+        rest = rest[m.end() :]
     if rest[:1] in ("'", '"'):
         quote, rest = rest[0], rest[1:]
         rest = rest.split(quote, 1)[0]

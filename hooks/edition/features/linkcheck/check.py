@@ -130,7 +130,7 @@ def url_syntax_error(url: str) -> tuple[str, str] | None:
     if not m:
         return None
     scheme = m.group(1).lower()
-    rest = url[m.end():]
+    rest = url[m.end() :]
     if scheme in ("http", "https"):
         if not rest.startswith("//"):
             fixed = f"{scheme}://" + rest.lstrip("/\\")
@@ -234,7 +234,7 @@ class Checker:
         for page in self.pages.values():
             base = base_dir(page.file)
             up = ancestors(base)
-            report.links += page.count()
+            report.links += page.addresses()
             ids = self.ids(page.file) or frozenset()
             for attr, urls in page.theme:
                 for url in urls:
@@ -298,7 +298,7 @@ class Checker:
         """
         origin = self.site.origin
         if origin and path.startswith(origin):
-            return -1, path[len(origin):]
+            return -1, path[len(origin) :]
         if _SCHEME.match(path):
             return _NEVER, ""
         return _climb(path)
@@ -314,7 +314,7 @@ class Checker:
             return self._fragment(page.file, url[1:], link, same_page=True)
         if _MISSING_COLON.match(url):
             scheme = url.split("/", 1)[0]
-            fixed = f"{scheme}://{url[len(scheme) + 2:]}"
+            fixed = f"{scheme}://{url[len(scheme) + 2 :]}"
             return self._problem(link, "is a malformed URL (no ':' after the scheme)", _did_you_mean(fixed))
         if url.startswith(_OTHER_HOST):
             return self._other_host(link, url, external)
@@ -322,14 +322,14 @@ class Checker:
         if m is None:
             return self._internal(page, base, link, url)
         if self.site.origin and url.startswith(self.site.origin):
-            return self._internal(page, base, link, self.site.prefix + url[len(self.site.origin):])
+            return self._internal(page, base, link, self.site.prefix + url[len(self.site.origin) :])
         if m.group(1).lower() == "data" and link.theme and link.attr != "href":
             return None
         error = url_syntax_error(url)
         if error:
             return self._problem(link, *error)
         if m.group(1).lower() in ("http", "https"):
-            return self._queue(link, url, external)
+            self._queue(link, url, external)
         return None
 
     def _empty(self, link: Link, url: str) -> Problem | None:
@@ -361,7 +361,10 @@ class Checker:
                 f"Write '{meant}' if that is meant.",
             )
         error = _authority_error(meant)
-        return self._problem(link, *error) if error else self._queue(link, meant, external)
+        if error:
+            return self._problem(link, *error)
+        self._queue(link, meant, external)
+        return None
 
     def _queue(self, link: Link, url: str, external: dict[str, list[Link]]) -> None:
         """Keep a web address for the online check, unless it is never fetched."""
@@ -421,7 +424,7 @@ class Checker:
         Returns ``None`` when this reading explains nothing.
         """
         prefix = self.docs_prefix
-        src_uri = link.source[len(prefix):] if link.source.startswith(prefix) else page.src_uri
+        src_uri = link.source[len(prefix) :] if link.source.startswith(prefix) else page.src_uri
         if not src_uri:
             return None
         is_md = path.endswith(".md")

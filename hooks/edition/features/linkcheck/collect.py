@@ -66,7 +66,9 @@ SOURCE = SOURCE_ATTRIBUTE
 # The attributes read from each tag: its addresses and what says how to take them.
 _READ = {tag: attrs | {"rel", "http-equiv", "type"} for tag, attrs in URL_ATTRIBUTES.items()}
 # Elements with no end tag: an attribute on one covers the tag alone.
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+)
 # Theme markup: double-quoted, space-separated attributes (literal prefixes
 # let the regex engine jump from match to match).
 _THEME_ATTRS = {attr: f' {attr}="' for attr in ("href", "src")}
@@ -122,7 +124,7 @@ class Page(NamedTuple):
     hints: tuple[str, ...] = ()
     whole: bool = True
 
-    def count(self) -> int:
+    def addresses(self) -> int:
         """How many addresses the page holds."""
         return len(self.rows) + sum(len(urls) for _, urls in self.theme)
 
@@ -232,7 +234,7 @@ def _owner(pos: int, spans: list[tuple[int, int, str]], starts: list[int]) -> st
 def _link_text(html: str, end: int) -> str:
     """The words of an ``<a>`` that ends its start tag at ``end``."""
     close = html.find("</a", end)
-    return " ".join(_STRIP_TAGS.sub("", html[end:close if close >= 0 else end]).split())
+    return " ".join(_STRIP_TAGS.sub("", html[end : close if close >= 0 else end]).split())
 
 
 def _quoted_values(html: str, start: str, lo: int, hi: int) -> list[str]:

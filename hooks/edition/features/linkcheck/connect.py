@@ -15,6 +15,7 @@ import http.client
 import socket
 import ssl
 from collections.abc import Mapping, Sequence
+from email.message import Message
 from urllib.parse import quote, urlsplit
 
 # Everything printable in ASCII stays as written; other characters are
@@ -22,7 +23,7 @@ from urllib.parse import quote, urlsplit
 _SAFE = "".join(chr(c) for c in range(0x21, 0x7F))
 
 
-def connect_any(addresses: Sequence[str], port: int, timeout: float) -> socket.socket:
+def connect_any(addresses: Sequence[str], port: int, timeout: float | None) -> socket.socket:
     """A socket to the first of ``addresses`` that answers, as ``socket.create_connection`` tries a name's."""
     error: OSError = OSError("no address to connect to")
     for address in addresses:
@@ -66,7 +67,7 @@ def get(
     max_body: int,
     want_body: bool,
     tls: ssl.SSLContext | None = None,
-) -> tuple[int, Mapping[str, str], bytes]:
+) -> tuple[int, Message, bytes]:
     """``GET url`` from one of ``addresses``: ``(status, headers, body)``.
 
     The body is read (at most ``max_body`` bytes) only when ``want_body``

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -49,6 +50,8 @@ from edition.features.linkcheck.resolve import fragment_id
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_BODY = 5 * 1024 * 1024  # enough for any page's ids; guards against huge files
+
+Headers = Mapping[str, str] | Message  # a response's headers, or none when there was no response
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ class Fetcher:
                 self._slots[host] = threading.Semaphore(self.options.per_host)
             return self._slots[host]
 
-    def _request(self, url: str, want_ids: bool) -> tuple[int, Mapping[str, str], bytes, str | None]:
+    def _request(self, url: str, want_ids: bool) -> tuple[int, Headers, bytes, str | None]:
         """One GET: ``(status, headers, body, network error)``; body only if needed.
 
         Raises :class:`NotPublic` before any connection when the host is, or
@@ -172,8 +175,13 @@ class Fetcher:
             addresses = public_addresses(parts.hostname or "", port, o.resolver, o.allowed)
             with self._slot(url):
                 status, headers, body = get(
-                    url, addresses, timeout=o.timeout, headers={"User-Agent": o.user_agent},
-                    max_body=MAX_BODY, want_body=want_ids, tls=self._tls,
+                    url,
+                    addresses,
+                    timeout=o.timeout,
+                    headers={"User-Agent": o.user_agent},
+                    max_body=MAX_BODY,
+                    want_body=want_ids,
+                    tls=self._tls,
                 )
             return status, headers, body, None
         except TimeoutError:
@@ -181,7 +189,7 @@ class Fetcher:
         except (OSError, ValueError, http.client.HTTPException) as exc:
             return 0, {}, b"", f"could not connect ({exc})"
 
-    def _with_retries(self, url: str, want_ids: bool) -> tuple[int, Mapping[str, str], bytes, str | None]:
+    def _with_retries(self, url: str, want_ids: bool) -> tuple[int, Headers, bytes, str | None]:
         """Retry rate limits, server errors and network failures with backoff."""
         o = self.options
         for attempt in range(o.retries + 1):
@@ -215,7 +223,7 @@ class Fetcher:
                 if urlsplit(target).scheme.lower() not in ("http", "https"):
                     return Outcome(f"is broken: it redirects to '{target}', which is not a web address"), False
                 if target in chain:
-                    loop = " -> ".join(chain[chain.index(target):] + [target])
+                    loop = " -> ".join([*chain[chain.index(target) :], target])
                     return Outcome(f"is broken: redirect loop ({loop})"), False
                 chain.append(target)
                 continue
@@ -244,11 +252,11 @@ def _has_anchor(fragment: str, ids: Iterable[str]) -> bool:
     ``#!`` and ``#/`` routes are for scripts, not ids; GitHub-style pages
     prefix heading ids with ``user-content-`` and map them in script.
     """
-    fragment = fragment_id(fragment)
-    if fragment is None or fragment.startswith(("!", "/")):
+    wanted = fragment_id(fragment)
+    if wanted is None or wanted.startswith(("!", "/")):
         return True
-    ids = set(ids)
-    return any(f in ids or f"user-content-{f}" in ids for f in (fragment, unquote(fragment)))
+    known = set(ids)
+    return any(f in known or f"user-content-{f}" in known for f in (wanted, unquote(wanted)))
 
 
 def check_urls(urls: Iterable[str], options: Options, cache: Cache, fetcher: Fetcher | None = None) -> dict[str, str]:
@@ -274,7 +282,7 @@ def check_urls(urls: Iterable[str], options: Options, cache: Cache, fetcher: Fet
     if todo:
         with ThreadPoolExecutor(max_workers=options.workers) as pool:
             results = pool.map(lambda job: fetcher.fetch(*job), todo)
-            for (page, _), (outcome, html) in zip(todo, results):
+            for (page, _), (outcome, html) in zip(todo, results, strict=False):
                 outcomes[page] = outcome
                 cache.put(page, outcome, html)
     errors = {}

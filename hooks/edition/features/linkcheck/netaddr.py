@@ -28,9 +28,7 @@ _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1:
 # Special-purpose blocks (IANA registries) that older ``ipaddress`` tables
 # still call global: protocol assignments, the retired 6to4 relay, IPv6
 # site-local and the 2024 documentation prefix.
-_NOT_GLOBAL = tuple(
-    ipaddress.ip_network(n) for n in ("192.0.0.0/24", "192.88.99.0/24", "fec0::/10", "3fff::/20")
-)
+_NOT_GLOBAL = tuple(ipaddress.ip_network(n) for n in ("192.0.0.0/24", "192.88.99.0/24", "fec0::/10", "3fff::/20"))
 
 
 class NotPublic(Exception):
@@ -64,9 +62,10 @@ def _ipv4(host: str) -> ipaddress.IPv4Address | None:
     if len(parts) > 4 or _ipv4_number(parts[-1]) is None:
         return None  # a domain: its last label is not a number
     numbers = [_ipv4_number(p) if p else None for p in parts]
-    if any(n is None for n in numbers):
+    parsed = [n for n in numbers if n is not None]
+    if len(parsed) != len(numbers):
         return None
-    *head, last = numbers
+    *head, last = parsed
     if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
         return None
     value = last

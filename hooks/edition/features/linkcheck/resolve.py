@@ -99,7 +99,7 @@ def join(base: str, path: str, prefix: str = "/") -> tuple[str, bool]:
     if path.startswith("/"):
         if not (path + "/").startswith(prefix):
             raise OutsideSite(f"outside the site (its root is '{prefix}')")
-        rel = path[len(prefix):] if len(path) >= len(prefix) else ""
+        rel = path[len(prefix) :] if len(path) >= len(prefix) else ""
     else:
         rel = base + path
     last = path.rsplit("/", 1)[-1]

@@ -104,7 +104,7 @@ class LinkCheck:
         lookup) on every page.
         """
         if path.startswith(self.docs_abs):
-            return self.docs_prefix + path[len(self.docs_abs):].replace(os.sep, "/")
+            return self.docs_prefix + path[len(self.docs_abs) :].replace(os.sep, "/")
         return os.path.relpath(path, self.root).replace(os.sep, "/")
 
     def add_page(
@@ -157,7 +157,6 @@ class LinkCheck:
             tail = f", {external} external links skipped (offline)" if external else ""
         self.elapsed += time.perf_counter() - start
         summary = (
-            f"{report.pages} pages, {report.links} links checked, "
-            f"{len(problems)} problems in {self.elapsed:.2f}s{tail}"
+            f"{report.pages} pages, {report.links} links checked, {len(problems)} problems in {self.elapsed:.2f}s{tail}"
         )
         return problems, summary

@@ -51,7 +51,12 @@ def _plural(count: int, word: str) -> str:
 
 def card_markdown(c: Card) -> str:
     """One essay in the listing: linked title, byline, summary."""
-    facts = [escape(c.essay.author), time_tag(c.essay.date), f"{c.essay.reading_time} min read", _plural(c.notes, "note")]
+    facts = [
+        escape(c.essay.author),
+        time_tag(c.essay.date),
+        f"{c.essay.reading_time} min read",
+        _plural(c.notes, "note"),
+    ]
     lines = [
         f"### [{escape(c.essay.title)}]({c.src})",
         "",
@@ -67,7 +72,8 @@ def card_markdown(c: Card) -> str:
 def _note_item(comment: Comment, essays: dict[str, Essay]) -> str:
     essay = essays.get(comment.essay)
     on = f", on *{escape(essay.title)}*" if essay else ""
-    return f"- [{escape(comment.title)}]({addresses.note_page(comment.essay, comment.name)}){on} · {time_tag(comment.date)}"
+    page = addresses.note_page(comment.essay, comment.name)
+    return f"- [{escape(comment.title)}]({page}){on} · {time_tag(comment.date)}"
 
 
 def home_listing(site: Site, commentary_index: str | None = None) -> str:
@@ -80,8 +86,11 @@ def home_listing(site: Site, commentary_index: str | None = None) -> str:
     parts = ["", "## Essays", "", '<div class="listing" markdown>', ""]
     parts += [card_markdown(c) for c in cards(site)] or ["No essays yet.", ""]
     parts += ["</div>", "", "## Glossary", ""]
-    parts += [f"[Browse the glossary]({addresses.glossary_index()}): {len(site.terms)} names and ideas the essays use, "
-              "each with the paragraphs that mention it.", ""]
+    parts += [
+        f"[Browse the glossary]({addresses.glossary_index()}): {len(site.terms)} names and ideas the essays use, "
+        "each with the paragraphs that mention it.",
+        "",
+    ]
     latest = sorted(site.comments, key=lambda c: (c.date, c.path), reverse=True)[:LATEST_NOTES]
     if latest:
         parts += ["## Latest commentary", ""]

@@ -16,7 +16,9 @@ from edition.content.markup import first_sentence, plain_text
 from edition.content.site import Site
 
 LIMIT = 160  # what search engines show of a description
-GLOSSARY_INDEX_DESCRIPTION = "Every name and idea the essays use, A to Z, with a one-line summary and the paragraphs that mention it."
+GLOSSARY_INDEX_DESCRIPTION = (
+    "Every name and idea the essays use, A to Z, with a one-line summary and the paragraphs that mention it."
+)
 COMMENTARY_INDEX_DESCRIPTION = "Editorial notes on the essays, each anchored to the exact passage it discusses."
 
 

@@ -13,8 +13,10 @@ Exact-string replacements of Material's own markup, never of page content.
 
 from __future__ import annotations
 
-TOGGLES = ('data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-           'data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">')
+TOGGLES = (
+    'data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    'data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+)
 _FIXED_TOGGLES = [(toggle, toggle.replace(' autocomplete="off"', "")) for toggle in TOGGLES]
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 TOC_INPUT = 'id="__toc"'

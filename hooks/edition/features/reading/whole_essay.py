@@ -91,7 +91,7 @@ def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
         else:
             blocks += part([paragraph_block(p) for p in section.paragraphs])
     if essay.bio:
-        blocks += [f"## {BIO_HEADING} {{: #{ids[BIO]} }}", ""] + part([paragraph_block(essay.bio)])
+        blocks += [f"## {BIO_HEADING} {{: #{ids[BIO]} }}", "", *part([paragraph_block(essay.bio)])]
     return "\n".join(blocks)
 
 
@@ -128,7 +128,7 @@ def section_body(section_html: str, bio_id: str | None = None) -> str | None:
     html = section_html.lstrip()
     if not html.startswith("<h1"):
         return None
-    body = html[html.find("</h1>") + len("</h1>"):]
+    body = html[html.find("</h1>") + len("</h1>") :]
     if bio_id is not None:
         at = body.find(f'id="{bio_id}"')
         heading = body.rfind("<h2", 0, at)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.contributed.links import endless_links
 
 LOOP = "is a symbolic link to a folder that contains it: MkDocs would follow it without end, before any check runs."

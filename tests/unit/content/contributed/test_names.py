@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from edition.content.contributed.names import ascii_name, is_name, printable
 
 

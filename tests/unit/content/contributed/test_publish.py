@@ -8,10 +8,14 @@ from edition.content.site import load_site
 NOTE = "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: p-1\n  quote: q\n---\n\nB.\n"
 RENDERED = {"commentary", "glossary"}
 ENTRY = "---\ntitle: T\nsummary: S.\n---\n\nB.\n"
-LINKED = "docs/glossary/keys: is a symbolic link; only regular files are published from docs/glossary/. " \
-         "Replace the link with what it points to, or delete it."
-LATE = "docs/glossary/late.html: is not a glossary entry: only glossary entries (docs/glossary/<name>.md) " \
-       "are published from docs/glossary/. Delete it, or ask a maintainer to add it under docs/assets/."
+LINKED = (
+    "docs/glossary/keys: is a symbolic link; only regular files are published from docs/glossary/. "
+    "Replace the link with what it points to, or delete it."
+)
+LATE = (
+    "docs/glossary/late.html: is not a glossary entry: only glossary entries (docs/glossary/<name>.md) "
+    "are published from docs/glossary/. Delete it, or ask a maintainer to add it under docs/assets/."
+)
 
 
 def test_only_loaded_notes_and_entries_are_kept_and_each_refusal_is_reported_once(tmp_path):
@@ -27,8 +31,15 @@ def test_only_loaded_notes_and_entries_are_kept_and_each_refusal_is_reported_onc
     assert LINKED in [str(p) for p in site.problems]
     (docs / "glossary" / "late.html").write_text("<script></script>")  # appeared after the model loaded
     listed = [  # as MkDocs lists them, following the link
-        "index.md", "assets/x.html", "essays/e/index.md", "commentary/e/n.md", "glossary/good.md",
-        "glossary/broken.md", "glossary/keys/a.md", "glossary/keys/b.html", "glossary/late.html",
+        "index.md",
+        "assets/x.html",
+        "essays/e/index.md",
+        "commentary/e/n.md",
+        "glossary/good.md",
+        "glossary/broken.md",
+        "glossary/keys/a.md",
+        "glossary/keys/b.html",
+        "glossary/late.html",
     ]
     remove, problems = withheld(site, listed, RENDERED)
     assert remove == ["glossary/broken.md", "glossary/keys/a.md", "glossary/keys/b.html", "glossary/late.html"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from edition.content.contributed import reader
 from edition.content.contributed.reader import TooLarge, Unreadable, read_bounded
 

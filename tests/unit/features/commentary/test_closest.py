@@ -5,16 +5,19 @@ from __future__ import annotations
 import difflib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from edition.content.model import Essay, Paragraph, Section
 from edition.features.commentary import closest
 from edition.features.commentary.anchor import EssayIndex
 from edition.features.commentary.closest import MIN_SIMILARITY, best_window, stretches, widths
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 # Hypothesis's match-quote fixture (its "solitude" text).
-SOLITUDE = ("Many years later, as he faced the firing squad, Colonel Aureliano Buend\u00eda was to remember that "
-            "distant afternoon when his father took him to discover ice.")
+SOLITUDE = (
+    "Many years later, as he faced the firing squad, Colonel Aureliano Buend\u00eda was to remember that "
+    "distant afternoon when his father took him to discover ice."
+)
 
 CLOSEST = [
     # (case, paragraph, quote, passage offered, similarity printed)
@@ -23,8 +26,13 @@ CLOSEST = [
     ("Hypothesis: some years later", SOLITUDE, "some years later", "Many years later,", "73%"),
     ("two words typed as one", SOLITUDE, "Many yearslater", "Many years later,", "94%"),
     ("a letter missing", SOLITUDE, "Many yers later", "Many years later,", "94%"),
-    ("a word missing", SOLITUDE, "the firing squad Colonel Buend\u00eda",
-     "the firing squad, Colonel Aureliano Buend\u00eda", "85%"),
+    (
+        "a word missing",
+        SOLITUDE,
+        "the firing squad Colonel Buend\u00eda",
+        "the firing squad, Colonel Aureliano Buend\u00eda",
+        "85%",
+    ),
     ("one word", SOLITUDE, "afternon", "afternoon", "94%"),
     ("more words than the paragraph", "Short one.", "Short one, too", "Short one.", "75%"),
     ("nothing alike", SOLITUDE, "zzz qqq xxx", None, None),
@@ -50,8 +58,12 @@ def brute_force(quote: str, texts: list[str]) -> tuple[float, int, str] | None:
     best = None
     for index, text in enumerate(texts):
         words = text.split(" ")
-        spans = [(start, start + width) for start in range(len(words)) for width in widths(quote)
-                 if start + width <= len(words)] or [(0, len(words))]
+        spans = [
+            (start, start + width)
+            for start in range(len(words))
+            for width in widths(quote)
+            if start + width <= len(words)
+        ] or [(0, len(words))]
         for start, end in spans:
             matcher.set_seq1(" ".join(words[start:end]))
             ratio = matcher.ratio()
@@ -65,8 +77,11 @@ WORD = st.text(alphabet="aebrst,", min_size=1, max_size=4)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(WORD, min_size=1, max_size=25), min_size=1, max_size=5),
-       st.lists(WORD, min_size=1, max_size=6), st.integers(1, 30))
+@given(
+    st.lists(st.lists(WORD, min_size=1, max_size=25), min_size=1, max_size=5),
+    st.lists(WORD, min_size=1, max_size=6),
+    st.integers(1, 30),
+)
 def test_best_window_is_the_best_of_all_windows_by_real_ratio(paragraphs, quote_words, size):
     texts = [" ".join(words) for words in paragraphs]
     quote = " ".join(quote_words)

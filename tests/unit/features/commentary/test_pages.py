@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.model import Comment, Essay, Paragraph, Section, Source
 from edition.features.commentary import pages
 from edition.features.commentary.anchor import ANCHORED, ORPHANED, Anchor
 
 
 def note(**kw) -> Comment:
-    values = dict(essay="e", name="n", path="docs/commentary/e/n.md", title="A <b>title</b>", author="A & B",
-                  date="2024-01-01", kind="context", paragraph="p-1", quote="the <quoted> words")
+    values = {
+        "essay": "e",
+        "name": "n",
+        "path": "docs/commentary/e/n.md",
+        "title": "A <b>title</b>",
+        "author": "A & B",
+        "date": "2024-01-01",
+        "kind": "context",
+        "paragraph": "p-1",
+        "quote": "the <quoted> words",
+    }
     values.update(kw)
     return Comment(**values)
 
@@ -32,9 +42,11 @@ def test_note_page_adds_byline_passage_and_sources(status):
     paragraph = Paragraph("p-1", "x", "essays/e/index.md") if status == ANCHORED else None
     anchor = Anchor(note(sources=[Source("S", "https://example.org/")]), status, paragraph)
     text = pages.note_text(anchor, "<p>Body</p>")
-    page = pages.note_page_html(anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}")
+    page = pages.note_page_html(
+        anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}"
+    )
     title, body = text.split("\n", 1)
-    assert page.startswith(title + "\n<p class=\"note-byline\">") and body.strip() in page
+    assert page.startswith(title + '\n<p class="note-byline">') and body.strip() in page
     assert page.index("note-passage") < page.index("note-body") < page.index("note-sources")
     assert "by A &amp; B" in page and "the &lt;quoted&gt; words" in page
     assert '<ul class="note-sources"><li><a href="https://example.org/" rel="nofollow ugc">S</a></li></ul>' in page
@@ -47,11 +59,16 @@ def test_note_page_adds_byline_passage_and_sources(status):
 )
 def test_site_index_lists_the_newest_notes(count, latest, listed, says):
     anchors = [
-        Anchor(note(name=f"n{i}", path=f"docs/commentary/e/n{i}.md", date=f"2024-01-{i + 1:02d}"), ANCHORED,
-               Paragraph("p-1", "x", "essays/e/index.md"))
+        Anchor(
+            note(name=f"n{i}", path=f"docs/commentary/e/n{i}.md", date=f"2024-01-{i + 1:02d}"),
+            ANCHORED,
+            Paragraph("p-1", "x", "essays/e/index.md"),
+        )
         for i in range(count)
     ]
-    page = pages.site_index(anchors, {"e": Essay("e", "E", "Au", "2024-01-01")}, lambda src, frag="": src, latest=latest)
+    page = pages.site_index(
+        anchors, {"e": Essay("e", "E", "Au", "2024-01-01")}, lambda src, frag="": src, latest=latest
+    )
     assert page.count('<li class="note-item') == listed
     assert (f"The {listed} newest notes of {count};" in page) is says
     names = [f"commentary/e/n{i}.md" for i in reversed(range(count))][:listed]  # newest first
@@ -64,7 +81,9 @@ def test_index_links_to_a_callout_escaped_once(name):
     paragraph = Paragraph("p-1", "x", "essays/e/index.md")
     anchor = Anchor(note(name=name), ANCHORED, paragraph)
     essay = Essay("e", "E", "Au", "2024-01-01", sections=[Section("E", "index", [paragraph])])
-    page = pages.essay_index(essay, [anchor], {"e": essay}, lambda src, frag="": f"/{src}" + (f"#{frag}" if frag else ""))
+    page = pages.essay_index(
+        essay, [anchor], {"e": essay}, lambda src, frag="": f"/{src}" + (f"#{frag}" if frag else "")
+    )
     escaped = name.replace("&", "&amp;").replace('"', "&quot;")
     assert f'href="/essays/e/index.md#note--{escaped}"' in page
     assert "&amp;amp;" not in page and "&amp;quot;" not in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from edition.content.model import Comment, Paragraph
 from edition.features.commentary import render
 from edition.features.commentary.anchor import ANCHORED, Anchor
@@ -16,29 +17,70 @@ REF = '<a class="note-ref" href="#note--n" aria-label="L"></a>'
 HIGHLIGHTS = [
     ("plain", "a b c d", "b c", f"a {MARK}b c</mark>{REF} d"),
     ("across em", "a <em>b c</em> d", "c d", f"a <em>b {MARK}c</mark></em>{MORE} d</mark>{REF}"),
-    ("ends inside a link", 'x <a href="/g">Zhao Lijian</a>, y', "x Zhao",
-     f'{MARK}x </mark><a href="/g">{MORE}Zhao</mark> Lijian</a>{REF}, y'),
-    ("entities", "He said &#39;wolf&#39; &amp; left", "said 'wolf' &", f"He {MARK}said &#39;wolf&#39; &amp;</mark>{REF} left"),
+    (
+        "ends inside a link",
+        'x <a href="/g">Zhao Lijian</a>, y',
+        "x Zhao",
+        f'{MARK}x </mark><a href="/g">{MORE}Zhao</mark> Lijian</a>{REF}, y',
+    ),
+    (
+        "entities",
+        "He said &#39;wolf&#39; &amp; left",
+        "said 'wolf' &",
+        f"He {MARK}said &#39;wolf&#39; &amp;</mark>{REF} left",
+    ),
     ("typographic quotes", "the \u201cwolf\u201d way", '"wolf" way', f"the {MARK}\u201cwolf\u201d way</mark>{REF}"),
     ("line break in source", "a\nb", "a b", f"{MARK}a\nb</mark>{REF}"),
-    ("decomposed quote, precomposed page", "le caf\u00e9 au lait", "cafe\u0301 au",
-     f"le {MARK}caf\u00e9 au</mark>{REF} lait"),
-    ("precomposed quote, decomposed page", "le cafe\u0301 au lait", "caf\u00e9 au",
-     f"le {MARK}cafe\u0301 au</mark>{REF} lait"),
+    (
+        "decomposed quote, precomposed page",
+        "le caf\u00e9 au lait",
+        "cafe\u0301 au",
+        f"le {MARK}caf\u00e9 au</mark>{REF} lait",
+    ),
+    (
+        "precomposed quote, decomposed page",
+        "le cafe\u0301 au lait",
+        "caf\u00e9 au",
+        f"le {MARK}cafe\u0301 au</mark>{REF} lait",
+    ),
     ("accent written as an entity", "cafe&#769; au lait", "caf\u00e9 au", f"{MARK}cafe&#769; au</mark>{REF} lait"),
-    ("quote ends on a decomposed letter", "un cafe\u0301, merci", "un caf\u00e9",
-     f"{MARK}un cafe\u0301</mark>{REF}, merci"),
-    ("soft hyphen in the page, across markup", "a won\u00adder<em>ful</em> day", "wonderful day",
-     f"a {MARK}won\u00adder</mark><em>{MORE}ful</mark></em>{MORE} day</mark>{REF}"),
+    (
+        "quote ends on a decomposed letter",
+        "un cafe\u0301, merci",
+        "un caf\u00e9",
+        f"{MARK}un cafe\u0301</mark>{REF}, merci",
+    ),
+    (
+        "soft hyphen in the page, across markup",
+        "a won\u00adder<em>ful</em> day",
+        "wonderful day",
+        f"a {MARK}won\u00adder</mark><em>{MORE}ful</mark></em>{MORE} day</mark>{REF}",
+    ),
     ("soft hyphen in the quote", "a wonderful day", "won\u00adderful", f"a {MARK}wonderful</mark>{REF} day"),
-    ("a match that cuts an accent is not the reader's", "cafe\u0301 or cafe", "cafe",
-     f"cafe\u0301 or {MARK}cafe</mark>{REF}"),
-    ("a match inside an entity is not the reader's", "R&amp;D and amp; here", "amp;",
-     f"R&amp;D and {MARK}amp;</mark>{REF} here"),
-    ("unknown entity before a folded quote", "a &foo; \u201cwolf\u201d b", '"wolf" b',
-     f"a &foo; {MARK}\u201cwolf\u201d b</mark>{REF}"),
-    ("entity of two characters before a folded quote", "&NotEqualTilde; \u201cwolf\u201d", '"wolf"',
-     f"&NotEqualTilde; {MARK}\u201cwolf\u201d</mark>{REF}"),
+    (
+        "a match that cuts an accent is not the reader's",
+        "cafe\u0301 or cafe",
+        "cafe",
+        f"cafe\u0301 or {MARK}cafe</mark>{REF}",
+    ),
+    (
+        "a match inside an entity is not the reader's",
+        "R&amp;D and amp; here",
+        "amp;",
+        f"R&amp;D and {MARK}amp;</mark>{REF} here",
+    ),
+    (
+        "unknown entity before a folded quote",
+        "a &foo; \u201cwolf\u201d b",
+        '"wolf" b',
+        f"a &foo; {MARK}\u201cwolf\u201d b</mark>{REF}",
+    ),
+    (
+        "entity of two characters before a folded quote",
+        "&NotEqualTilde; \u201cwolf\u201d",
+        '"wolf"',
+        f"&NotEqualTilde; {MARK}\u201cwolf\u201d</mark>{REF}",
+    ),
 ]
 
 
@@ -60,8 +102,17 @@ def test_overlapping_highlights_nest():
 
 
 def comment(name="n", date="2024-01-01", title="T", **kw) -> Comment:
-    values = dict(essay="e", name=name, path=f"docs/commentary/e/{name}.md", title=title, author="A", date=date,
-                  kind="context", paragraph="p-1", quote="b")
+    values = {
+        "essay": "e",
+        "name": name,
+        "path": f"docs/commentary/e/{name}.md",
+        "title": title,
+        "author": "A",
+        "date": date,
+        "kind": "context",
+        "paragraph": "p-1",
+        "quote": "b",
+    }
     values.update(kw)
     return Comment(**values)
 
@@ -87,7 +138,7 @@ def test_paragraphs_outside_the_essay_are_untouched():
 def test_callout_escapes_front_matter_and_links_both_ways():
     html = render.callout(comment(title='Q&A " onmouseover="x', author="<b>"), "<p>body</p>", "../n/", True)
     assert 'onmouseover="x' not in html and "<b>" not in html
-    assert 'Q&amp;A &quot; onmouseover=&quot;x' in html
+    assert "Q&amp;A &quot; onmouseover=&quot;x" in html
     assert 'id="note--n"' in html and 'href="#quote--n"' in html
     assert 'data-source="docs/commentary/e/n.md"' in html
     assert html.startswith('<details class="note-callout info"')
@@ -112,7 +163,8 @@ def test_propose_link_prefills_file_name_and_front_matter():
     query = parse_qs(parts.query)
     assert query["filename"] == ["p-1.md"]
     assert query["value"] == [
-        '---\ntitle: ""\nauthor: ""\ndate: YYYY-MM-DD\nkind: context  # one of: context, critique, correction, question, '
+        '---\ntitle: ""\nauthor: ""\ndate: YYYY-MM-DD\nkind: context  # one of: context, critique, correction, '
+        "question, "
         'translation\ntarget:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
         "Write your note here. See CONTRIBUTING.md.\n"
     ]
@@ -124,8 +176,8 @@ def test_propose_link_prefills_file_name_and_front_matter():
         ("plain text with a quote in it", "a quote"),
         ('text <a href="../g/">inside a link</a> after', "inside a"),
         ("R&amp;D spending rose", "R&D spending"),
-        ('<em>emphasis</em> then words', "then words"),
-        ('across <em>the emphasis</em> and on', "across the emphasis and"),
+        ("<em>emphasis</em> then words", "then words"),
+        ("across <em>the emphasis</em> and on", "across the emphasis and"),
         ('ends <a href="../g/">inside a link</a> here', "ends inside"),
         ('starts <a href="../g/">inside a link</a> here', "link here"),
         ('a <a href="x"><em>nested</em> link</a>, after', "a nested link, after"),

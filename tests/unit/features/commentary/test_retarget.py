@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from edition.features.commentary.retarget import retarget, retarget_file
 
 NOTE = (
@@ -28,24 +29,43 @@ def test_only_the_value_changes(value):
 @pytest.mark.parametrize(
     "before, after",
     [
-        ("---\ntitle: 'paragraph: old-1, revisited'\ntarget:\n  \"paragraph\": old-1\n---\nb\n",
-         "---\ntitle: 'paragraph: old-1, revisited'\ntarget:\n  \"paragraph\": new-7\n---\nb\n"),
-        ("---\n# moved from paragraph: old-1\ntarget:\n  paragraph:\n    old-1\n---\n",
-         "---\n# moved from paragraph: old-1\ntarget:\n  paragraph:\n    new-7\n---\n"),
-        ("---\ntarget: {paragraph: old-1, quote: b}\n---\nbody\n",
-         "---\ntarget: {paragraph: new-7, quote: b}\n---\nbody\n"),
-        ("---\ntarget: {quote: 'paragraph: old-1', paragraph: \"old-1\"}\n---\n",
-         "---\ntarget: {quote: 'paragraph: old-1', paragraph: \"new-7\"}\n---\n"),
-        ("---\r\ntarget:\r\n  quote: q # paragraph: old-1\r\n  paragraph: 'old-1'\r\n---\r\n",
-         "---\r\ntarget:\r\n  quote: q # paragraph: old-1\r\n  paragraph: 'new-7'\r\n---\r\n"),
-        ("---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n",
-         "---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: new-7\n---\n"),
+        (
+            "---\ntitle: 'paragraph: old-1, revisited'\ntarget:\n  \"paragraph\": old-1\n---\nb\n",
+            "---\ntitle: 'paragraph: old-1, revisited'\ntarget:\n  \"paragraph\": new-7\n---\nb\n",
+        ),
+        (
+            "---\n# moved from paragraph: old-1\ntarget:\n  paragraph:\n    old-1\n---\n",
+            "---\n# moved from paragraph: old-1\ntarget:\n  paragraph:\n    new-7\n---\n",
+        ),
+        (
+            "---\ntarget: {paragraph: old-1, quote: b}\n---\nbody\n",
+            "---\ntarget: {paragraph: new-7, quote: b}\n---\nbody\n",
+        ),
+        (
+            "---\ntarget: {quote: 'paragraph: old-1', paragraph: \"old-1\"}\n---\n",
+            "---\ntarget: {quote: 'paragraph: old-1', paragraph: \"new-7\"}\n---\n",
+        ),
+        (
+            "---\r\ntarget:\r\n  quote: q # paragraph: old-1\r\n  paragraph: 'old-1'\r\n---\r\n",
+            "---\r\ntarget:\r\n  quote: q # paragraph: old-1\r\n  paragraph: 'new-7'\r\n---\r\n",
+        ),
+        (
+            "---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n",
+            "---\nsee:\n  paragraph: old-1\ntarget:\n  paragraph: new-7\n---\n",
+        ),
         ("---\ntarget:\n  paragraph: &p old-1\n---\n", "---\ntarget:\n  paragraph: &p new-7\n---\n"),
         ("\ufeff---\ntarget:\n  paragraph: old-1\n---\n", "\ufeff---\ntarget:\n  paragraph: new-7\n---\n"),
     ],
-    ids=["title and quoted key", "comment and value on the next line", "flow style", "flow style, quote mentions it",
-         "CRLF and a comment", "another mapping's paragraph", "an anchor on the value",
-         "a byte order mark, kept"],
+    ids=[
+        "title and quoted key",
+        "comment and value on the next line",
+        "flow style",
+        "flow style, quote mentions it",
+        "CRLF and a comment",
+        "another mapping's paragraph",
+        "an anchor on the value",
+        "a byte order mark, kept",
+    ],
 )
 def test_the_parsed_value_is_edited_and_nothing_else(before, after):
     assert retarget(before, "old-1", "new-7") == after
@@ -56,19 +76,33 @@ def test_a_plain_value_that_would_not_read_back_as_text_is_quoted():
     assert changed == '---\ntarget: {paragraph: "2024-03-01"}\n---\n'
 
 
-@pytest.mark.parametrize("text", [
-    "no front matter\nparagraph: old-1\n",
-    "---\ntarget:\n  paragraph: old-10\n---\n",
-    "---\na:\n  paragraph: old-1\nb:\n  paragraph: old-1\n---\n",
-    "---\ntarget:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n",
-    "---\ntarget:\n  paragraph: old-1\n  paragraph: old-1\n---\n",
-    "---\nx: &a old-1\ntarget:\n  paragraph: *a\n---\n",
-    "---\ntarget: [paragraph, old-1]\n---\n",
-    "---\ntarget:\n  paragraph: |\n    old-1\n---\n",
-    "---\ntitle: [unclosed\ntarget:\n  paragraph: old-1\n---\n",
-    "---\n---\nparagraph: old-1\n",
-], ids=["no front matter", "prefix of another id", "no target", "target twice", "paragraph twice",
-        "alias to another value", "target not a mapping", "block scalar", "invalid YAML", "empty front matter"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no front matter\nparagraph: old-1\n",
+        "---\ntarget:\n  paragraph: old-10\n---\n",
+        "---\na:\n  paragraph: old-1\nb:\n  paragraph: old-1\n---\n",
+        "---\ntarget:\n  paragraph: old-1\ntarget:\n  paragraph: old-1\n---\n",
+        "---\ntarget:\n  paragraph: old-1\n  paragraph: old-1\n---\n",
+        "---\nx: &a old-1\ntarget:\n  paragraph: *a\n---\n",
+        "---\ntarget: [paragraph, old-1]\n---\n",
+        "---\ntarget:\n  paragraph: |\n    old-1\n---\n",
+        "---\ntitle: [unclosed\ntarget:\n  paragraph: old-1\n---\n",
+        "---\n---\nparagraph: old-1\n",
+    ],
+    ids=[
+        "no front matter",
+        "prefix of another id",
+        "no target",
+        "target twice",
+        "paragraph twice",
+        "alias to another value",
+        "target not a mapping",
+        "block scalar",
+        "invalid YAML",
+        "empty front matter",
+    ],
+)
 def test_refuses_when_not_exactly_one_value(text):
     assert retarget(text, "old-1", "new-7") is None
 

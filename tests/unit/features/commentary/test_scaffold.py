@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from edition.content.contributed.names import is_name
 from edition.content.model import Essay
 from edition.content.site import Site
@@ -20,7 +21,7 @@ from edition.features.commentary.session import Commentary
         ("Caf\u00e9 culture in Z\u00fcrich", set(), "cafe-culture-in-zurich"),
         ("\u5317\u4eac", set(), "note"),
         ("\u5317\u4eac", {"note"}, "note-2"),
-        ("Q&A: \"quoted\"", set(), "q-a-quoted"),
+        ('Q&A: "quoted"', set(), "q-a-quoted"),
     ],
 )
 def test_suggested_names_are_valid(text, taken, name):

@@ -7,10 +7,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from edition.features.glossary.linker import add_hover, glossary_slug, link_terms
-from edition.features.glossary.matcher import Matcher
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from edition.features.glossary.linker import add_hover, glossary_slug, link_terms
+from edition.features.glossary.matcher import Matcher
 
 MATCHER = Matcher({"soft power": "soft-power", "Liu Cixin": "liu-cixin", "Liu": "liu-cixin"})
 SUMMARIES = {"soft-power": "Influence by attraction.", "liu-cixin": 'Writer of "hard" SF & more.'}
@@ -32,7 +33,10 @@ SP = '<a href="../glossary/soft-power/" class="glossary-link" title="Influence b
     [
         ("<p>Soft power and soft power.</p>", f"<p>{SP.format('Soft power')} and soft power.</p>"),
         ("<h2>Soft power</h2><p>soft power</p>", f"<h2>Soft power</h2><p>{SP.format('soft power')}</p>"),
-        ('<p><a href="x/">soft power</a> soft power</p>', f'<p><a href="x/">soft power</a> {SP.format("soft power")}</p>'),
+        (
+            '<p><a href="x/">soft power</a> soft power</p>',
+            f'<p><a href="x/">soft power</a> {SP.format("soft power")}</p>',
+        ),
         ("<p><code>soft power</code></p>", "<p><code>soft power</code></p>"),
         ("<pre><code>soft power</code></pre>", "<pre><code>soft power</code></pre>"),
         ('<p><mark class="note-quote">soft power</mark></p>', '<p><mark class="note-quote">soft power</mark></p>'),
@@ -40,15 +44,37 @@ SP = '<a href="../glossary/soft-power/" class="glossary-link" title="Influence b
         ("<p>soft<br>power</p>", "<p>soft<br>power</p>"),
         ("<p><em>soft power</em></p>", f"<p><em>{SP.format('soft power')}</em></p>"),
         ("<!-- soft power --><p>soft power</p>", f"<!-- soft power --><p>{SP.format('soft power')}</p>"),
-        ('<p title="soft power">x</p><p>soft power</p>', f'<p title="soft power">x</p><p>{SP.format("soft power")}</p>'),
-        ("<h2><code>x</code> soft power</h2><p>Soft power</p>", f"<h2><code>x</code> soft power</h2><p>{SP.format('Soft power')}</p>"),
+        (
+            '<p title="soft power">x</p><p>soft power</p>',
+            f'<p title="soft power">x</p><p>{SP.format("soft power")}</p>',
+        ),
+        (
+            "<h2><code>x</code> soft power</h2><p>Soft power</p>",
+            f"<h2><code>x</code> soft power</h2><p>{SP.format('Soft power')}</p>",
+        ),
         ("<blockquote><pre>a</pre>soft power</blockquote>", "<blockquote><pre>a</pre>soft power</blockquote>"),
         ("<p><svg/>soft power</p>", f"<p><svg/>{SP.format('soft power')}</p>"),
         ("<p>softpower soft powers</p>", "<p>softpower soft powers</p>"),
         ("<CODE>soft power</CODE>", "<CODE>soft power</CODE>"),
     ],
-    ids=["first-only", "heading", "link", "code", "pre", "mark", "blockquote", "br", "em", "comment",
-         "attribute", "nested-skip", "nested-same", "self-closing", "whole-words", "upper-case"],
+    ids=[
+        "first-only",
+        "heading",
+        "link",
+        "code",
+        "pre",
+        "mark",
+        "blockquote",
+        "br",
+        "em",
+        "comment",
+        "attribute",
+        "nested-skip",
+        "nested-same",
+        "self-closing",
+        "whole-words",
+        "upper-case",
+    ],
 )
 def test_link_terms(html, expected):
     assert link(html) == expected
@@ -68,14 +94,19 @@ def test_mention_before_an_explicit_link_is_linked():
     """An author's link counts as the mention from where it stands, as a reader meets it."""
     html = '<p>Liu wrote.</p><p><a href="../glossary/liu-cixin/">Liu Cixin</a> and Liu.</p>'
     out, linked = link_terms(html, MATCHER, SUMMARIES, url_for, base="essays/")
-    assert out.count('class="glossary-link"') == 2 and out.startswith('<p><a href="../glossary/liu-cixin/" class="glossary-link"')
+    assert out.count('class="glossary-link"') == 2 and out.startswith(
+        '<p><a href="../glossary/liu-cixin/" class="glossary-link"'
+    )
     assert out.endswith(" and Liu.</p>") and linked == {"liu-cixin"}
 
 
 def test_no_matcher_only_adds_hover_text():
     html = '<p>soft power <a href="../glossary/soft-power.html">it</a></p>'
     out, _ = link_terms(html, None, SUMMARIES, url_for, base="essays/x.html")
-    assert out == '<p>soft power <a href="../glossary/soft-power.html" title="Influence by attraction." class="glossary-link">it</a></p>'
+    assert (
+        out == '<p>soft power <a href="../glossary/soft-power.html" title="Influence by attraction." '
+        'class="glossary-link">it</a></p>'
+    )
 
 
 def test_own_page_is_not_linked():
@@ -118,21 +149,43 @@ def test_glossary_slug(href, base, slug):
 @pytest.mark.parametrize(
     "html, base, expected",
     [
-        ('<p><a href="../../glossary/soft-power/">it</a></p>', "essays/e/",
-         '<p><a href="../../glossary/soft-power/" title="Influence by attraction." class="glossary-link">it</a></p>'),
-        ('<a class="note-link" href="../soft-power/">x</a>', "glossary/charm/",
-         '<a class="glossary-link note-link" href="../soft-power/" title="Influence by attraction.">x</a>'),
-        ('<A HREF="../liu-cixin/">x</A>', "glossary/charm/",
-         '<A HREF="../liu-cixin/" title="Writer of &quot;hard&quot; SF &amp; more." class="glossary-link">x</A>'),
+        (
+            '<p><a href="../../glossary/soft-power/">it</a></p>',
+            "essays/e/",
+            '<p><a href="../../glossary/soft-power/" title="Influence by attraction." class="glossary-link">it</a></p>',
+        ),
+        (
+            '<a class="note-link" href="../soft-power/">x</a>',
+            "glossary/charm/",
+            '<a class="glossary-link note-link" href="../soft-power/" title="Influence by attraction.">x</a>',
+        ),
+        (
+            '<A HREF="../liu-cixin/">x</A>',
+            "glossary/charm/",
+            '<A HREF="../liu-cixin/" title="Writer of &quot;hard&quot; SF &amp; more." class="glossary-link">x</A>',
+        ),
         ('<a href="../../glossary/unknown/">x</a>', "essays/e/", '<a href="../../glossary/unknown/">x</a>'),
-        ('<a href="https://e.org/">soft power</a> soft power', "essays/e/",
-         '<a href="https://e.org/">soft power</a> soft power'),
-        ('<a title="mine" href="../soft-power/">x</a>', "glossary/charm/",
-         '<a title="mine" href="../soft-power/">x</a>'),
+        (
+            '<a href="https://e.org/">soft power</a> soft power',
+            "essays/e/",
+            '<a href="https://e.org/">soft power</a> soft power',
+        ),
+        (
+            '<a title="mine" href="../soft-power/">x</a>',
+            "glossary/charm/",
+            '<a title="mine" href="../soft-power/">x</a>',
+        ),
         ("<abbr>soft power</abbr>", "essays/e/", "<abbr>soft power</abbr>"),
     ],
-    ids=["essay page", "entry page, with a class", "upper case", "no such entry", "other links and text",
-         "own title kept", "not a link"],
+    ids=[
+        "essay page",
+        "entry page, with a class",
+        "upper case",
+        "no such entry",
+        "other links and text",
+        "own title kept",
+        "not a link",
+    ],
 )
 def test_add_hover_titles_glossary_links_and_nothing_else(html, base, expected):
     assert add_hover(html, SUMMARIES, base) == expected
@@ -150,11 +203,25 @@ def _resolved_slug(href, base):
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.lists(st.sampled_from(["..", ".", "", "glossary", "x", "x.html", "index.html", "essays", "mailto:a"]),
-             min_size=1, max_size=6).map("/".join),
+    st.lists(
+        st.sampled_from(["..", ".", "", "glossary", "x", "x.html", "index.html", "essays", "mailto:a"]),
+        min_size=1,
+        max_size=6,
+    ).map("/".join),
     st.sampled_from(["", "#f", "?q=1"]),
-    st.sampled_from(["", "essays/", "essays/e/part/", "essays/e/part.html", "glossary/", "glossary/index.html",
-                     "glossary/x/", "glossary/x.html", "commentary/e/n/"]),
+    st.sampled_from(
+        [
+            "",
+            "essays/",
+            "essays/e/part/",
+            "essays/e/part.html",
+            "glossary/",
+            "glossary/index.html",
+            "glossary/x/",
+            "glossary/x.html",
+            "commentary/e/n/",
+        ]
+    ),
 )
 def test_glossary_slug_agrees_with_urlsplit_and_normpath(path, tail, base):
     """The linker resolves addresses with plain string work (it runs for every link); the standard library agrees."""
@@ -165,7 +232,10 @@ def test_glossary_slug_agrees_with_urlsplit_and_normpath(path, tail, base):
     "address, written",
     [
         ("../glossary/soft-power/", "../glossary/soft-power/"),
-        ('../glossary/x" onmouseover="alert(1)" y="/', "../glossary/x&quot; onmouseover=&quot;alert(1)&quot; y=&quot;/"),
+        (
+            '../glossary/x" onmouseover="alert(1)" y="/',
+            "../glossary/x&quot; onmouseover=&quot;alert(1)&quot; y=&quot;/",
+        ),
         ("../glossary/q&a/", "../glossary/q&amp;a/"),
         ("../glossary/a'b/", "../glossary/a&#x27;b/"),
     ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.glossary.matcher import Matcher
 
 NAMES = {
@@ -21,7 +22,10 @@ NAMES = {
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The Wandering Earth II is a prequel to The Wandering Earth.", [("The Wandering Earth II", "twe2"), ("The Wandering Earth", "twe")]),
+        (
+            "The Wandering Earth II is a prequel to The Wandering Earth.",
+            [("The Wandering Earth II", "twe2"), ("The Wandering Earth", "twe")],
+        ),
         ("LIU CIXIN and liu", [("LIU CIXIN", "liu"), ("liu", "liu")]),
         ("Liu's novel", [("Liu", "liu")]),
         ("Liuzhou is a city", []),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.model import Source, Term
 from edition.features.glossary.backlinks import Mention
 from edition.features.glossary.pages import entry_head, entry_tail, index_page
@@ -12,7 +13,9 @@ MENTIONED = f'<h2 id="mentioned-in">Mentioned in{PERMALINK.format("mentioned-in"
 
 
 def term(slug="soft-power", title="soft power", **kw):
-    return Term(slug, title, kw.pop("summary", "Influence by attraction."), f"docs/glossary/{slug}.md", body="Body.", **kw)
+    return Term(
+        slug, title, kw.pop("summary", "Influence by attraction."), f"docs/glossary/{slug}.md", body="Body.", **kw
+    )
 
 
 def mention(essay, title, section, paragraph, excerpt):
@@ -56,20 +59,32 @@ def test_sources_and_related_entries_come_first_with_hover_text():
     html, headings = tail(entry, terms={"soft-power": entry, "liu-cixin": other})
     assert headings == [("sources", "Sources"), ("see-also", "See also"), ("mentioned-in", "Mentioned in")]
     assert '<ol><li><a href="https://example.org/?a=1&amp;b=2">A &lt;b&gt; site</a></li></ol>' in html
-    assert ('<ul><li><a href="../liu-cixin/" class="glossary-link" title="Writer of &quot;hard&quot; SF.">Liu Cixin</a>: '
-            "Writer of &quot;hard&quot; SF.</li></ul>") in html
+    assert (
+        '<ul><li><a href="../liu-cixin/" class="glossary-link" title="Writer of &quot;hard&quot; SF.">Liu Cixin</a>: '
+        "Writer of &quot;hard&quot; SF.</li></ul>"
+    ) in html
     assert html.index('id="sources"') < html.index('id="see-also"') < html.index('id="mentioned-in"')
 
 
-@pytest.mark.parametrize("fields, expected", [
-    ({}, '<p class="glossary-summary">Attraction.</p>\n'),
-    ({"summary": ""}, ""),
-    ({"zh": "软实力", "aliases": ["soft-power", "charm"]},
-     '<p class="glossary-summary">Attraction.</p>\n'
-     '<p class="glossary-names"><strong>Chinese:</strong> 软实力 · <strong>Also:</strong> soft-power, charm</p>\n'),
-    ({"summary": 'A <b> & "c"', "aliases": ["<i>x</i>"]},
-     '<p class="glossary-summary">A &lt;b&gt; &amp; "c"</p>\n<p class="glossary-names"><strong>Also:</strong> &lt;i&gt;x&lt;/i&gt;</p>\n'),
-], ids=["summary", "nothing", "names", "escaped"])
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({}, '<p class="glossary-summary">Attraction.</p>\n'),
+        ({"summary": ""}, ""),
+        (
+            {"zh": "软实力", "aliases": ["soft-power", "charm"]},
+            '<p class="glossary-summary">Attraction.</p>\n'
+            '<p class="glossary-names"><strong>Chinese:</strong> 软实力 · '
+            "<strong>Also:</strong> soft-power, charm</p>\n",
+        ),
+        (
+            {"summary": 'A <b> & "c"', "aliases": ["<i>x</i>"]},
+            '<p class="glossary-summary">A &lt;b&gt; &amp; "c"</p>\n<p class="glossary-names"><strong>Also:</strong> '
+            "&lt;i&gt;x&lt;/i&gt;</p>\n",
+        ),
+    ],
+    ids=["summary", "nothing", "names", "escaped"],
+)
 def test_entry_head_is_summary_then_names_as_html(fields, expected):
     assert entry_head(term(**{"summary": "Attraction.", **fields})) == expected
 

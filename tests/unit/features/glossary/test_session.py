@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.content.model import Term
 from edition.content.site import Site
 from edition.features.glossary.session import render_entries, taken_ids

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, snapshot
 
 SCRIPT = ROOT / "scripts" / "import_essay.py"
@@ -15,8 +16,14 @@ SCRIPT = ROOT / "scripts" / "import_essay.py"
 
 def run(*args, cwd=None):
     """The script as a user runs it; the timeout only turns a hang (a FIFO read) into a failure, it times nothing."""
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 def one_line(result) -> str:
@@ -34,7 +41,11 @@ def one_line(result) -> str:
         ("empty.txt", b"   \n", "empty.txt: is empty (no text to import)"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n", "binary.txt: is not UTF-8 text (byte 0x89 at offset 0)"),
         ("notitle.txt", b"This opens with a sentence.\n\nAnd more.", "notitle.txt: has no detectable title"),
-        ("noauthor.txt", b"A Title\n\nThe body begins here at once.", "noauthor.txt: has no detectable author line after the title; pass --author"),
+        (
+            "noauthor.txt",
+            b"A Title\n\nThe body begins here at once.",
+            "noauthor.txt: has no detectable author line after the title; pass --author",
+        ),
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path, name, content, expected):
@@ -46,7 +57,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path, name, content, expected):
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
-    assert lines[0].startswith("import_essay: ") and lines[0].endswith(expected) or expected in lines[0]
+    assert (lines[0].startswith("import_essay: ") and lines[0].endswith(expected)) or expected in lines[0]
 
 
 def test_directory_and_bad_flags(tmp_path):
@@ -76,18 +87,36 @@ CONTROL_HINT = "remove it and try again (tab and line breaks are the only contro
 @pytest.mark.parametrize(
     "make, args, expected",
     [
-        (lambda d: _make_fifo(d / "pipe.txt"), (),
-         "import_essay: {d}/pipe.txt: is a FIFO (named pipe), not a text file"),
-        (lambda d: Path("/dev/zero"), ("--slug", "z"),
-         "import_essay: /dev/zero: is a character device, not a text file"),
-        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n\nNot\x00fine.\n"), (),
-         "import_essay: {d}/e.txt: line 8 has a control character (U+0000); " + CONTROL_HINT),
-        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--slug", ""),
-         "import_essay: {d}/e.txt: --slug '' is empty; give the essay's folder name, e.g. --slug my-essay"),
-        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--date", ""),
-         "import_essay: {d}/e.txt: --date '' is not a date in the form YYYY-MM-DD"),
-        (lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"), ("--title", "<b>\x1b[2J"),
-         "import_essay: {d}/e.txt: --title '<b>\\x1b[2J' must be words on one line, without control characters"),
+        (
+            lambda d: _make_fifo(d / "pipe.txt"),
+            (),
+            "import_essay: {d}/pipe.txt: is a FIFO (named pipe), not a text file",
+        ),
+        (
+            lambda d: Path("/dev/zero"),
+            ("--slug", "z"),
+            "import_essay: /dev/zero: is a character device, not a text file",
+        ),
+        (
+            lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n\nNot\x00fine.\n"),
+            (),
+            "import_essay: {d}/e.txt: line 8 has a control character (U+0000); " + CONTROL_HINT,
+        ),
+        (
+            lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"),
+            ("--slug", ""),
+            "import_essay: {d}/e.txt: --slug '' is empty; give the essay's folder name, e.g. --slug my-essay",
+        ),
+        (
+            lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"),
+            ("--date", ""),
+            "import_essay: {d}/e.txt: --date '' is not a date in the form YYYY-MM-DD",
+        ),
+        (
+            lambda d: _write(d / "e.txt", b"T\n\nBy A Writer\nMay 1 2024\n\nFine.\n"),
+            ("--title", "<b>\x1b[2J"),
+            "import_essay: {d}/e.txt: --title '<b>\\x1b[2J' must be words on one line, without control characters",
+        ),
     ],
     ids=["FIFO", "device", "NUL", "empty slug", "empty date", "control character in --title"],
 )
@@ -126,8 +155,9 @@ def _source(tmp_path, title):
 
 
 def test_a_second_importer_exits_2_while_the_lock_is_held(repo, tmp_path):
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(repo)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(repo)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline() == "held\n"
         source = _source(tmp_path, "First")
@@ -146,8 +176,10 @@ def test_a_second_importer_exits_2_while_the_lock_is_held(repo, tmp_path):
 def test_two_importers_of_different_texts_on_one_new_slug_never_both_succeed(repo, tmp_path):
     """Both exited 0 and one text silently replaced the other in sources/."""
     sources = {title: _source(tmp_path, title) for title in ("First", "Second")}
-    runs = {title: subprocess.Popen(_importer(path, repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for title, path in sources.items()}
+    runs = {
+        title: subprocess.Popen(_importer(path, repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for title, path in sources.items()
+    }
     results = {title: (process.wait(timeout=120), process.stderr.read()) for title, process in runs.items()}
     winners = [title for title, (code, _) in results.items() if code == 0]
     assert len(winners) == 1, results

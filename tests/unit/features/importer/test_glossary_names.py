@@ -6,13 +6,18 @@ import json
 import os
 
 import pytest
+
 from edition.content.terms import load_terms
 from edition.content.terms import name_index as build_index
 from edition.features.importer import glossary_names as names
 
 
 def entry(folder, slug, title, aliases=()):
-    lines = ["---", f"title: {title}", "summary: x."] + (["aliases:"] + [f"- {a}" for a in aliases] if aliases else []) + ["---", ""]
+    lines = (
+        ["---", f"title: {title}", "summary: x."]
+        + (["aliases:"] + [f"- {a}" for a in aliases] if aliases else [])
+        + ["---", ""]
+    )
     (folder / f"{slug}.md").write_text("\n".join(lines))
 
 
@@ -23,7 +28,11 @@ def test_same_index_as_the_build_and_cache_follows_edits(tmp_path, monkeypatch):
     entry(glossary, "b-term", "B Term", ["at"])  # the clash: the first entry keeps the name
     (glossary / "index.md").write_text("# Glossary\n")
     expected = build_index(load_terms(tmp_path / "docs", tmp_path)[0])
-    assert names.cached_name_index(tmp_path / "docs", tmp_path) == expected == {"a term": "a-term", "at": "a-term", "b term": "b-term"}
+    assert (
+        names.cached_name_index(tmp_path / "docs", tmp_path)
+        == expected
+        == {"a term": "a-term", "at": "a-term", "b term": "b-term"}
+    )
 
     reads = []
     original = names.load_term

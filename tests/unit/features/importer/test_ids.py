@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.importer.ids import IdAllocator, match_paragraphs
 
 OLD = [

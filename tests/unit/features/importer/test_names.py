@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.importer.parse import SourceError
 from edition.features.importer.run import import_essay
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.importer.parse import (
     SourceError,
     check_date_flag,
@@ -138,8 +139,9 @@ def test_decode_rejects_non_utf8(data, message):
 def test_decode_refuses_control_characters_naming_the_line(data, message):
     with pytest.raises(SourceError) as info:
         decode(data)
-    assert str(info.value) == (f"{message}; remove it and try again "
-                               "(tab and line breaks are the only control characters a source may hold)")
+    assert str(info.value) == (
+        f"{message}; remove it and try again (tab and line breaks are the only control characters a source may hold)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -157,9 +159,14 @@ def test_decode_keeps_tabs_and_reads_unicode_separators_as_line_breaks(text, dec
 
 @pytest.mark.parametrize(
     "name, value, expected",
-    [("--title", None, None), ("--title", " A Title ", "A Title"), ("--author", "", SourceError),
-     ("--author", "Jane\nDoe", SourceError), ("--title", "Bell\x07", SourceError),
-     ("--title", "\u00e9t\u00e9", "\u00e9t\u00e9")],
+    [
+        ("--title", None, None),
+        ("--title", " A Title ", "A Title"),
+        ("--author", "", SourceError),
+        ("--author", "Jane\nDoe", SourceError),
+        ("--title", "Bell\x07", SourceError),
+        ("--title", "\u00e9t\u00e9", "\u00e9t\u00e9"),
+    ],
 )
 def test_check_text_flag(name, value, expected):
     if expected is SourceError:
@@ -193,7 +200,12 @@ Jane Doe is a writer.
 
 def test_parse_seed_shape():
     essay = parse(SEED_SHAPE)
-    assert (essay.title, essay.author, essay.date, essay.published) == ("Title of the Essay", "Jane Doe", "2021-03-03", "March 3 2021")
+    assert (essay.title, essay.author, essay.date, essay.published) == (
+        "Title of the Essay",
+        "Jane Doe",
+        "2021-03-03",
+        "March 3 2021",
+    )
     assert [(b.kind, b.text) for b in essay.blocks] == [
         ("note", "Note: First published elsewhere."),
         ("body", "Opening paragraph."),
@@ -218,7 +230,12 @@ def test_parse_errors_name_the_flag(text, flags, message):
 
 
 def test_flags_supply_what_detection_misses():
-    essay = parse("A long first sentence without a title line.\n\nMore text.", title="Given", author="A. Person", when="2020-01-02")
+    essay = parse(
+        "A long first sentence without a title line.\n\nMore text.",
+        title="Given",
+        author="A. Person",
+        when="2020-01-02",
+    )
     assert (essay.title, essay.author, essay.date) == ("Given", "A. Person", "2020-01-02")
     assert [b.text for b in essay.blocks] == ["A long first sentence without a title line.", "More text."]
 

@@ -5,18 +5,39 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from edition.content import essay_pages
 from edition.content.markup import plain_text
 from edition.features.importer.parse import SourceError, parse
 from edition.features.importer.run import build_essay
 from edition.features.importer.state import ImportState
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 WORD = re.compile(r"\w+")
 line = st.one_of(
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=80),
-    st.sampled_from(["", " ", "Heading", "A short title", "Jane Doe", "March 3 2021", "Note: hello.", "[a term](#) here.", "lower start", "# hash", "1. item", "*em*"]),
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs",), blacklist_characters="\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+        ),
+        max_size=80,
+    ),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "Heading",
+            "A short title",
+            "Jane Doe",
+            "March 3 2021",
+            "Note: hello.",
+            "[a term](#) here.",
+            "lower start",
+            "# hash",
+            "1. item",
+            "*em*",
+        ]
+    ),
 )
 document = st.lists(line, min_size=0, max_size=30).map("\n".join)
 

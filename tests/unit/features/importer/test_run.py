@@ -9,6 +9,7 @@ import socket
 from pathlib import Path
 
 import pytest
+
 from edition.content import essay_pages, fields, frontmatter
 from edition.content.markup import plain_text
 from edition.content.term_schema import MAX_NAME
@@ -32,16 +33,27 @@ def test_seed_import_layout(repo, seed_copy):
     report = import_essay(seed_copy, repo, slug="wandering-earth-ii")
     folder = repo / "docs/essays/wandering-earth-ii"
     assert sorted(p.name for p in folder.glob("*.md")) == [
-        "chinas-global-strategy.md", "diplomacy-and-geopolitics.md", "index.md",
-        "people-and-culture.md", "reflection.md", "technology-and-humanity.md",
+        "chinas-global-strategy.md",
+        "diplomacy-and-geopolitics.md",
+        "index.md",
+        "people-and-culture.md",
+        "reflection.md",
+        "technology-and-humanity.md",
     ]
     assert (repo / "sources/wandering-earth-ii.txt").read_bytes() == SEED.read_bytes()
     assert report.repairs == ["joined '...scenes of drone' / 'swarm battles, space...'"]
     assert len(report.glossary_links) == 11
     index = (folder / "index.md").read_text()
-    for expected in ["# Wandering Earth II: Can hard Chinese", "By Marina Zhang · February 24 2023 · 6 min read",
-                     "{: #note-1 .publication-note }", "## Contents", "1. [China's global strategy](chinas-global-strategy.md)",
-                     "[Liu Cixin](../../glossary/liu-cixin.md)", "{: #opening-3 }", "reading_time: 6"]:
+    for expected in [
+        "# Wandering Earth II: Can hard Chinese",
+        "By Marina Zhang · February 24 2023 · 6 min read",
+        "{: #note-1 .publication-note }",
+        "## Contents",
+        "1. [China's global strategy](chinas-global-strategy.md)",
+        "[Liu Cixin](../../glossary/liu-cixin.md)",
+        "{: #opening-3 }",
+        "reading_time: 6",
+    ]:
         assert expected in index
     reflection = (folder / "reflection.md").read_text()
     assert "in scenes of drone swarm battles" in reflection
@@ -102,8 +114,12 @@ def test_ids_survive_edits(repo, seed_copy):
     source = repo / "sources/wandering-earth-ii.txt"
     text = source.read_text()
     text = text.replace("Liu's despidal of authoritarianism", "Liu's disdain for authoritarianism")  # a word fixed
-    text = text.replace("Technology and humanity\n", "Technology and humanity\n\nA new paragraph, inserted by the editor.\n")
-    text = text.replace("People and culture\n", "People and culture\n\nAnother new paragraph about culture and people.\n")
+    text = text.replace(
+        "Technology and humanity\n", "Technology and humanity\n\nA new paragraph, inserted by the editor.\n"
+    )
+    text = text.replace(
+        "People and culture\n", "People and culture\n\nAnother new paragraph about culture and people.\n"
+    )
     source.write_text(text)
     report = import_essay(source, repo, slug="wandering-earth-ii")
     after = ids_by_text(repo, "wandering-earth-ii")
@@ -123,7 +139,11 @@ def test_removed_id_is_never_reissued(repo, seed_copy):
     source.write_text(text.replace(removed + "\n\n", ""))
     first = import_essay(source, repo, slug="wandering-earth-ii")
     assert first.retired_ids == ["reflection-2"]
-    source.write_text(source.read_text().replace("Dr Marina Zhang", "A brand new closing paragraph, quite unlike the old one.\n\nDr Marina Zhang"))
+    source.write_text(
+        source.read_text().replace(
+            "Dr Marina Zhang", "A brand new closing paragraph, quite unlike the old one.\n\nDr Marina Zhang"
+        )
+    )
     second = import_essay(source, repo, slug="wandering-earth-ii")
     assert second.new_ids == ["reflection-3"]
 
@@ -133,7 +153,11 @@ def test_hand_edit_is_refused_then_forced(repo, seed_copy):
     page = repo / "docs/essays/wandering-earth-ii/reflection.md"
     page.write_text(page.read_text() + "\nA hand edit.\n")
     before = snapshot(repo)
-    with pytest.raises(ImportRefused, match=r"docs/essays/wandering-earth-ii/reflection.md: was edited by hand since the last import; re-run with --force"):
+    with pytest.raises(
+        ImportRefused,
+        match=r"docs/essays/wandering-earth-ii/reflection.md: was edited by hand since the last import; "
+        r"re-run with --force",
+    ):
         import_essay(seed_copy, repo, slug="wandering-earth-ii")
     assert snapshot(repo) == before
     import_essay(seed_copy, repo, slug="wandering-earth-ii", force=True)
@@ -193,7 +217,10 @@ def test_second_essay_gets_site_unique_ids(repo, seed_copy):
     first = set(ids_by_text(repo, "wandering-earth-ii").values())
     second = set(ids_by_text(repo, "two-rivers").values())
     assert not first & second
-    assert "two-rivers-note-1" in second and "https://www.cdrb.com.cn/" in (repo / "docs/essays/two-rivers/morning.md").read_text()
+    assert (
+        "two-rivers-note-1" in second
+        and "https://www.cdrb.com.cn/" in (repo / "docs/essays/two-rivers/morning.md").read_text()
+    )
     assert "成都 (Chéngdū)" in (repo / "docs/essays/two-rivers/index.md").read_text()
 
 
@@ -263,8 +290,10 @@ def _link(path: Path, target: Path) -> Path:
         ("Bad Slug", "--slug 'Bad Slug' must be lower case words joined by hyphens (e.g. 'bad-slug')"),
         ("-", "--slug '-' must be lower case words joined by hyphens (e.g. 'essay')"),
         ("../up", "--slug '../up' must be lower case words joined by hyphens (e.g. 'up')"),
-        ("a" * (MAX_SLUG + 1),
-         f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}"),
+        (
+            "a" * (MAX_SLUG + 1),
+            f"--slug 'aaaaaaaaaaaaaaaaaaaa'... is {MAX_SLUG + 1} characters long; give one of at most {MAX_SLUG}",
+        ),
         ("my-essay", None),
         ("\u6210\u90fd-2024", "--slug '\u6210\u90fd-2024' must be lower case words joined by hyphens (e.g. '2024')"),
         ("chengdu-2024", None),
@@ -349,8 +378,13 @@ def test_long_words_make_file_names_that_fit(repo, tmp_path):
 
 @pytest.mark.parametrize(
     "words, slug",
-    [("soft power", "soft-power"), ("the Index", "index-term"), ("Index", "index-term"), ("Indexes", "indexes"),
-     (" ".join(["word"] * 60), ("word-" * 36).rstrip("-"))],
+    [
+        ("soft power", "soft-power"),
+        ("the Index", "index-term"),
+        ("Index", "index-term"),
+        ("Indexes", "indexes"),
+        (" ".join(["word"] * 60), ("word-" * 36).rstrip("-")),
+    ],
 )
 def test_entry_slug_is_never_the_glossary_index(words, slug):
     assert run.entry_slug(words) == slug

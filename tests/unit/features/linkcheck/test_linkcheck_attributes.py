@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.linkcheck.attributes import refresh_url, srcset_urls
 
 
@@ -18,10 +19,14 @@ from edition.features.linkcheck.attributes import refresh_url, srcset_urls
         ("a.png,b.png", ["a.png,b.png"]),
         ("a.png, b.png", ["a.png", "b.png"]),  # a trailing comma ends an address without descriptors
         ("a.png,, b.png 2x", ["a.png", "b.png"]),
-        ("/300.png 300w,/600.png 600w,/900.png 900w,https://x.invalid/a.png 1000w,relative.png 10w",
-         ["/300.png", "/600.png", "/900.png", "https://x.invalid/a.png", "relative.png"]),
-        ("/cdn/format=webp,width=640/a.jpg 640w, /cdn/format=webp,width=750/a.jpg 750w",
-         ["/cdn/format=webp,width=640/a.jpg", "/cdn/format=webp,width=750/a.jpg"]),
+        (
+            "/300.png 300w,/600.png 600w,/900.png 900w,https://x.invalid/a.png 1000w,relative.png 10w",
+            ["/300.png", "/600.png", "/900.png", "https://x.invalid/a.png", "relative.png"],
+        ),
+        (
+            "/cdn/format=webp,width=640/a.jpg 640w, /cdn/format=webp,width=750/a.jpg 750w",
+            ["/cdn/format=webp,width=640/a.jpg", "/cdn/format=webp,width=750/a.jpg"],
+        ),
         ("a.png (x, y) 2x, b.png", ["a.png", "b.png"]),  # a comma inside parentheses does not end descriptors
         ("a.png 2x  ,  b.png\t3x\n", ["a.png", "b.png"]),
         ("a.png 1x b.png 2x", ["a.png"]),  # 'b.png' is a (bad) descriptor, not an address

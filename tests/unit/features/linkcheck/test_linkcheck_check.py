@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.linkcheck.check import Checker, _authority_error, external_problems, url_syntax_error
 from edition.features.linkcheck.collect import Link, scan
 from edition.features.linkcheck.resolve import BuiltSite
@@ -25,8 +26,7 @@ SITE = BuiltSite(
 def check(url: str, *, theme: bool = False, attr: str = "href", tag: str = "a", text: str = "") -> str | None:
     """The message for one link written in essays/x/reflection.md, or None."""
     pages = {
-        file: scan(html, file, f"docs/{file}", file.replace("/index.html", ".md"), html)
-        for file, html in PAGES.items()
+        file: scan(html, file, f"docs/{file}", file.replace("/index.html", ".md"), html) for file, html in PAGES.items()
     }
     page = pages["essays/x/reflection/index.html"]
     link = Link(url, tag, attr, "", "essays/x/reflection/index.html" if theme else SRC, theme, text)
@@ -81,9 +81,13 @@ def test_good_links_pass(url: str) -> None:
         ),
         (
             "../#the-opening-9",
-            f"{SRC}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/x/. Did you mean '#the-opening-2'?",
+            f"{SRC}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/x/. Did you mean "
+            f"'#the-opening-2'?",
         ),
-        ("#conclusoin", f"{SRC}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?"),
+        (
+            "#conclusoin",
+            f"{SRC}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?",
+        ),
         ("#__drawr", f"{SRC}: link '#__drawr': no paragraph '#__drawr' on this page."),
         (
             "../../../images/mapp.png",
@@ -104,23 +108,33 @@ def test_good_links_pass(url: str) -> None:
         ("/other/", f"{SRC}: link '/other/' points outside the site (its root is '/edition/')."),
         (
             "www.example.org",
-            f"{SRC}: link 'www.example.org' is a web address without 'https://'. Did you mean 'https://www.example.org'?",
+            f"{SRC}: link 'www.example.org' is a web address without 'https://'. Did you mean "
+            f"'https://www.example.org'?",
         ),
         (
             "http//example.org",
-            f"{SRC}: link 'http//example.org' is a malformed URL (no ':' after the scheme). Did you mean 'http://example.org'?",
+            f"{SRC}: link 'http//example.org' is a malformed URL (no ':' after the scheme). Did you mean "
+            f"'http://example.org'?",
         ),
         (
             "https:example.org",
-            f"{SRC}: link 'https:example.org' is a malformed URL (no '//' after the scheme). Did you mean 'https://example.org'?",
+            f"{SRC}: link 'https:example.org' is a malformed URL (no '//' after the scheme). Did you mean "
+            f"'https://example.org'?",
         ),
         ("http:/x", f"{SRC}: link 'http:/x' is a malformed URL (no '//' after the scheme). Did you mean 'http://x'?"),
         ("https://", f"{SRC}: link 'https://' is a malformed URL (no host)."),
-        ("https://exa mple.org/", f"{SRC}: link 'https://exa mple.org/' is a malformed URL (bad characters in the host)."),
-        ("https://example.org:99999/", f"{SRC}: link 'https://example.org:99999/' is a malformed URL (Port out of range 0-65535)."),
+        (
+            "https://exa mple.org/",
+            f"{SRC}: link 'https://exa mple.org/' is a malformed URL (bad characters in the host).",
+        ),
+        (
+            "https://example.org:99999/",
+            f"{SRC}: link 'https://example.org:99999/' is a malformed URL (Port out of range 0-65535).",
+        ),
         (
             "javascript:alert(1)",
-            f"{SRC}: link 'javascript:alert(1)' uses a javascript: URL, which is not allowed. Link to a page or file instead.",
+            f"{SRC}: link 'javascript:alert(1)' uses a javascript: URL, which is not allowed. Link to a page or file "
+            f"instead.",
         ),
         (
             "data:text/html,hi",
@@ -128,7 +142,8 @@ def test_good_links_pass(url: str) -> None:
         ),
         (
             "ftp://example.org/f",
-            f"{SRC}: link 'ftp://example.org/f' uses the scheme 'ftp:', which is not allowed (allowed: http, https, mailto, sms, tel).",
+            f"{SRC}: link 'ftp://example.org/f' uses the scheme 'ftp:', which is not allowed (allowed: http, https, "
+            f"mailto, sms, tel).",
         ),
         ("mailto:", f"{SRC}: link 'mailto:' is a mailto: link with no address. Write 'mailto:name@example.org'."),
     ],
@@ -196,7 +211,9 @@ def test_external_problems_name_every_place() -> None:
     assert [str(p) for p in problems] == [f"{SRC}: link 'https://example.org/gone' is broken: HTTP 404."]
 
 
-@pytest.mark.parametrize("url", ["https://example.org/", "http://example.org:8080/x?y#z", "mailto:a@b.org", "relative/"])
+@pytest.mark.parametrize(
+    "url", ["https://example.org/", "http://example.org:8080/x?y#z", "mailto:a@b.org", "relative/"]
+)
 def test_url_syntax_accepts(url: str) -> None:
     assert url_syntax_error(url) is None
 
@@ -205,13 +222,22 @@ def test_url_syntax_accepts(url: str) -> None:
     ("body", "problems"),
     [
         ('<h2 id="a">A</h2><a href="#a">to a</a>', []),
-        ('<h2 id="alpha">A</h2><a href="#alpah">to alpha</a>', [
-            f"{SRC}: link '#alpah': no paragraph '#alpah' on this page. Did you mean '#alpha'?",
-        ]),
-        ('<p id="">e</p><a href="#">nowhere</a>', [f"{SRC}: link with no address: [nowhere](#). Give it a target or remove the link."]),
-        ('<h2 id="a">A</h2><a href="#top">up</a><a href="#a%20">a, escaped space</a>', [
-            f"{SRC}: link '#a%20': no paragraph '#a%20' on this page.",
-        ]),
+        (
+            '<h2 id="alpha">A</h2><a href="#alpah">to alpha</a>',
+            [
+                f"{SRC}: link '#alpah': no paragraph '#alpah' on this page. Did you mean '#alpha'?",
+            ],
+        ),
+        (
+            '<p id="">e</p><a href="#">nowhere</a>',
+            [f"{SRC}: link with no address: [nowhere](#). Give it a target or remove the link."],
+        ),
+        (
+            '<h2 id="a">A</h2><a href="#top">up</a><a href="#a%20">a, escaped space</a>',
+            [
+                f"{SRC}: link '#a%20': no paragraph '#a%20' on this page.",
+            ],
+        ),
     ],
     ids=["found", "missing", "placeholder beside an empty id", "top and escapes"],
 )
@@ -223,18 +249,51 @@ def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> Non
 @pytest.mark.parametrize(
     "url",
     [
-        "..", "../..", "../../..", "../../../..", "../../../../..", "../", "../../x/", "#conclusion", "#nope", "#", "#top",
+        "..",
+        "../..",
+        "../../..",
+        "../../../..",
+        "../../../../..",
+        "../",
+        "../../x/",
+        "#conclusion",
+        "#nope",
+        "#",
+        "#top",
         "../#the-opening-2",
         # full addresses into the site (the canonical link)
-        "https://example.org/edition/essays/x/reflection/", "https://example.org/edition/", "https://example.org/edition/gone/",
-        "https://example.org/edition/essays/x/reflection/#nope", "https://example.org/edition/essays/x/reflection",
-        "https://example.org/edition/images/map.png", "https://example.org/edition/images/ma%70.png",
+        "https://example.org/edition/essays/x/reflection/",
+        "https://example.org/edition/",
+        "https://example.org/edition/gone/",
+        "https://example.org/edition/essays/x/reflection/#nope",
+        "https://example.org/edition/essays/x/reflection",
+        "https://example.org/edition/images/map.png",
+        "https://example.org/edition/images/ma%70.png",
         # links to paragraphs in other pages, and what the fast path must leave to the full check
-        "../#the-opening-1", "../#the-opening-9", "../../../glossary/soft-power/#history", "../../../glossary/soft-power/#caf%C3%A9-x",
-        "../../../glossary/soft-power/#nope", "../../../glossary/soft-power/#", "../../../glossary/soft-power/#top",
-        "../../../static/page.html#static-id", "../../../static/page.html#other", "../../../images/map.png#x",
-        "", " ", "../ ", " ../", "../#the-opening-1 ", "./", ".", "./#conclusion", "../?q=1#the-opening-1", "../../x/#the-opening-1",
-        "map.png:x", "a:b/", "../../../glossary/soft-power/index.html#history", "../../../glossary/soft-power#history",
+        "../#the-opening-1",
+        "../#the-opening-9",
+        "../../../glossary/soft-power/#history",
+        "../../../glossary/soft-power/#caf%C3%A9-x",
+        "../../../glossary/soft-power/#nope",
+        "../../../glossary/soft-power/#",
+        "../../../glossary/soft-power/#top",
+        "../../../static/page.html#static-id",
+        "../../../static/page.html#other",
+        "../../../images/map.png#x",
+        "",
+        " ",
+        "../ ",
+        " ../",
+        "../#the-opening-1 ",
+        "./",
+        ".",
+        "./#conclusion",
+        "../?q=1#the-opening-1",
+        "../../x/#the-opening-1",
+        "map.png:x",
+        "a:b/",
+        "../../../glossary/soft-power/index.html#history",
+        "../../../glossary/soft-power#history",
     ],
 )
 @pytest.mark.parametrize("attr", ["href", "src"])
@@ -242,10 +301,17 @@ def test_run_checks_links_within_the_page(body: str, problems: list[str]) -> Non
 def test_fast_path_agrees_with_the_full_check(url: str, attr: str, theme: bool) -> None:
     """Whatever the run lets pass without a full check, the full check passes too (and the rest it reports)."""
     file = "essays/x/reflection/index.html"
-    html = f'<h2 id="conclusion">c</h2><img {attr}="{url}">' if attr == "src" else f'<h2 id="conclusion">c</h2><a href="{url}">x</a>'
+    html = (
+        f'<h2 id="conclusion">c</h2><img {attr}="{url}">'
+        if attr == "src"
+        else f'<h2 id="conclusion">c</h2><a href="{url}">x</a>'
+    )
     source = None if theme else SRC
     page = scan(html, file, source, "essays/x/reflection.md" if source else None, html if source else None)
-    pages = {file: page, **{f: scan(h, f, f"docs/{f}", f.replace("/index.html", ".md"), h) for f, h in PAGES.items() if f != file}}
+    pages = {
+        file: page,
+        **{f: scan(h, f, f"docs/{f}", f.replace("/index.html", ".md"), h) for f, h in PAGES.items() if f != file},
+    }
     checker = Checker(SITE, pages, paragraph_pages=ESSAY_PAGES)
     link = Link(url, "", attr, "", file, True) if theme else Link._make(page.rows[0])
     full = checker.check(page, "essays/x/reflection/", link, {})
@@ -255,10 +321,22 @@ def test_fast_path_agrees_with_the_full_check(url: str, attr: str, theme: bool) 
 @pytest.mark.parametrize(
     "url",
     [
-        "https://example.org/a?b#c", "https://example.org?q=1", "https://example.org#x", "https://example.org",
-        "https://example.org:8080/x", "https://example.org:99999/", "https://example.org:port/", "https://[::1]:80/x",
-        "https://[::1/x", "https://exa mple.org/", "https://exa\tmple.org/", "https://example.org/\n/x", "https://",
-        "https:///x", "https://user:pw@example.org/", "HTTPS://EXAMPLE.ORG/",
+        "https://example.org/a?b#c",
+        "https://example.org?q=1",
+        "https://example.org#x",
+        "https://example.org",
+        "https://example.org:8080/x",
+        "https://example.org:99999/",
+        "https://example.org:port/",
+        "https://[::1]:80/x",
+        "https://[::1/x",
+        "https://exa mple.org/",
+        "https://exa\tmple.org/",
+        "https://example.org/\n/x",
+        "https://",
+        "https:///x",
+        "https://user:pw@example.org/",
+        "HTTPS://EXAMPLE.ORG/",
     ],
 )
 def test_url_syntax_checks_the_host_once_as_the_whole_url_would(url: str) -> None:
@@ -271,8 +349,16 @@ def test_url_syntax_checks_the_host_once_as_the_whole_url_would(url: str) -> Non
     [
         ("#p1", [], []),
         ("#__drawer", [], ["essays/x/reflection/index.html"]),
-        ("#__drawr", [f"{SRC}: link '#__drawr': no paragraph '#__drawr' on this page."], ["essays/x/reflection/index.html"]),
-        ("#p11", [f"{SRC}: link '#p11': no paragraph '#p11' on this page. Did you mean '#p1'?"], ["essays/x/reflection/index.html"]),
+        (
+            "#__drawr",
+            [f"{SRC}: link '#__drawr': no paragraph '#__drawr' on this page."],
+            ["essays/x/reflection/index.html"],
+        ),
+        (
+            "#p11",
+            [f"{SRC}: link '#p11': no paragraph '#p11' on this page. Did you mean '#p1'?"],
+            ["essays/x/reflection/index.html"],
+        ),
     ],
     ids=["body id", "theme id, read from the file", "no such id", "did you mean"],
 )
@@ -287,5 +373,7 @@ def test_theme_ids_are_read_from_the_written_file_only_when_a_link_needs_them(hr
         read.append(name)
         return frozenset({"__drawer", "p1"})
 
-    assert [str(p) for p in Checker(SITE, {file: page}, load_ids=load_ids, paragraph_pages=ESSAY_PAGES).run().problems] == problems
+    assert [
+        str(p) for p in Checker(SITE, {file: page}, load_ids=load_ids, paragraph_pages=ESSAY_PAGES).run().problems
+    ] == problems
     assert read == reads

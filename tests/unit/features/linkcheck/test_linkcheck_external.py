@@ -12,12 +12,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from edition.features.linkcheck.external import Cache, Fetcher, Options, check_urls, retry_after
 
 # The test server listens on 127.0.0.1, which the real check refuses: these
 # tests let loopback through (test_linkcheck_reach.py tests the refusals).
 FAST = Options(
-    timeout=0.5, retries=2, backoff=0.01, max_wait=0.05, per_host=2, workers=4, max_redirects=5, ttl=60,
+    timeout=0.5,
+    retries=2,
+    backoff=0.01,
+    max_wait=0.05,
+    per_host=2,
+    workers=4,
+    max_redirects=5,
+    ttl=60,
     allowed=lambda ip: ip.is_loopback,
 )
 
@@ -56,7 +64,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         path = self.path
         with self.server.lock:
             self.server.hits[path] += 1

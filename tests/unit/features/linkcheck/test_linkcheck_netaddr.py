@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 
 import pytest
+
 from edition.features.linkcheck.netaddr import NotPublic, is_public, local_host, public_addresses
 
 
@@ -76,8 +77,11 @@ def resolver(answers: dict[str, list[str]]):
     ("host", "answers", "result"),
     [
         ("example.org", ["93.184.215.14"], ["93.184.215.14"]),
-        ("example.org", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
-         ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"]),
+        (
+            "example.org",
+            ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
+            ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
+        ),
         ("rebind.example", ["127.0.0.1"], "127.0.0.1"),
         ("mixed.example", ["8.8.8.8", "10.1.2.3"], "10.1.2.3"),  # any private answer refuses the host
         ("metadata.example", ["169.254.169.254"], "169.254.169.254"),

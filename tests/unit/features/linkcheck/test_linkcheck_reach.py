@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from edition.features.linkcheck.external import Cache, Fetcher, Options, check_urls
 from support import ROOT
 

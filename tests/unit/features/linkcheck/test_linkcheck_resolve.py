@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.linkcheck.resolve import (
     BuiltSite,
     OutsideSite,
@@ -125,7 +126,12 @@ def test_outside_the_site(page: str, path: str, prefix: str, reason: str) -> Non
 
 @pytest.mark.parametrize(
     ("file", "shown"),
-    [("index.html", "./"), ("essays/x/index.html", "essays/x/"), ("essays/x.html", "essays/x.html"), ("a.png", "a.png")],
+    [
+        ("index.html", "./"),
+        ("essays/x/index.html", "essays/x/"),
+        ("essays/x.html", "essays/x.html"),
+        ("a.png", "a.png"),
+    ],
 )
 def test_display(file: str, shown: str) -> None:
     assert display(file) == shown
@@ -150,7 +156,13 @@ def test_md_page(src_uri: str, link: str, directory_urls: bool, page: str | None
 
 @pytest.mark.parametrize(
     ("rel", "is_dir", "page"),
-    [("a/b", False, True), ("a/b", True, True), ("a/b.html", False, True), ("a/b.md", False, True), ("a/b.png", False, False)],
+    [
+        ("a/b", False, True),
+        ("a/b", True, True),
+        ("a/b.html", False, True),
+        ("a/b.md", False, True),
+        ("a/b.png", False, False),
+    ],
 )
 def test_looks_like_page(rel: str, is_dir: bool, page: bool) -> None:
     assert looks_like_page(rel, is_dir) is page
@@ -165,9 +177,7 @@ def test_servable_spellings() -> None:
     assert not {"images/", "images", "assets/"} & DIRECTORY_SITE.servable
 
 
-@pytest.mark.parametrize(
-    ("base", "expected"), [("", [""]), ("a/", ["a/", ""]), ("a/b/", ["a/b/", "a/", ""])]
-)
+@pytest.mark.parametrize(("base", "expected"), [("", [""]), ("a/", ["a/", ""]), ("a/b/", ["a/b/", "a/", ""])])
 def test_ancestors(base: str, expected: list[str]) -> None:
     assert ancestors(base) == expected
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from edition.features.linkcheck.session import LinkCheck, edit_prefixes, list_site
 
 
@@ -58,9 +59,7 @@ def test_finish_checks_the_written_site(tmp_path: Path) -> None:
         html = (site / file).read_text()
         check.add_page(file, html, str(tmp_path / "docs" / src), src, html)
     problems, summary = check.finish(str(site))
-    assert [str(p) for p in problems] == [
-        "docs/a/index.md: link '../b/' points to a page that does not exist (b/)."
-    ]
+    assert [str(p) for p in problems] == ["docs/a/index.md: link '../b/' points to a page that does not exist (b/)."]
     assert re.fullmatch(
         r"2 pages, 3 links checked, 1 problems in \d+\.\d\ds, 1 external links skipped \(offline\)", summary
     )
@@ -73,7 +72,7 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
     from edition.features.linkcheck.external import Options
 
     class Gone(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             self.send_response(404)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -97,8 +96,11 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
             docs_dir=str(tmp_path / "docs"),
             env={"LINKCHECK_EXTERNAL": "1"},
             options=Options(
-                timeout=0.5, retries=0, ttl=60,
-                resolver=lambda host, port: ["127.0.0.1"], allowed=lambda ip: ip.is_loopback,
+                timeout=0.5,
+                retries=0,
+                ttl=60,
+                resolver=lambda host, port: ["127.0.0.1"],
+                allowed=lambda ip: ip.is_loopback,
             ),
         )
         check.add_page("index.html", html, str(tmp_path / "docs" / "index.md"), "index.md", html)
@@ -109,7 +111,6 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [f"docs/index.md: link '{address}' is broken: HTTP 404."]
     assert summary.endswith(", 1 external URLs checked online")
     assert (tmp_path / ".cache" / "linkcheck.json").is_file()
-
 
 
 def test_list_site_walks_folders_but_not_links_to_folders(tmp_path: Path) -> None:

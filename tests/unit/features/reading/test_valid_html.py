@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edition.features.reading.valid_html import TOC_LABEL, TOGGLES, fix_material_markup
 
 
@@ -14,7 +15,7 @@ def test_autocomplete_dropped_from_hidden_toggles(toggle):
 
 
 def test_toc_label_without_its_checkbox_becomes_a_div():
-    page = f'{TOC_LABEL}<span>Table of contents</span></label><p>text</p>'
+    page = f"{TOC_LABEL}<span>Table of contents</span></label><p>text</p>"
     assert fix_material_markup(page) == '<div class="md-nav__title"><span>Table of contents</span></div><p>text</p>'
 
 
