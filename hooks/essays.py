@@ -16,21 +16,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter import order, routes
 from edition.mkdocs_adapter.build import EditionBuild, listed
 from edition.mkdocs_adapter.essays import EssaysPart
 
 PART = "essays"  # listing this file switches the build's essays part on
 
-
-@event_priority(order.SETTINGS)
-def on_config(config: MkDocsConfig) -> None:
-    EditionBuild.of(config)
-
-
-@event_priority(order.WITHHOLD)
-def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    return EditionBuild.of(config).withhold(files)
+on_config = routes.make_build
+on_files = routes.withhold
 
 
 @event_priority(order.ESSAY_VIEWS)

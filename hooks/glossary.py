@@ -15,21 +15,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter import order, routes
 from edition.mkdocs_adapter.build import EditionBuild, listed
 from edition.mkdocs_adapter.glossary import GlossaryPart
 
 PART = "glossary"  # listing this file switches the build's glossary part on
 
-
-@event_priority(order.SETTINGS)
-def on_config(config: MkDocsConfig) -> None:
-    EditionBuild.of(config)
-
-
-@event_priority(order.WITHHOLD)
-def _withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
-    return EditionBuild.of(config).withhold(files)
+on_config = routes.make_build
 
 
 @event_priority(order.ENTRY_PAGES)
@@ -37,13 +29,8 @@ def _entry_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
     return _part(config).files(files)
 
 
-on_files = CombinedEvent(_withhold, _entry_pages)
-
-
-@event_priority(order.ADDRESSES)
-def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    EditionBuild.of(config).record_addresses(files)
-    return nav
+on_files = CombinedEvent(routes.withhold, _entry_pages)
+on_nav = routes.record_addresses
 
 
 @event_priority(order.PAGE_SOURCE)

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter import order, routes
 from edition.mkdocs_adapter.build import EditionBuild, listed
 from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 
 PART = "linkcheck"  # listing this file switches the build's link check on
 
-
-@event_priority(order.SETTINGS)
-def on_config(config: MkDocsConfig) -> None:
-    EditionBuild.of(config)
-
-
-@event_priority(order.WITHHOLD)
-def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    return EditionBuild.of(config).withhold(files)
+on_config = routes.make_build
+on_files = routes.withhold
 
 
 @event_priority(order.COLLECT_LINKS)

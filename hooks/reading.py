@@ -15,21 +15,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter import order, routes
 from edition.mkdocs_adapter.build import EditionBuild, listed
 from edition.mkdocs_adapter.reading import ReadingPart
 
 PART = "reading"  # listing this file switches the build's reading part on
 
-
-@event_priority(order.SETTINGS)
-def on_config(config: MkDocsConfig) -> None:
-    EditionBuild.of(config)
-
-
-@event_priority(order.WITHHOLD)
-def _withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
-    return EditionBuild.of(config).withhold(files)
+on_config = routes.make_build
 
 
 @event_priority(order.WHOLE_ESSAY_PAGES)
@@ -37,7 +29,7 @@ def _whole_essay_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
     return _part(config).files(files)
 
 
-on_files = CombinedEvent(_withhold, _whole_essay_pages)
+on_files = CombinedEvent(routes.withhold, _whole_essay_pages)
 
 
 @event_priority(order.PAGE_SOURCE)

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from edition.content import frontmatter
 from edition.content import term_schema as schema
 from edition.content.contributed.folders import GLOSSARY
-from edition.content.contributed.guard import scan
+from edition.content.contributed.guard import accepted_files
 from edition.content.contributed.names import ascii_name
 from edition.content.model import Term
 from edition.content.problems import Problem
@@ -44,31 +43,24 @@ def term_slug(words: str) -> str:
 
 def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     """One entry, or None with the reasons it could not be read; an entry with a usable title loads."""
-    text, unread = GLOSSARY.read_text(path, rel)
-    if text is None:
+    parsed, unread = GLOSSARY.read_front_matter(path, rel)
+    if parsed is None:
         return None, unread
-    try:
-        meta, body = frontmatter.split(text)
-    except frontmatter.FrontMatterError as exc:
-        return None, [Problem(rel, f"{exc}.", "Fix the lines between the two '---'.")]
-    clean, errors = schema.validate(meta)
+    clean, errors = schema.validate(parsed.meta)
     problems = [Problem(rel, error) for error in errors]
     if not clean["title"]:
         return None, problems
-    body_line = frontmatter.body_line(text, body)
-    term = Term(slug=path.stem, path=rel, body=body, meta=schema.page_meta(clean), body_line=body_line, **clean)
+    meta = schema.page_meta(clean)
+    term = Term(slug=path.stem, path=rel, body=parsed.body, meta=meta, body_line=parsed.body_line, **clean)
     return term, problems
 
 
 def load_terms(docs_dir: Path, root: Path) -> tuple[dict[str, Term], list[Problem]]:
     """Every entry under ``docs_dir/glossary`` keyed by slug, and the problems met."""
     terms: dict[str, Term] = {}
-    problems: list[Problem] = []
-    docs_rel = docs_dir.relative_to(root).as_posix()
-    accepted, refused = scan(docs_dir, GLOSSARY, docs_rel)
-    problems += [refusal.problem(docs_rel) for refusal in refused]
-    for src, entry in accepted:
-        term, found = load_term(Path(entry.path), f"{docs_rel}/{src}")
+    files, problems = accepted_files(docs_dir, root, GLOSSARY)
+    for _, path, rel in files:
+        term, found = load_term(path, rel)
         problems.extend(found)
         if term:
             terms[term.slug] = term

@@ -29,35 +29,7 @@ from markdown.util import AMP_SUBSTITUTE
 from edition.addresses import network_path
 
 ELEMENTS = frozenset(
-    {
-        "a",
-        "blockquote",
-        "br",
-        "code",
-        "div",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "img",
-        "li",
-        "ol",
-        "p",
-        "pre",
-        "strong",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    }
+    "a blockquote br code div em h1 h2 h3 h4 h5 h6 hr img li ol p pre strong sup table tbody td th thead tr ul".split()
 )
 LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_SCHEMES = ()  # images only from the site itself: no third-party requests, no tracking pixels

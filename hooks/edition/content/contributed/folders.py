@@ -12,12 +12,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from edition import addresses
+from edition.content import frontmatter
 from edition.content.contributed.reader import TooLarge, Unreadable, read_bounded
 from edition.content.problems import Problem
 
 MAX_BYTES = 100 * 1024
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A contributed file's front matter (as YAML values), its body, and the file's line the body starts on."""
+
+    meta: dict[str, Any]
+    body: str
+    body_line: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class Folder:
     layout: str
     shorten: str
     fallback: str
+    fix_front_matter: str
     max_bytes: int = MAX_BYTES
 
     def read_text(self, path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -52,6 +64,17 @@ class Folder:
         except UnicodeDecodeError:
             return None, [Problem(rel, "is not UTF-8 text.", "Save it as UTF-8.")]
 
+    def read_front_matter(self, path: Path, rel: str) -> tuple[Parsed | None, list[Problem]]:
+        """One file of this folder read and split, or None with the reason (``rel`` names the file)."""
+        text, unread = self.read_text(path, rel)
+        if text is None:
+            return None, unread
+        try:
+            meta, body = frontmatter.split(text)
+        except frontmatter.FrontMatterError as exc:
+            return None, [Problem(rel, f"{exc}.", self.fix_front_matter)]
+        return Parsed(meta, body, frontmatter.body_line(text, body)), []
+
 
 COMMENTARY = Folder(
     name=addresses.COMMENTARY,
@@ -61,6 +84,7 @@ COMMENTARY = Folder(
     layout=addresses.note_page("<essay-slug>", "<name>"),
     shorten="Shorten it or split it into several notes.",
     fallback="note",
+    fix_front_matter="Fix the lines between the two '---'; see CONTRIBUTING.md for an example.",
 )
 GLOSSARY = Folder(
     name=addresses.GLOSSARY,
@@ -70,5 +94,6 @@ GLOSSARY = Folder(
     layout=addresses.glossary_entry("<name>"),
     shorten="Shorten it; the sources can say more.",
     fallback="entry",
+    fix_front_matter="Fix the lines between the two '---'.",
 )
 FOLDERS = {folder.name: folder for folder in (COMMENTARY, GLOSSARY)}

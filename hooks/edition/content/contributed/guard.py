@@ -157,6 +157,14 @@ def scan(docs_dir: Path, folder: Folder, docs_rel: str) -> tuple[list[tuple[str,
     return accepted, refused
 
 
+def accepted_files(docs_dir: Path, root: Path, folder: Folder) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
+    """The files of ``folder`` to load, as ``(src_uri, path, repository path)``, and each refusal as a problem."""
+    docs_rel = docs_dir.relative_to(root).as_posix()
+    accepted, refused = scan(docs_dir, folder, docs_rel)
+    files = [(src, Path(entry.path), f"{docs_rel}/{src}") for src, entry in accepted]
+    return files, [refusal.problem(docs_rel) for refusal in refused]
+
+
 def _scan_into(path: Path, parts: tuple[str, ...], docs_rel: str, accepted: list, refused: list[Refusal]) -> None:
     try:
         with os.scandir(path) as found:

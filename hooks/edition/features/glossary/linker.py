@@ -33,31 +33,9 @@ _TITLE = re.compile(r"\stitle=", re.IGNORECASE)
 _CLASS = re.compile(r"""\sclass=(["'])""", re.IGNORECASE)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 SKIP = frozenset(
-    {
-        "a",
-        "code",
-        "pre",
-        "kbd",
-        "samp",
-        "script",
-        "style",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "mark",
-        "blockquote",
-        "summary",
-        "button",
-        "svg",
-        "math",
-        "textarea",
-        "select",
-    }
+    "a code pre kbd samp script style h1 h2 h3 h4 h5 h6 mark blockquote summary button svg math textarea select".split()
 )
-VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "track"})
+VOID = frozenset("br img hr input meta link wbr source area col embed track".split())
 
 
 def glossary_slug(href: str, base: str) -> str | None:

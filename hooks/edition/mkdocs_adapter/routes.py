@@ -1,0 +1,36 @@
+"""The handlers every hook file of the edition shares, whatever its part.
+
+A hook file imports the ones it needs under MkDocs' event names: MkDocs
+registers every ``on_*`` function a hook module holds, imported or not, and
+each of these is safe to run once per listed hook (the build does its work
+once).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter.build import EditionBuild
+
+
+@event_priority(order.SETTINGS)
+def make_build(config: MkDocsConfig) -> None:
+    """``on_config``: this build's object, with its settings, model and the listed parts."""
+    EditionBuild.of(config)
+
+
+@event_priority(order.WITHHOLD)
+def withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
+    """``on_files``, first of all: the contributed files the build will not render never reach a plugin."""
+    return EditionBuild.of(config).withhold(files)
+
+
+@event_priority(order.ADDRESSES)
+def record_addresses(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """``on_nav``: every file's address, once the file list is final."""
+    EditionBuild.of(config).record_addresses(files)
+    return nav
