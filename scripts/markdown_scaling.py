@@ -6,7 +6,7 @@
     python scripts/markdown_scaling.py --nh3           # the cost of the nh3 pass on the benchmark's notes
 
 Rendering a body must cost time linear in its length (see
-hooks/edition/commentary/limits.py): the ratio columns should stay near 2.
+hooks/edition/safe/limits.py): the ratio columns should stay near 2.
 A case the limits refuse shows "refused" and the time the refusal took.
 Times are CPU seconds, the best of --repeat runs. Exit status 0, 2 bad arguments.
 """

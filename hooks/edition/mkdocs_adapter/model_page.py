@@ -1,11 +1,11 @@
 """A page whose HTML the edition writes from its model: MkDocs neither reads nor renders its Markdown.
 
 MkDocs reads every page's file, parses its front matter (YAML) and converts
-its Markdown with a new ``markdown.Markdown`` instance per page (about
-0.46 ms for this site's extensions, even for an empty page). A note's page needs none of that: the
-model has already read, checked and rendered the note once, and the
-commentary hook fills the page's HTML in ``on_page_content``. On a library
-of 10,000 notes the unused Markdown instances alone cost about 4.6 s.
+its Markdown with a new ``markdown.Markdown`` instance per page, even for an
+empty page. A note's page needs none of that: the model has already read,
+checked and rendered the note once, and the commentary part fills the
+page's HTML in ``on_page_content``. On a library of thousands of notes the
+unused converters alone cost seconds (figures: docs/performance.md, "Figures behind the design").
 
 Glossary entries are such pages too: the model has read each entry and
 renders its body once with the contributors' safe Markdown.

@@ -2,9 +2,9 @@
 
 With ``navigation.prune`` Material still renders every sibling of the
 current page's ancestors, so on an essay's page the Essays section listed
-every essay of the library (316 navigation items and 90 KB of HTML per page
-at 100 essays): a page's size, and the time to render and check it, grew
-with the library. An essay's pages (its sections and its whole-essay page)
+every essay of the library: a page's size, and the time to render and
+check it, grew with the library (figures: docs/performance.md, "Figures
+behind the design"). An essay's pages (its sections and its whole-essay page)
 therefore get a view of the navigation in which Essays holds a link to the
 home page, which lists every essay, and this essay. Every other page keeps
 the whole navigation, where Essays is pruned to one link.

@@ -5,8 +5,7 @@ into its HTML stash, past every tree pass, with whatever id and classes the
 fence's attribute block names (```` ``` { .md-header #chinas-global-strategy-2 } ````
 put Material's class and a paragraph's id on an essay page). It also
 searches the whole text again from each unclosed fence and rebuilds the
-text after each block, which is quadratic in the number of fences (5 s for
-a 100 KB note of unclosed fences). This preprocessor replaces it under the
+text after each block, which is quadratic in the number of fences. This preprocessor replaces it under the
 same name: it finds fenced blocks as fenced_code does (the first later line
 holding the same fence closes one) in one pass over the lines, writes
 each as a bare ``<pre><code>``, and reports an attribute block instead of

@@ -1,22 +1,21 @@
 """Limits on a stranger's Markdown, checked before Python-Markdown does work that grows faster than the text.
 
-Measured on Python-Markdown 3.11 (``scripts/markdown_scaling.py`` shows each
-case at n, 2n and 4n characters): these inputs cost time quadratic in their
-size, or recursion as deep as they are, and each limit below bounds one of
-them, so that rendering a body costs time linear in its length:
+In Python-Markdown 3.11 these inputs cost time quadratic in their size, or
+recursion as deep as they are (``scripts/markdown_scaling.py`` shows each
+case at n, 2n and 4n characters; figures: docs/performance.md, "Figures behind the design"), and
+each limit below bounds one of them, so that rendering a body costs time
+linear in its length:
 
-- nested or unclosed ``[`` (each scans the rest of its block for its ``]``):
-  8 KB of ``[`` took 8 s; so did ``![`` images inside links;
-- ``>`` quotes and list items nested in one another (one parser recursion,
-  and hundreds of microseconds, per level);
+- nested or unclosed ``[`` (each scans the rest of its block for its ``]``),
+  and ``![`` images inside links;
+- ``>`` quotes and list items nested in one another (one parser recursion per level);
 - many lines in one block (text between blank lines): headings, rules and
-  setext underlines each split the block and put the rest back, so a block
-  of 25 KB took 2 s and one of 100 KB did not end;
+  setext underlines each split the block and put the rest back;
 - long blocks: inline patterns rebuild their text once per match;
 - references to footnotes (each one searches every earlier reference and
-  every footnote): 2,000 took 9 s;
-- elements nested in one another, e.g. 2,000 ``*`` then 2,000 more (4 KB):
-  the serializer and other tree passes recurse once per level.
+  every footnote);
+- elements nested in one another, e.g. thousands of ``*`` on each side of
+  a word: the serializer and other tree passes recurse once per level.
 
 A body past a limit is refused with a :class:`Refused` naming the case; the
 renderer reports it and shows the body as plain text.

@@ -127,7 +127,7 @@ def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, la
     """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
 
     Every note is listed on its essay's page (:func:`essay_index`); listing
-    them all here again made a 5 MB page at 10,000 notes. ``commentary.js``
+    them all here again made a page that grew with the library. ``commentary.js``
     adds kind filters to the list (without it all show).
     """
     newest = sorted(anchors, key=lambda a: (a.comment.date, a.comment.path), reverse=True)

@@ -3,8 +3,7 @@
 All titles and aliases go into a prefix tree that is compiled into a single
 regular expression (``liu(?:\\s+cixin)?|...``). At any position the engine
 follows one branch of the tree, so matching costs time linear in the text and
-in the length of the longest name, not in the number of terms: 5,000 terms
-cost about what 50 do. The optional tails are greedy, so the longest name
+in the length of the longest name, not in the number of terms. The optional tails are greedy, so the longest name
 wins ("The Wandering Earth II" before "The Wandering Earth"), and the
 boundary checks make matches whole words, case-insensitively.
 """

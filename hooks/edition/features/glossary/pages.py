@@ -60,7 +60,7 @@ def entry_head(term: Term) -> str:
     the contributors' safe Markdown (:mod:`edition.features.glossary.session`), and
     Material writes the page's title as its ``<h1>``. Written as HTML
     rather than as Markdown put before the body: a heading, an attribute
-    list and bold labels cost Python-Markdown about 0.5 ms per entry,
+    list and bold labels cost Python-Markdown a conversion per entry,
     seconds on a glossary of thousands of entries.
     """
     parts = []

@@ -112,7 +112,7 @@ class Page(NamedTuple):
     Inside, only plain tuples and strings: a build holds one record per page
     until the end, and the garbage collector stops tracking plain tuples of
     strings, where it scans sets, lists and named tuples in every full
-    collection (16,000 pages hold a million links: seconds of collection).
+    collection (a large site holds millions of links: seconds of collection).
     The checker makes :class:`Link` objects and id sets when it needs them.
     """
 

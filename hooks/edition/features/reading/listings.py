@@ -37,8 +37,8 @@ class Card:
 def cards(site: Site) -> list[Card]:
     """Every essay's card, newest first: the summary and reading time the importer recorded, and its notes.
 
-    The notes are counted in one pass over them (not one pass per essay:
-    a library of 100 essays and 10,000 notes would look at a million).
+    The notes are counted in one pass over them, not one pass per essay
+    (essays times notes).
     """
     notes = Counter(c.essay for c in site.comments)
     essays = sorted(site.essays.values(), key=lambda e: (e.date, e.slug), reverse=True)

@@ -16,8 +16,8 @@ one of its sections (Material restyles the whole page several times while it
 starts). Printing, find-in-page and links to a paragraph still reach all of it.
 The Markdown marks each part with two HTML comments, which :func:`open_parts`
 turns into the ``<div>`` once the page is HTML: wrapping the Markdown in
-``<div markdown>`` blocks instead made ``md_in_html`` re-parse the essay,
-about 7 ms per essay, a third of the page's conversion.
+``<div markdown>`` blocks instead made ``md_in_html`` re-parse the essay, a
+third of the page's conversion.
 
 The sections after the opening are not converted twice: their section pages
 are converted first (MkDocs reads the generated page last), so the page's
