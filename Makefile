@@ -7,7 +7,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-long chromium clean offline audit bench
+.PHONY: serve build lint test test-long chromium clean offline audit bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
