@@ -61,10 +61,10 @@ offline: $(RUNTIME)
 audit: $(DEV) chromium node_modules/.package-lock.json
 	$(BIN)/python scripts/audit.py --runs 3
 
-## bench: the benchmark at 100, 300 and 1,000 essay pages (takes a long while; see docs/performance.md)
+## bench: the benchmark at 100, 300 and 1,000 essay pages (takes a long while; see PERFORMANCE.md)
 bench: $(DEV)
 	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements-bench.txt
-	$(BIN)/python scripts/bench.py --sizes 100,300,1000 --runs 3 --chart docs/assets/performance.svg
+	$(BIN)/python scripts/bench.py --sizes 100,300,1000 --runs 3 --chart benchmark/performance.svg
 
 clean:
 	rm -rf site offline-site .pytest_cache .hypothesis
