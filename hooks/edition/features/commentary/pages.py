@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Mapping
 
 from edition import addresses
 from edition.addresses import Linker, callout_id, commentary_index, essay_page
 from edition.content.model import Essay
+from edition.content.places import Place
 from edition.features.commentary.anchor import ORPHANED, Anchor
-from edition.features.commentary.render import KIND_STYLE, kind_label, time_tag
+from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, time_tag
 
 esc = html.escape
+Places = Mapping[str, Place]  # paragraph id -> where a reader finds it
 LATEST = 200  # notes on the site-wide commentary page; each essay's page lists all of its own
 ORPHAN_TEXT = (
     "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
@@ -45,11 +48,16 @@ def _byline(anchor: Anchor) -> str:
     )
 
 
-def _passage_link(anchor: Anchor, essay: Essay | None, link: Linker, fragment: str) -> str:
+def _passage_link(
+    anchor: Anchor, essay: Essay | None, link: Linker, fragment: str, places: Places, with_essay: bool
+) -> str:
+    """A link to the note's passage, named as a reader names it (the essay's title, the section, ¶ number)."""
     if anchor.paragraph is None or essay is None:
         return f'<span class="note-orphan">{ORPHAN_TEXT}</span>'
-    where = esc(f"{essay.title}, paragraph {anchor.paragraph.id}")
-    return f'<a href="{_href(link, anchor.paragraph.page, fragment)}">{where}</a>'
+    where = str(places.get(anchor.paragraph.id, ""))
+    if with_essay:
+        where = f"{essay.title}, {where}" if where else essay.title
+    return f'<a href="{_href(link, anchor.paragraph.page, fragment)}">{esc(where)}</a>'
 
 
 def note_text(anchor: Anchor, body_html: str) -> str:
@@ -62,7 +70,7 @@ def note_text(anchor: Anchor, body_html: str) -> str:
     return f'<h1>{esc(anchor.comment.title)}</h1>\n<div class="note-body">{body_html}</div>\n'
 
 
-def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker) -> str:
+def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker, places: Places) -> str:
     """The permalink page of one note, around its :func:`note_text` (as other hooks left it).
 
     The byline and the passage go after the title, the sources at the end.
@@ -74,7 +82,7 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
         f"{title}</h1>",
         f'<p class="note-byline">{_byline(anchor)}</p>',
         f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
-        f"<p>\u2014 {_passage_link(anchor, essay, link, fragment)}</p></blockquote>",
+        f"<p>\u2014 {_passage_link(anchor, essay, link, fragment, places, True)}</p></blockquote>",
         body.rstrip("\n"),
     ]
     if c.sources:
@@ -83,10 +91,10 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
     return "\n".join(parts) + "\n"
 
 
-def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, with_essay: bool) -> str:
+def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, places: Places, with_essay: bool) -> str:
     c = anchor.comment
     essay = essays.get(c.essay)
-    where = _passage_link(anchor, essay, link, callout_id(c.name))
+    where = _passage_link(anchor, essay, link, callout_id(c.name), places, with_essay)
     if with_essay and anchor.placed:
         where = f"on {where}"
     orphan = " note-item-orphaned" if anchor.status == ORPHANED else ""
@@ -104,26 +112,26 @@ def _kind_counts(anchors: list[Anchor]) -> str:
     return f'<p class="note-kind-counts">{len(anchors)} notes ({shown}).</p>' if anchors else "<p>No notes yet.</p>"
 
 
-def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker) -> str:
+def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker, places: Places) -> str:
     """Commentary on one essay: notes in reading order, orphans listed last."""
-    order = {p.id: n for n, p in enumerate(essay.paragraphs())}
-    placed = sorted(
-        (a for a in anchors if a.placed), key=lambda a: (order[a.paragraph_id], a.comment.date, a.comment.name)
-    )
+    placed = in_reading_order(essay, anchors)
     orphans = [a for a in anchors if not a.placed]
     parts = [
         f"<h1>Commentary on {esc(essay.title)}</h1>",
         f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">{esc(essay.title)}</a>, in reading order.</p>',
         _kind_counts(anchors),
-        '<ol class="note-list">' + "".join(_item(a, essays, link, False) for a in placed) + "</ol>",
+        '<ol class="note-list">' + "".join(_item(a, essays, link, places, False) for a in placed) + "</ol>",
     ]
     if orphans:
         parts.append('<h2 id="orphaned">Orphaned notes</h2>')
-        parts.append('<ul class="note-list">' + "".join(_item(a, essays, link, False) for a in orphans) + "</ul>")
+        items = "".join(_item(a, essays, link, places, False) for a in orphans)
+        parts.append(f'<ul class="note-list">{items}</ul>')
     return "\n".join(parts) + "\n"
 
 
-def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, latest: int = LATEST) -> str:
+def site_index(
+    anchors: list[Anchor], essays: dict[str, Essay], link: Linker, places: Places, latest: int = LATEST
+) -> str:
     """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
 
     Every note is listed on its essay's page (:func:`essay_index`); listing
@@ -136,6 +144,7 @@ def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, la
         for slug, essay in sorted(essays.items())
     )
     shown = newest[:latest]
+    items = "".join(_item(a, essays, link, places, True) for a in shown)
     heading = (
         f"<p>The {len(shown)} newest notes of {len(newest)}; every note is listed on its essay's commentary page.</p>\n"
         if len(shown) < len(newest)
@@ -147,5 +156,5 @@ def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, la
         "Every note has its own page; on the essay it appears right after the passage it discusses.</p>\n"
         f"<p>By essay:</p>\n<ul>{by_essay}</ul>\n"
         f"{_kind_counts(anchors)}\n{heading}"
-        '<ol class="note-list" data-note-filter>' + "".join(_item(a, essays, link, True) for a in shown) + "</ol>\n"
+        f'<ol class="note-list" data-note-filter>{items}</ol>\n'
     )

@@ -20,7 +20,7 @@ from urllib.parse import quote as urlquote
 from edition.addresses import callout_id, quote_id
 from edition.content.dates import time_tag
 from edition.content.folding import IGNORABLE, fold, starts_cluster
-from edition.content.model import Comment
+from edition.content.model import Comment, Essay
 from edition.content.note_schema import KINDS
 from edition.conventions import SOURCE_ATTRIBUTE
 from edition.features.commentary.anchor import Anchor
@@ -284,3 +284,11 @@ def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: st
 def by_date(anchors: Iterable[Anchor]) -> list[Anchor]:
     """Notes on one paragraph stack oldest first (ties by file name, for stable pages)."""
     return sorted(anchors, key=lambda a: (a.comment.date, a.comment.name))
+
+
+def in_reading_order(essay: Essay, anchors: Iterable[Anchor]) -> list[Anchor]:
+    """The placed notes of ``essay`` as a reader meets them: by paragraph, then as they stack (:func:`by_date`)."""
+    order = {p.id: n for n, p in enumerate(essay.paragraphs())}
+    return sorted(
+        (a for a in anchors if a.placed), key=lambda a: (order[a.paragraph_id], a.comment.date, a.comment.name)
+    )

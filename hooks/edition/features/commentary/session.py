@@ -25,6 +25,7 @@ from edition.addresses import (
 )
 from edition.content.contributed.names import ascii_name
 from edition.content.model import Essay
+from edition.content.places import places
 from edition.content.problems import Problem
 from edition.content.site import Site
 from edition.features.commentary import export, pages, render
@@ -60,6 +61,7 @@ class Commentary:
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
+        self.places = places(site.essays.values())  # how pages name a note's paragraph to readers
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
             self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
@@ -128,7 +130,7 @@ class Commentary:
     def note_html(self, src: str, text_html: str, link: Linker) -> str:
         """A note's whole page around its searchable part ``text_html``."""
         anchor = self.by_page[src]
-        return pages.note_page_html(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
+        return pages.note_page_html(anchor, self.site.essays.get(anchor.comment.essay), text_html, link, self.places)
 
     def index_html(self, src: str, link: Linker) -> str | None:
         """The HTML of a generated index page, or None for other pages."""
@@ -136,8 +138,8 @@ class Commentary:
         if not is_index:
             return None
         if essay is None:
-            return pages.site_index(self.anchors, self.site.essays, link)
-        return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link)
+            return pages.site_index(self.anchors, self.site.essays, link, self.places)
+        return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link, self.places)
 
     # -- export ------------------------------------------------------------
 
