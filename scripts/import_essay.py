@@ -33,6 +33,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--title", help="the title, when the first line is not it")
     parser.add_argument("--author", help="the author, when no author line is found")
     parser.add_argument("--date", help="the publication date as YYYY-MM-DD, when no date line is found")
+    parser.add_argument(
+        "--publication", help="where the essay first appeared (default: the words in italics on its Note: line)"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
     return parser.parse_args(argv)
 
@@ -72,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             "title": check_text_flag("--title", args.title),
             "author": check_text_flag("--author", args.author),
             "date": None if args.date is None else check_date_flag(args.date),
+            "publication": check_text_flag("--publication", args.publication),
         }
         root = args.root.resolve()
         report = import_essay(args.source, root, slug=args.slug, force=args.force, dry_run=args.dry_run, **options)

@@ -52,6 +52,7 @@ class Essay:
     source: str = ""  # path of the source text, relative to the repository
     summary: str = ""  # one line for listings and page descriptions
     reading_time: int = 0  # minutes
+    publication: str = ""  # where the essay first appeared (a periodical's name), when known
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph in reading order: note, sections, biography."""

@@ -212,12 +212,25 @@ def build_essay(
 ) -> tuple[Essay, str, ImportReport, dict[str, str], import_state.ImportState]:
     """Parse and assemble the essay with its ids; return it with what else would be written."""
     docs_dir = project.docs_dir(root)
-    parsed = parse(text, title=options.get("title"), author=options.get("author"), when=options.get("date"))
+    parsed = parse(
+        text,
+        title=options.get("title"),
+        author=options.get("author"),
+        when=options.get("date"),
+        publication=options.get("publication"),
+    )
     report = ImportReport(slug=slug, repairs=parsed.repairs)
     names = cached_name_index(docs_dir, root, save=not options.get("dry_run"))
     known = set(names.values())
     new_terms: dict[str, str] = {}
-    essay = Essay(slug=slug, title=parsed.title, author=parsed.author, date=parsed.date, source=source_rel)
+    essay = Essay(
+        slug=slug,
+        title=parsed.title,
+        author=parsed.author,
+        date=parsed.date,
+        source=source_rel,
+        publication=parsed.publication,
+    )
     opening = Section("", "index")
     essay.sections.append(opening)
     page_names: set[str] = set()

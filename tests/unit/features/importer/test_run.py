@@ -53,8 +53,10 @@ def test_seed_import_layout(repo, seed_copy):
         "[Liu Cixin](../../glossary/liu-cixin.md)",
         "{: #opening-3 }",
         "reading_time: 6",
+        "publication: Australian Outlook",  # the Note: line's words in italics
     ]:
         assert expected in index
+    assert essay_pages.load(folder, repo / "docs").publication == "Australian Outlook"
     reflection = (folder / "reflection.md").read_text()
     assert "in scenes of drone swarm battles" in reflection
     assert "## About the author" in reflection and "{: #about-the-author-1 .author-bio }" in reflection
