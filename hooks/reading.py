@@ -47,6 +47,11 @@ def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsCon
     return _part(config).page_context(context, page)
 
 
+@event_priority(order.ANNOUNCE_FEEDS)
+def on_template_context(context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    return _part(config).template_context(context)
+
+
 @event_priority(order.VALID_HTML)
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     return _part(config).post_page(output)

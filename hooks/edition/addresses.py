@@ -136,6 +136,23 @@ def note_page(essay: str, name: str) -> DocsPath:
     return DocsPath(f"{COMMENTARY}/{essay}/{name}.md")
 
 
+def glossary_previews() -> DocsPath:
+    """Every entry's preview (title, Chinese name, summary, mentions): fetched once by a page that shows one."""
+    return DocsPath(f"{GLOSSARY}/previews.json")
+
+
+# The feeds live at the site's root: Material fetches 'sitemap.xml' beside every address a page's
+# <link rel="alternate"> names (for its language versions), and only the root has one.
+def essays_feed() -> DocsPath:
+    """The Atom feed of new essays."""
+    return DocsPath(f"{ESSAYS}.xml")
+
+
+def notes_feed(essay: str = "") -> DocsPath:
+    """The Atom feed of new notes: the site's, or one essay's."""
+    return DocsPath(f"notes-{essay}.xml" if essay else "notes.xml")
+
+
 def glossary_link_from_essay(slug: str) -> str:
     """How an essay's page links an entry in its Markdown (the importer writes this; MkDocs resolves it)."""
     return f"../../{glossary_entry(slug)}"
@@ -185,8 +202,13 @@ def network_path(url: str) -> bool:
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> SiteUrl:
-    """The site-relative URL MkDocs gives the page built from ``src``: ``essays/x/a.md`` -> ``essays/x/a/``."""
-    stem = src[:-3] if src.endswith(".md") else src
+    """The site-relative URL MkDocs gives the page built from ``src``: ``essays/x/a.md`` -> ``essays/x/a/``.
+
+    Any other file keeps its path (``notes.xml``).
+    """
+    if not src.endswith(".md"):
+        return SiteUrl(src)
+    stem = src[:-3]
     if not use_directory_urls:
         return SiteUrl(stem + ".html")
     if stem == INDEX:

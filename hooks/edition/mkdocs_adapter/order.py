@@ -43,6 +43,9 @@ DECORATE_ESSAYS: Final = -10  # after search has indexed the page: callouts are 
 ENTRY_TAIL: Final = -20  # after the notes are on essay pages, so that their glossary links get hover text
 DESCRIBE: Final = -30  # last: descriptions and addresses once every part has finished with the page
 
+# on_template_context (the pages that are templates only: 404.html, sitemap.xml)
+ANNOUNCE_FEEDS: Final = 0  # the feeds the 404 page announces; only the reading part reads a template's context
+
 # on_post_page and on_post_template
 VALID_HTML: Final = 0  # corrections to the theme's markup, before the page is collected
 COLLECT_LINKS: Final = -100  # last: the link check reads the page exactly as it is written

@@ -1,10 +1,16 @@
-"""The reading experience as MkDocs builds it: the whole-essay pages, the home listing, descriptions, valid HTML.
+"""The reading experience as MkDocs builds it: whole-essay pages, home listing, descriptions, feeds, valid HTML.
 
 The whole-essay page lives here entirely: it is generated in ``on_files``,
 its Markdown gets markers where its sections go (``on_page_markdown``), each
 section page's HTML is kept as Markdown made it and spliced into it before
 the glossary links terms (``on_page_content``, ``order.KEEP_SECTIONS``), and
 its canonical address is the essay's (``on_page_context``).
+
+With a ``site_url`` (feeds need absolute addresses) the Atom feeds are
+generated with the other files, once the file list says which notes are
+published, and every page's template is told which feeds to announce
+(:data:`FEEDS`); an essay's pages are also given their citation tags
+(:data:`CITATION`). ``overrides/main.html`` writes both into the ``<head>``.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from mkdocs.structure.pages import Page
 
 from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_of, page_url, whole_essay_page
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING
-from edition.features.reading import listings, seo
+from edition.features.reading import citation, listings, seo
+from edition.features.reading.feeds import Feeds
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import WholeEssays, whole_essay
 
@@ -27,6 +34,8 @@ if TYPE_CHECKING:
 
 CONTENTS = "\n## Contents\n"  # the opening page's list of sections, as the importer writes it
 WHOLE_ESSAY_LINK = "\n[Read the whole essay on one page]({}){{: .essay-view-switch }}\n"
+FEEDS = "edition_feeds"  # template context: (title, path in the site) of each feed the page announces
+CITATION = "edition_citation"  # template context: (name, content) of each citation <meta> of an essay's page
 
 
 class ReadingPart:
@@ -35,14 +44,28 @@ class ReadingPart:
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
         self.whole = WholeEssays(build.site.essays)
+        self.feeds: Feeds | None = None  # made with the file list, when the site has an address
 
     def files(self, files: Files) -> Files:
-        """Generate every essay's whole-essay page (unless a file of that name exists)."""
-        for essay in self.build.site.essays.values():
-            src = whole_essay_page(essay.slug)
+        """Generate every essay's whole-essay page and the feeds (unless a file of that name exists)."""
+        config = self.build.config
+        generated = {whole_essay_page(essay.slug): whole_essay(essay) for essay in self.build.site.essays.values()}
+        if config.site_url:
+            has_notes = files.get_file_from_path(commentary_index()) is not None
+            self.feeds = Feeds(self.build.site, config.site_name, has_notes)
+
+            def published(src: str) -> bool:
+                return files.get_file_from_path(src) is not None
+
+            generated.update(self.feeds.documents(published, self._absolute))
+        for src, content in generated.items():
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(self.build.config, src, content=whole_essay(essay)))
+                files.append(File.generated(config, src, content=content))
         return files
+
+    def _absolute(self, src: str) -> str:
+        """The absolute address of the page or file built from ``src`` (the site has an address)."""
+        return urljoin(self.build.config.site_url or "", page_url(src, self.build.config.use_directory_urls))
 
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         """The home listing; the opening page's link to the whole essay; the whole-essay page's markers."""
@@ -79,7 +102,18 @@ class ReadingPart:
             page.meta["description"] = escape(text)
         ref = page_of(src)
         if ref.kind is Kind.WHOLE_ESSAY and config.site_url:
-            page.canonical_url = urljoin(config.site_url, page_url(essay_page(ref.essay), config.use_directory_urls))
+            page.canonical_url = self._absolute(essay_page(ref.essay))
+        essay = self.build.site.essays.get(ref.essay) if ref.of_essay else None
+        if essay is not None:
+            context[CITATION] = citation.meta_tags(
+                essay, page.canonical_url or "", str(config.theme.get("language") or "")
+            )
+        return self.template_context(context, src)
+
+    def template_context(self, context: dict[str, Any], src: str = "") -> dict[str, Any]:
+        """The feeds a page announces; ``src`` is empty for a template that is no page (404.html)."""
+        if self.feeds is not None:
+            context[FEEDS] = self.feeds.links(src)
         return context
 
     def post_page(self, output: str) -> str:

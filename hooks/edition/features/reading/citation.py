@@ -1,0 +1,60 @@
+"""What an essay page tells reference managers and the reader's "Cite" menu: the essay's bibliographic facts.
+
+Reference managers read Highwire Press tags (``<meta name="citation_title">``
+and the rest: Zotero's "Embedded Metadata" translator and Google Scholar
+both do), so an essay page carries them, written from the model: author,
+title, the publication it first appeared in, its original date, the page's
+address. The reader's citations (plain text and BibTeX, built in the browser,
+where the date accessed is known) read the same tags back, plus this edition's
+revision and its date, for which Highwire has no tag: one source of facts for
+both.
+
+Until the edition keeps revision records (issue 16), every essay is revision
+1, and that revision is the text as first published, so its date is the
+essay's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from edition.content.model import Essay
+
+FIRST_REVISION = 1
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Which revision of an essay this edition shows, and its date (YYYY-MM-DD)."""
+
+    number: int
+    date: str
+
+
+def revision_of(essay: Essay) -> Revision:
+    """The revision of ``essay`` the site shows (see the module's docstring)."""
+    return Revision(FIRST_REVISION, essay.date)
+
+
+def highwire_date(iso: str) -> str:
+    """``2023-02-24`` as Highwire writes dates: ``2023/02/24``."""
+    return iso.replace("-", "/")
+
+
+def meta_tags(essay: Essay, page_url: str, language: str) -> list[tuple[str, str]]:
+    """The ``(name, content)`` of every ``<meta>`` an essay page carries for citing it, in order.
+
+    Values are text; the template escapes them. ``page_url`` is the page's
+    canonical address (empty without ``site_url``: no tag then).
+    """
+    revision = revision_of(essay)
+    tags = [("citation_title", essay.title), ("citation_author", essay.author)]
+    tags.append(("citation_publication_date", highwire_date(essay.date)))
+    if essay.publication:
+        tags.append(("citation_journal_title", essay.publication))
+    if language:
+        tags.append(("citation_language", language))
+    if page_url:
+        tags.append(("citation_public_url", page_url))
+    tags += [("edition-revision", str(revision.number)), ("edition-revision-date", revision.date)]
+    return [(name, value) for name, value in tags if value]
