@@ -51,10 +51,12 @@ def test_no_stub_entries_and_every_linked_term_written():
         assert term.summary and term.sources and len(term.body.split()) >= 30, term.path
 
 
-def test_glossary_links_carry_hover_text(built):
+def test_glossary_links_are_marked_to_preview_their_entry(built):
     page = (built / "essays/wandering-earth-ii/index.html").read_text()
-    assert 'href="../../glossary/liu-cixin/"' in page
-    assert 'title="Chinese science-fiction writer (born 1963)' in page
+    assert '<a href="../../glossary/liu-cixin/" class="glossary-link">' in page
+    previews = json.loads((built / "glossary/previews.json").read_text(encoding="utf-8"))
+    assert previews["glossary/liu-cixin/"]["summary"].startswith("Chinese science-fiction writer (born 1963)")
+    assert previews["glossary/liu-cixin/"]["zh"].startswith("刘慈欣")
 
 
 def test_entry_page_lists_mentions_with_paragraph_links(built):

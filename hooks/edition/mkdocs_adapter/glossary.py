@@ -1,4 +1,4 @@
-"""The glossary as MkDocs builds it: the index, entry pages, automatic term links, hover text everywhere.
+"""The glossary as MkDocs builds it: the index, entry pages, automatic term links, previews everywhere.
 
 An entry's page is a :class:`.model_page.ModelPage`: MkDocs neither reads
 the entry's file again nor converts its Markdown; the body is rendered once
@@ -10,11 +10,13 @@ page's own text: on an essay page that is before the commentary adds its
 callouts and paragraph actions, so the glossary annotates the essay and a
 note is linked on its own page. An entry's sources, related entries and
 mentions are added once search has indexed the entry, as HTML, with their
-headings added to the table of contents. Every glossary link carries its
-entry's summary as hover text, on every page: links in the page's own text
-get it as terms are linked, links added later (the notes shown on essay
-pages) get it in ``on_page_context`` after the notes are placed
-(``order.ENTRY_TAIL``); only a page whose HTML grew since is read again.
+headings added to the table of contents. Every glossary link, on every
+page, is marked as one, so that it previews its entry (the data is one file,
+``glossary/previews.json``, written with the other files): links in the
+page's own text are marked as terms are linked, links added later (the
+notes shown on essay pages) in ``on_page_context`` after the notes are
+placed (``order.ENTRY_TAIL``); only a page whose HTML grew since is read
+again.
 """
 
 from __future__ import annotations
@@ -26,11 +28,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from edition.addresses import GLOSSARY, Kind, glossary_entry, glossary_index, page_of, page_url, relative_url, resolver
+from edition.addresses import (
+    GLOSSARY,
+    Kind,
+    glossary_entry,
+    glossary_index,
+    glossary_previews,
+    page_of,
+    page_url,
+    relative_url,
+    resolver,
+)
 from edition.conventions import META_GLOSSARY
 from edition.features.glossary import pages
 from edition.features.glossary.backlinks import Mention
-from edition.features.glossary.linker import add_hover, link_terms
+from edition.features.glossary.linker import link_terms, mark_links
+from edition.features.glossary.previews import previews
 from edition.features.glossary.session import prepare
 from edition.mkdocs_adapter.model_page import ModelPage
 
@@ -51,13 +64,15 @@ class GlossaryPart:
         build.report(LOGGER, self.glossary.problems)
 
     def files(self, files: Files) -> Files:
-        """Entry pages from the model (never read or converted again); the generated glossary index."""
+        """Entry pages from the model (never read or converted again); the generated index and preview data."""
         config, terms = self.build.config, self.build.site.terms
         for file in files.documentation_pages():
             slug = self._entry(file.src_uri)
             if slug is not None:
                 ModelPage(None, file, config, meta=terms[slug].meta)
         files.append(File.generated(config, glossary_index(), content=pages.index_page(list(terms.values()))))
+        mentions = {slug: len(found) for slug, found in self.glossary.mentions.items()}
+        files.append(File.generated(config, glossary_previews(), content=previews(terms, mentions, self._entry_url)))
         return files
 
     def page_markdown(self, markdown: str, page: Page) -> str:
@@ -85,9 +100,9 @@ class GlossaryPart:
         return html
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
-        """Hover text on links added since terms were linked; an entry's sources, related entries and mentions."""
+        """Links added since terms were linked are marked; an entry's sources, related entries and mentions."""
         if len(page.content or "") != self.glossary.linked_sizes.get(page.file.src_uri):
-            page.content = add_hover(page.content or "", self.glossary.summaries, page.url)
+            page.content = mark_links(page.content or "", self.glossary.summaries, page.url)
         own = self._entry(page.file.src_uri)
         if own:
             terms, use_dirs = self.build.site.terms, self.build.config.use_directory_urls
@@ -112,10 +127,13 @@ class GlossaryPart:
         ref = page_of(src)
         return ref.name if ref.kind is Kind.GLOSSARY_ENTRY and ref.name in self.build.site.terms else None
 
+    def _entry_url(self, slug: str) -> str:
+        """An entry's address relative to the site's root."""
+        return page_url(glossary_entry(slug), self.build.config.use_directory_urls)
+
     def _url_for(self, page: Page) -> Callable[[str], str]:
         """``url_for(slug)``: an entry's address relative to ``page``."""
-        use_dirs = self.build.config.use_directory_urls
-        return lambda slug: relative_url(page_url(glossary_entry(slug), use_dirs), page.url)
+        return lambda slug: relative_url(self._entry_url(slug), page.url)
 
 
 def _add_to_toc(page: Page, headings: list[tuple[str, str]]) -> None:
