@@ -118,3 +118,43 @@ def test_the_build_s_own_figures_are_not_part_of_the_site(built):
         encoding="utf-8"
     )
     assert (ROOT / "benchmark" / "performance.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_notes_link_the_previous_and_next_in_reading_order_across_the_essay_s_pages(built):
+    """Following "Next note" from the first note visits every note once, in reading order, page after page."""
+    essay = built / "essays" / "wandering-earth-ii"
+    index = (built / "commentary" / "wandering-earth-ii" / "index.html").read_text(encoding="utf-8")
+    in_order = re.findall(
+        r'<li class="note-item" data-kind="\w+"><p class="note-item-title"><a href="([\w-]+)/"', index
+    )
+    page, ident, visited = essay / "index.html", f"note--{in_order[0]}", []
+    while True:
+        html = page.read_text(encoding="utf-8")
+        callout = re.search(rf'<details class="note-callout [^>]*id="{ident}".*?</details>', html, re.S).group()
+        visited.append(ident.removeprefix("note--"))
+        following = re.search(r'<a class="note-next" href="([^"]*)"', callout)
+        if not following:
+            break
+        path, _, ident = following.group(1).partition("#")
+        page = (page.parent / path / "index.html").resolve() if path else page
+    assert visited == in_order
+    first = (essay / "index.html").read_text(encoding="utf-8")
+    assert (
+        f'id="note--{in_order[0]}"' in first
+        and "note-prev" not in re.search(rf'id="note--{in_order[0]}".*?</details>', first, re.S).group()
+    )
+
+
+def test_essay_pages_offer_the_filter_and_a_citation_for_every_paragraph(built):
+    model = load_site(ROOT / "docs", ROOT).essays["wandering-earth-ii"]
+    pages = {p.page for p in model.paragraphs()}
+    for src in sorted(pages):
+        html = (built / src.replace(".md", "/index.html").replace("/index/index.html", "/index.html")).read_text(
+            encoding="utf-8"
+        )
+        ids = [p.id for p in model.paragraphs() if p.page == src]
+        assert re.findall(r'data-cite-href="#([\w-]+)"', html) == ids, src
+        assert html.count('<fieldset class="note-filter">') == 1
+    whole = (built / "essays" / "wandering-earth-ii" / "print" / "index.html").read_text(encoding="utf-8")
+    assert 'data-cite-href="../chinas-global-strategy/#chinas-global-strategy-2"' in whole  # cited at its section
+    assert 'data-cite-place="China&#x27;s global strategy, \u00b6 2"' in whole

@@ -78,7 +78,7 @@ class CommentaryPart:
         src = page.file.src_uri
         ref = page_of(src)
         if ref.of_essay:
-            page.content = self.notes.decorate_essay(page.content or "", ref.essay, self.build.linker(page.url))
+            page.content = self.notes.decorate_essay(page.content or "", src, self.build.linker(page.url))
         elif src in self.notes.by_page:
             page.content = self.notes.note_html(src, page.content or "", self.build.linker(page.url))
         return context

@@ -17,6 +17,7 @@ from edition.addresses import (
     DocsPath,
     Kind,
     Linker,
+    callout_id,
     commentary_index,
     note_page,
     page_of,
@@ -62,6 +63,10 @@ class Commentary:
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
         self.places = places(site.essays.values())  # how pages name a note's paragraph to readers
+        self.neighbours = {  # each note's previous and next in its essay's reading order, by name
+            slug: render.neighbours(render.in_reading_order(essay, self.by_essay.get(slug, [])))
+            for slug, essay in site.essays.items()
+        }
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
             self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
@@ -69,18 +74,50 @@ class Commentary:
 
     # -- essay pages -------------------------------------------------------
 
-    def decorate_essay(self, page_html: str, essay_slug: str, link: Linker) -> str:
-        """An essay page with its notes' highlights and callouts, and paragraph actions."""
+    def decorate_essay(self, page_html: str, src: str, link: Linker) -> str:
+        """The essay page built from ``src`` with its notes' highlights and callouts, paragraph actions and filter.
+
+        A callout links the previous and next notes where they are shown: on
+        the whole-essay page, on that page; elsewhere, on their sections' pages.
+        """
+        ref = page_of(src)
+        essay_slug, one_page = ref.essay, ref.kind is Kind.WHOLE_ESSAY
         essay = self.site.essays.get(essay_slug)
         if essay is None:
             return page_html
         ids = {p.id for p in essay.paragraphs()}
+        around = self.neighbours[essay_slug]
+
+        def here(page: str, ident: str) -> str:
+            """The address of ``ident`` on ``page`` (a docs file), as short as it can be from this page."""
+            return f"#{ident}" if one_page or page == src else link(page, ident) or f"#{ident}"
+
+        def callout_href(anchor: Anchor) -> str:
+            page = anchor.paragraph.page if anchor.paragraph else src  # a neighbour is placed: it has a paragraph
+            return here(page, callout_id(anchor.comment.name))
+
+        def neighbour(anchor: Anchor | None) -> render.Neighbour | None:
+            return None if anchor is None else render.Neighbour(callout_href(anchor), anchor.comment.title)
 
         def note(anchor: Anchor, highlighted: bool) -> str:
             permalink = link(note_page(anchor.comment.essay, anchor.comment.name)) or ""
-            return render.callout(anchor.comment, self.body(anchor, link), permalink, highlighted)
+            previous, following = around.get(anchor.comment.name, (None, None))
+            body = self.body(anchor, link)
+            return render.callout(
+                anchor.comment, body, permalink, highlighted, neighbour(previous), neighbour(following)
+            )
 
-        return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
+        def cite(pid: str) -> render.Citable:
+            """A paragraph is cited at its section's page, also from the whole-essay page."""
+            page = found[1].page if (found := self.site.paragraph(pid)) else src
+            href = f"#{pid}" if page == src else link(page, pid) or f"#{pid}"
+            return render.Citable(href, str(self.places.get(pid, "")))
+
+        page_html = render.decorate(
+            page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid), cite
+        )
+        kinds = (a.comment.kind for a in self.by_essay.get(essay_slug, []) if a.placed)
+        return render.after_title(page_html, render.note_filter(kinds))
 
     def propose_url(self, essay_slug: str, pid: str) -> str | None:
         """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -142,7 +143,7 @@ def test_callout_escapes_front_matter_and_links_both_ways():
     assert 'id="note--n"' in html and 'href="#quote--n"' in html
     assert 'data-source="docs/commentary/e/n.md"' in html
     assert html.startswith('<details class="note-callout info"')
-    assert '<span class="note-meta">by &lt;b&gt;, <time datetime=' in html
+    assert '<span class="note-meta">by <span class="note-author">&lt;b&gt;</span>, <time datetime=' in html
 
 
 def test_callout_without_highlight_links_to_the_paragraph():
@@ -217,3 +218,90 @@ def test_ids_from_a_note_name_are_escaped_once_wherever_written(name, written):
     assert f'id="quote--{written}" aria-details="note--{written}"' in marked
     assert f'href="#note--{written}"' in marked
     assert "&amp;amp;" not in callout + marked and "&amp;quot;" not in callout + marked
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "links"),
+    [
+        (None, None, []),
+        (
+            render.Neighbour("../a/#note--x", 'Say "hi" & <go>'),
+            None,
+            [
+                '<a class="note-prev" href="../a/#note--x" aria-label="Previous note: Say &quot;hi&quot; &amp; '
+                '&lt;go&gt;">\u2190 Previous note</a>'
+            ],
+        ),
+        (
+            render.Neighbour("#note--a", "A"),
+            render.Neighbour("#note--b", "B"),
+            [
+                '<a class="note-prev" href="#note--a" aria-label="Previous note: A">\u2190 Previous note</a>',
+                '<a class="note-next" href="#note--b" aria-label="Next note: B">Next note \u2192</a>',
+            ],
+        ),
+    ],
+    ids=["only note", "last note, hostile title", "between two"],
+)
+def test_a_callout_links_the_previous_and_next_notes_named_by_title(previous, following, links):
+    html = render.callout(comment(), "", "../n/", True, previous, following)
+    found = re.findall(r'<a class="note-(?:prev|next)".*?</a>', html)
+    assert found == links
+    assert '<button type="button" class="note-cite" aria-haspopup="dialog" aria-expanded="false">' in html
+
+
+def test_neighbours_are_the_notes_before_and_after_in_reading_order():
+    a, b, c = (placed(comment(name)) for name in "abc")
+    around = render.neighbours([a, b, c])
+    assert {name: (p and p.comment.name, n and n.comment.name) for name, (p, n) in around.items()} == {
+        "a": (None, "b"),
+        "b": ("a", "c"),
+        "c": ("b", None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("kinds", "boxes"),
+    [
+        ([], []),
+        (["question", "context", "question"], ["context", "question"]),  # each kind once, in the schema's order
+        (list(render.KINDS), list(render.KINDS)),
+    ],
+)
+def test_the_filter_offers_the_kinds_the_essay_s_notes_have(kinds, boxes):
+    html = render.note_filter(kinds)
+    assert re.findall(r'<input type="checkbox" name="note-kind" value="(\w+)" checked>', html) == boxes
+    assert (html.startswith('<fieldset class="note-filter"><legend>Notes shown</legend>')) == bool(boxes)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<h1>T</h1>\n<p>x</p>", "<h1>T</h1>\n[+]\n<p>x</p>"),
+        ('<h1 id="t">T<a href="#t">¶</a></h1><h1>U</h1>', '<h1 id="t">T<a href="#t">¶</a></h1>\n[+]<h1>U</h1>'),
+        ("<p>no title</p>", "[+]<p>no title</p>"),
+    ],
+)
+def test_the_filter_goes_right_after_the_page_s_title(page, expected):
+    assert render.after_title(page, "[+]") == expected
+
+
+def test_a_paragraph_offers_its_citation_with_its_address_and_place_escaped():
+    html = render.paragraph_actions("p-1", None, render.Citable('../s/#p-1" x="', "China's strategy, \u00b6 2"))
+    assert (
+        '<button type="button" class="paragraph-cite" aria-label="Cite this paragraph" aria-haspopup="dialog" '
+        'aria-expanded="false" data-cite-href="../s/#p-1&quot; x=&quot;" '
+        'data-cite-place="China&#x27;s strategy, \u00b6 2">'
+    ) in html
+    assert html.index("paragraph-permalink") < html.index("paragraph-cite")
+
+
+def test_decorate_gives_highlights_their_note_s_kind_and_paragraphs_their_citation():
+    notes = {"p-1": [placed(comment("n", kind="critique"))]}
+    out = render.decorate(
+        '<p id="p-1">a b</p>', {"p-1"}, notes, lambda a, h: "", lambda pid: None, lambda pid: render.Citable("#x", pid)
+    )
+    assert '<mark class="note-quote" id="quote--n" aria-details="note--n" data-kind="critique">b</mark>' in out
+    assert '<a class="note-ref" href="#note--n" aria-label="Context note: T" data-kind="critique"></a>' not in out
+    assert 'aria-label="Critique note: T" data-kind="critique"></a>' in out
+    assert 'data-cite-place="p-1"' in out
