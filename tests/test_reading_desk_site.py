@@ -101,6 +101,7 @@ def test_essay_pages_carry_the_citation_tags_reference_managers_read(built, page
         "citation_public_url": canonical,
         "edition-revision": "1",
         "edition-revision-date": "2023-02-24",
+        "edition-site-url": SITE_URL,
     }
 
 

@@ -6,8 +6,9 @@ both do), so an essay page carries them, written from the model: author,
 title, the publication it first appeared in, its original date, the page's
 address. The reader's citations (plain text and BibTeX, built in the browser,
 where the date accessed is known) read the same tags back, plus this edition's
-revision and its date, for which Highwire has no tag: one source of facts for
-both.
+revision and its date, for which Highwire has no tag, and the site's address
+(a citation names the published address even when the page is read from a
+copy): one source of facts for both.
 
 Until the edition keeps revision records (issue 16), every essay is revision
 1, and that revision is the text as first published, so its date is the
@@ -41,11 +42,12 @@ def highwire_date(iso: str) -> str:
     return iso.replace("-", "/")
 
 
-def meta_tags(essay: Essay, page_url: str, language: str) -> list[tuple[str, str]]:
+def meta_tags(essay: Essay, page_url: str, language: str, site_url: str = "") -> list[tuple[str, str]]:
     """The ``(name, content)`` of every ``<meta>`` an essay page carries for citing it, in order.
 
     Values are text; the template escapes them. ``page_url`` is the page's
-    canonical address (empty without ``site_url``: no tag then).
+    canonical address and ``site_url`` the site's (empty when the site has
+    no address: no tag then).
     """
     revision = revision_of(essay)
     tags = [("citation_title", essay.title), ("citation_author", essay.author)]
@@ -57,4 +59,5 @@ def meta_tags(essay: Essay, page_url: str, language: str) -> list[tuple[str, str
     if page_url:
         tags.append(("citation_public_url", page_url))
     tags += [("edition-revision", str(revision.number)), ("edition-revision-date", revision.date)]
+    tags.append(("edition-site-url", site_url))
     return [(name, value) for name, value in tags if value]

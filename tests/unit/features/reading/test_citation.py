@@ -26,6 +26,7 @@ URL = "https://example.org/essays/e/"
                 ("citation_public_url", URL),
                 ("edition-revision", "1"),  # until the edition keeps revisions: the text as first published
                 ("edition-revision-date", "2023-02-24"),
+                ("edition-site-url", "https://example.org/"),
             ],
         ),
         (
@@ -44,4 +45,4 @@ URL = "https://example.org/essays/e/"
 )
 def test_an_essay_page_carries_what_zotero_reads(publication, url, language, expected):
     essay = Essay("e", "T & <i>", "A. Writer", "2023-02-24", publication=publication)
-    assert meta_tags(essay, url, language) == expected
+    assert meta_tags(essay, url, language, "https://example.org/" if url else "") == expected
