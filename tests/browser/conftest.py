@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -28,6 +29,7 @@ SCREENSHOTS = ROOT / "test-results"
 _TARGETS = json.loads(Path(__file__).with_name("targets.json").read_text(encoding="utf-8"))
 CHROMIUM_FLAGS: list[str] = _TARGETS["chromium_flags"]
 PAGE_KINDS: dict[str, str] = _TARGETS["page_kinds"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def pytest_generate_tests(metafunc):
@@ -104,7 +106,8 @@ def pytest_runtest_makereport(item, call):
     """Save a screenshot of the page when a browser test fails, to test-results/."""
     outcome = yield
     report = outcome.get_result()
-    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    funcargs = getattr(item, "funcargs", {})
+    page = next((funcargs[name] for name in ("page", "reader", "desktop", "phone") if name in funcargs), None)
     if report.when == "call" and report.failed and page is not None and not page.is_closed():
         SCREENSHOTS.mkdir(exist_ok=True)
         name = re.sub(r"[^\w.-]+", "-", item.nodeid.split("::", 1)[-1]).strip("-")
@@ -112,3 +115,51 @@ def pytest_runtest_makereport(item, call):
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         except Exception as exc:  # a crashed page must not hide the test's own failure
             report.sections.append(("screenshot", f"could not save a screenshot: {exc}"))
+
+
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def _reader(browser, base_url: str, options: dict):
+    """A page in a fresh context, allowed to use the clipboard (citations are copied)."""
+    context = browser.new_context(base_url=base_url, **options)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, base_url: str):
+    """A 1440-pixel desktop with a mouse: wide enough for notes in the margin."""
+    yield from _reader(browser, base_url, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser, base_url: str):
+    """A 390 by 844 phone that is touched, not pointed at."""
+    yield from _reader(browser, base_url, PHONE)
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def reader(request, browser, base_url: str):
+    """The desktop, then the phone: what every reader must be able to do."""
+    yield from _reader(browser, base_url, DESKTOP if request.param == "desktop" else PHONE)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """``axe(page)``: axe-core's violations on the page as it is now, one line each (empty when there are none).
+
+    Each line reads ``rule (impact): help: targets``, which scripts/audit.py reads back.
+    """
+
+    def violations(page) -> list[str]:
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        found = Axe().run(page, options=options).response["violations"]
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+            for v in found
+        ]
+
+    return violations
