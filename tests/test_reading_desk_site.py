@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 
+from edition.content.note_schema import KINDS
 from edition.content.site import load_site
 from support import ROOT
 
@@ -159,3 +160,12 @@ def test_essay_pages_offer_the_filter_and_a_citation_for_every_paragraph(built):
     whole = (built / "essays" / "wandering-earth-ii" / "print" / "index.html").read_text(encoding="utf-8")
     assert 'data-cite-href="../chinas-global-strategy/#chinas-global-strategy-2"' in whole  # cited at its section
     assert 'data-cite-place="China&#x27;s global strategy, \u00b6 2"' in whole
+
+
+def test_the_stylesheet_can_hide_every_kind_of_note_the_schema_allows():
+    """The filter's rules are written once per kind: a kind added to the schema needs its rule."""
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "edition.css").read_text(encoding="utf-8")
+    for kind in KINDS:
+        for part in (".note-callout, .note-ref", "mark.note-quote"):
+            selector = f':root[data-hidden-kinds~="{kind}"] .md-typeset '
+            assert f'{selector}:is({part})[data-kind="{kind}"]' in css or f'{selector}{part}[data-kind="{kind}"]' in css
