@@ -58,9 +58,9 @@ def test_every_page_announces_the_feeds_and_every_feed_is_valid_atom(built):
         head = html[: html.index("</head>")]
         base = SITE_URL + "404.html" if path.name == "404.html" else _page_url(built, path)
         announced = {urljoin(base, href) for _, href in FEED.findall(head)}
-        wanted = {SITE_URL + "essays.xml", SITE_URL + "notes.xml"}
+        wanted = {SITE_URL + "feeds/essays.xml", SITE_URL + "feeds/notes.xml"}
         if f"/{essay}/" in path.as_posix():
-            wanted.add(SITE_URL + f"notes-{essay}.xml")
+            wanted.add(SITE_URL + f"feeds/notes-{essay}.xml")
         assert announced == wanted, path
         seen |= announced
     model = load_site(ROOT / "docs", ROOT)
@@ -71,19 +71,19 @@ def test_every_page_announces_the_feeds_and_every_feed_is_valid_atom(built):
         for entry in feed.entries:
             assert entry.id == entry.link and entry.id.endswith("/")
             assert _file_of(built, entry.id).exists(), entry.id  # an entry's id is its page's address
-    notes = feedparser.parse(_file_of(built, SITE_URL + "notes.xml").read_bytes())
+    notes = feedparser.parse(_file_of(built, SITE_URL + "feeds/notes.xml").read_bytes())
     by_page = {f"{SITE_URL}commentary/{c.essay}/{c.name}/": c for c in model.comments}
     assert {e.id for e in notes.entries} == set(by_page)
     for entry in notes.entries:
         assert entry.published.startswith(by_page[entry.id].date) and entry.title == by_page[entry.id].title
-    essays = feedparser.parse(_file_of(built, SITE_URL + "essays.xml").read_bytes())
+    essays = feedparser.parse(_file_of(built, SITE_URL + "feeds/essays.xml").read_bytes())
     assert [(e.id, e.published) for e in essays.entries] == [(f"{SITE_URL}essays/{essay}/", "2023-02-24T00:00:00Z")]
 
 
 def test_feeds_are_the_same_bytes_in_another_build(built, tmp_path):
     again = _build(tmp_path / "again")
     for name in ("essays.xml", "notes.xml", "notes-wandering-earth-ii.xml"):
-        assert (again / name).read_bytes() == (built / name).read_bytes(), name
+        assert (again / "feeds" / name).read_bytes() == (built / "feeds" / name).read_bytes(), name
 
 
 @pytest.mark.parametrize(

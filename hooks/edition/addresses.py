@@ -35,6 +35,7 @@ SiteUrl = NewType("SiteUrl", str)
 ESSAYS = "essays"  # one folder per essay: its opening (index), its sections, its whole-essay page
 GLOSSARY = "glossary"  # one file per entry, and the generated index
 COMMENTARY = "commentary"  # one folder per essay, one file per note, and the generated indexes
+FEEDS = "feeds"  # the Atom feeds, generated
 INDEX = "index"  # a folder's own page
 WHOLE_ESSAY = "print"  # the whole-essay page of an essay's folder
 RESERVED_PAGES = frozenset({INDEX, WHOLE_ESSAY, COMMENTARY})  # names a section's page may never take
@@ -141,16 +142,26 @@ def glossary_previews() -> DocsPath:
     return DocsPath(f"{GLOSSARY}/previews.json")
 
 
-# The feeds live at the site's root: Material fetches 'sitemap.xml' beside every address a page's
-# <link rel="alternate"> names (for its language versions), and only the root has one.
 def essays_feed() -> DocsPath:
     """The Atom feed of new essays."""
-    return DocsPath(f"{ESSAYS}.xml")
+    return DocsPath(f"{FEEDS}/{ESSAYS}.xml")
 
 
 def notes_feed(essay: str = "") -> DocsPath:
     """The Atom feed of new notes: the site's, or one essay's."""
-    return DocsPath(f"notes-{essay}.xml" if essay else "notes.xml")
+    return DocsPath(f"{FEEDS}/notes-{essay}.xml" if essay else f"{FEEDS}/notes.xml")
+
+
+def feeds_sitemap() -> DocsPath:
+    """An empty sitemap beside the feeds.
+
+    Material fetches and parses the ``sitemap.xml`` beside every address a
+    page's ``<link rel="alternate">`` names (it takes them for the site in
+    other languages): without this file that is a failed request per feed,
+    and at the site's root it would be the whole site's sitemap, parsed
+    again for each feed on every page.
+    """
+    return DocsPath(f"{FEEDS}/sitemap.xml")
 
 
 def glossary_link_from_essay(slug: str) -> str:
@@ -204,7 +215,7 @@ def network_path(url: str) -> bool:
 def page_url(src: str, use_directory_urls: bool = True) -> SiteUrl:
     """The site-relative URL MkDocs gives the page built from ``src``: ``essays/x/a.md`` -> ``essays/x/a/``.
 
-    Any other file keeps its path (``notes.xml``).
+    Any other file keeps its path (``feeds/notes.xml``).
     """
     if not src.endswith(".md"):
         return SiteUrl(src)

@@ -52,6 +52,7 @@ def test_parse_reads_what_a_page_is_from_its_source_path(src, ref):
         (addresses.essays_feed(), PageRef(Kind.OTHER)),
         (addresses.notes_feed(), PageRef(Kind.OTHER)),
         (addresses.notes_feed("e"), PageRef(Kind.OTHER)),
+        (addresses.feeds_sitemap(), PageRef(Kind.OTHER)),
     ],
 )
 def test_every_builder_makes_a_path_parse_reads_back(built, ref):
@@ -73,13 +74,14 @@ def test_ids_made_from_a_note_name_never_look_like_a_paragraph_id(name):
     ("built", "path"),
     [
         (addresses.glossary_previews(), "glossary/previews.json"),
-        (addresses.essays_feed(), "essays.xml"),
-        (addresses.notes_feed(), "notes.xml"),
-        (addresses.notes_feed("e"), "notes-e.xml"),
+        (addresses.essays_feed(), "feeds/essays.xml"),
+        (addresses.notes_feed(), "feeds/notes.xml"),
+        (addresses.notes_feed("e"), "feeds/notes-e.xml"),
+        (addresses.feeds_sitemap(), "feeds/sitemap.xml"),
     ],
 )
 def test_data_files_and_feeds_sit_where_the_pages_fetch_them(built, path):
-    """Feeds at the root: Material fetches a 'sitemap.xml' beside every <link rel="alternate"> address."""
+    """The feeds share a folder with the one sitemap Material looks for beside them."""
     assert built == path
 
 
@@ -96,7 +98,7 @@ def test_an_essay_links_an_entry_two_folders_up():
         ("essays/x/reflection.md", True, "essays/x/reflection/"),
         ("essays/x/reflection.md", False, "essays/x/reflection.html"),
         ("index.md", False, "index.html"),
-        ("notes.xml", True, "notes.xml"),  # a file that is not a page keeps its path
+        ("feeds/notes.xml", True, "feeds/notes.xml"),  # a file that is not a page keeps its path
         ("glossary/previews.json", False, "glossary/previews.json"),
     ],
 )

@@ -21,7 +21,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from edition.addresses import HOME, DocsPath, commentary_index, essay_page, essays_feed, note_page, notes_feed, page_of
+from edition.addresses import (
+    HOME,
+    DocsPath,
+    commentary_index,
+    essay_page,
+    essays_feed,
+    feeds_sitemap,
+    note_page,
+    notes_feed,
+    page_of,
+)
 from edition.content.markup import first_sentence, plain_text
 from edition.content.model import Comment, Essay
 from edition.content.places import Place, places
@@ -31,6 +41,11 @@ ATOM = "http://www.w3.org/2005/Atom"
 LATEST = 50  # entries per feed: a reader's update, not an archive (every page is in the sitemap)
 SUMMARY = 300  # characters of a note's text in its entry
 EPOCH = "1970-01-01"  # the updated date of a feed that has no entry yet
+EMPTY_SITEMAP = (  # see edition.addresses.feeds_sitemap
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    "<!-- Empty on purpose: Material looks for a sitemap beside every <link rel=alternate> address. -->\n"
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 ET.register_namespace("", ATOM)
@@ -148,7 +163,7 @@ class Feeds:
         return found
 
     def documents(self, published: Callable[[str], bool], absolute: Callable[[str], str]) -> dict[DocsPath, str]:
-        """Every feed as ``{path in the site: Atom text}``.
+        """Every feed as ``{path in the site: Atom text}``, and the empty sitemap beside them.
 
         ``published(src)`` says whether a note's page is built (a refused
         note has none); ``absolute(src)`` is a docs file's page address.
@@ -156,6 +171,7 @@ class Feeds:
         essays = self.site.essays
         home = absolute(HOME)
         out = {
+            feeds_sitemap(): EMPTY_SITEMAP,
             essays_feed(): atom(
                 Feed(
                     f"New essays: {self.site_name}",
@@ -163,7 +179,7 @@ class Feeds:
                     home,
                     essay_entries(essays.values(), lambda e: absolute(essay_page(e.slug))),
                 )
-            )
+            ),
         }
         if not self.notes:
             return out

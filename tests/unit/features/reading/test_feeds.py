@@ -71,7 +71,7 @@ def test_a_note_entry_says_where_its_passage_is_and_what_it_says():
     site = sample_site()
     site.comments[1].body = "First sentence of the *note*. Second sentence."
     documents = Feeds(site, "Site", notes=True).documents(lambda src: True, absolute)
-    note = parsed(documents["notes-first.xml"]).entries[0]
+    note = parsed(documents["feeds/notes-first.xml"]).entries[0]
     assert note.id == BASE + "commentary/first/new.md"
     where = "First *Essay* <b>, Middle part, \u00b6 1"
     assert note.summary == f"On \u201cmiddle\u201d ({where}): First sentence of the note."
@@ -80,29 +80,36 @@ def test_a_note_entry_says_where_its_passage_is_and_what_it_says():
 
 def test_every_feed_is_written_and_only_published_notes_are_in_it():
     documents = Feeds(sample_site(), "Site", notes=True).documents(lambda src: not src.endswith("old.md"), absolute)
-    assert sorted(documents) == ["essays.xml", "notes-first.xml", "notes-second.xml", "notes.xml"]
-    assert [e.title for e in parsed(documents["essays.xml"]).entries] == ["Second", "First *Essay* <b>"]
-    assert [e.title for e in parsed(documents["notes.xml"]).entries] == ["New [note] <i>"]
-    assert parsed(documents["notes-second.xml"]).entries == []  # subscribed to before its first note
+    assert sorted(documents) == [
+        "feeds/essays.xml",
+        "feeds/notes-first.xml",
+        "feeds/notes-second.xml",
+        "feeds/notes.xml",
+        "feeds/sitemap.xml",
+    ]
+    assert [e.title for e in parsed(documents["feeds/essays.xml"]).entries] == ["Second", "First *Essay* <b>"]
+    assert [e.title for e in parsed(documents["feeds/notes.xml"]).entries] == ["New [note] <i>"]
+    assert parsed(documents["feeds/notes-second.xml"]).entries == []  # subscribed to before its first note
+    assert "<url>" not in documents["feeds/sitemap.xml"]
 
 
 def test_a_site_without_commentary_has_only_the_essays_feed():
     site = Feeds(sample_site(), "Site", notes=False)
-    assert list(site.documents(lambda src: True, absolute)) == ["essays.xml"]
-    assert site.links("essays/first/index.md") == [("New essays: Site", "essays.xml")]
+    assert sorted(site.documents(lambda src: True, absolute)) == ["feeds/essays.xml", "feeds/sitemap.xml"]
+    assert site.links("essays/first/index.md") == [("New essays: Site", "feeds/essays.xml")]
 
 
 @pytest.mark.parametrize(
     ("src", "announced"),
     [
-        ("index.md", ["essays.xml", "notes.xml"]),
-        ("glossary/soft-power.md", ["essays.xml", "notes.xml"]),
-        ("", ["essays.xml", "notes.xml"]),  # a template (404.html)
-        ("essays/first/middle-part.md", ["essays.xml", "notes.xml", "notes-first.xml"]),
-        ("essays/first/print.md", ["essays.xml", "notes.xml", "notes-first.xml"]),
-        ("commentary/first/index.md", ["essays.xml", "notes.xml", "notes-first.xml"]),
-        ("commentary/first/new.md", ["essays.xml", "notes.xml", "notes-first.xml"]),
-        ("essays/gone/index.md", ["essays.xml", "notes.xml"]),
+        ("index.md", ["feeds/essays.xml", "feeds/notes.xml"]),
+        ("glossary/soft-power.md", ["feeds/essays.xml", "feeds/notes.xml"]),
+        ("", ["feeds/essays.xml", "feeds/notes.xml"]),  # a template (404.html)
+        ("essays/first/middle-part.md", ["feeds/essays.xml", "feeds/notes.xml", "feeds/notes-first.xml"]),
+        ("essays/first/print.md", ["feeds/essays.xml", "feeds/notes.xml", "feeds/notes-first.xml"]),
+        ("commentary/first/index.md", ["feeds/essays.xml", "feeds/notes.xml", "feeds/notes-first.xml"]),
+        ("commentary/first/new.md", ["feeds/essays.xml", "feeds/notes.xml", "feeds/notes-first.xml"]),
+        ("essays/gone/index.md", ["feeds/essays.xml", "feeds/notes.xml"]),
     ],
 )
 def test_each_page_announces_the_site_s_feeds_and_its_essay_s(src, announced):
