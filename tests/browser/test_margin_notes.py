@@ -65,7 +65,7 @@ def test_an_opened_note_pushes_the_notes_below_it_down(desktop: Page):
     )
 
 
-@pytest.mark.parametrize("url", [SECTION, WHOLE])
+@pytest.mark.parametrize("url", [SECTION, WHOLE, "commentary/", "commentary/wandering-earth-ii/"])
 def test_nothing_moves_after_the_page_is_drawn(reader: Page, url: str):
     reader.goto(url)
     reader.wait_for_load_state("networkidle")

@@ -44,6 +44,20 @@ def test_the_filter_hides_a_kind_and_remembers_it_across_pages_and_visits(reader
     expect(critique).to_be_visible()
 
 
+def test_the_commentary_indexes_share_the_essay_pages_filter(reader: Page):
+    reader.goto("commentary/")
+    critique = reader.locator('.note-item[data-kind="critique"]').first
+    expect(critique).to_be_visible()
+    reader.get_by_role("group", name="Notes shown").get_by_role("checkbox", name="Critique").uncheck()
+    expect(critique).to_be_hidden()
+    expect(reader.locator('.note-item[data-kind="context"]').first).to_be_visible()  # other kinds stay
+    reader.goto("commentary/wandering-earth-ii/")
+    expect(reader.get_by_role("checkbox", name="Critique")).not_to_be_checked()
+    expect(reader.locator('.note-item[data-kind="critique"]').first).to_be_hidden()
+    reader.goto(SECTION)
+    expect(reader.locator("#note--soft-power-and-the-state")).to_be_hidden()
+
+
 def test_the_filter_is_reachable_from_the_keyboard(desktop: Page):
     desktop.goto(SECTION)
     box = desktop.get_by_role("checkbox", name="Context")

@@ -18,7 +18,7 @@ from edition.addresses import Linker, callout_id, commentary_index, essay_page
 from edition.content.model import Essay
 from edition.content.places import Place
 from edition.features.commentary.anchor import ORPHANED, Anchor
-from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, time_tag
+from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, note_filter, time_tag
 
 esc = html.escape
 Places = Mapping[str, Place]  # paragraph id -> where a reader finds it
@@ -119,7 +119,7 @@ def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], l
     parts = [
         f"<h1>Commentary on {esc(essay.title)}</h1>",
         f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">{esc(essay.title)}</a>, in reading order.</p>',
-        _kind_counts(anchors),
+        _kind_counts(anchors) + note_filter(a.comment.kind for a in anchors),
         '<ol class="note-list">' + "".join(_item(a, essays, link, places, False) for a in placed) + "</ol>",
     ]
     if orphans:
@@ -135,8 +135,9 @@ def site_index(
     """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
 
     Every note is listed on its essay's page (:func:`essay_index`); listing
-    them all here again made a page that grew with the library. ``commentary.js``
-    adds kind filters to the list (without it all show).
+    them all here again made a page that grew with the library. The filter by
+    kind is the essay pages' (:func:`render.note_filter`): one choice, kept
+    across the site (without scripts every note shows).
     """
     newest = sorted(anchors, key=lambda a: (a.comment.date, a.comment.path), reverse=True)
     by_essay = "".join(
@@ -155,6 +156,6 @@ def site_index(
         "<p>Notes by readers and editors on passages of the essays, newest first. "
         "Every note has its own page; on the essay it appears right after the passage it discusses.</p>\n"
         f"<p>By essay:</p>\n<ul>{by_essay}</ul>\n"
-        f"{_kind_counts(anchors)}\n{heading}"
-        f'<ol class="note-list" data-note-filter>{items}</ol>\n'
+        f"{_kind_counts(anchors)}\n{note_filter(a.comment.kind for a in shown)}{heading}"
+        f'<ol class="note-list">{items}</ol>\n'
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from edition.content.model import Comment, Essay, Paragraph, Section, Source
@@ -115,3 +117,22 @@ def test_pages_name_a_passage_by_section_and_number_never_by_id(page, named):
     }[page]()
     assert named in html
     assert "p-1<" not in html and "paragraph p-1" not in html
+
+
+@pytest.mark.parametrize("index", ["essay index", "site index"])
+@pytest.mark.parametrize(
+    ("kinds", "boxes"),
+    [([], []), (["question"], ["question"]), (["question", "context", "question"], ["context", "question"])],
+)
+def test_both_indexes_offer_the_essay_pages_filter_for_the_kinds_they_list(index, kinds, boxes):
+    """The same fieldset as on the essay pages, before the list, written by the build (nothing moves on load)."""
+    paragraph = Paragraph("p-1", "x", "essays/e/index.md")
+    anchors = [Anchor(note(name=f"n{i}", kind=k), ANCHORED, paragraph) for i, k in enumerate(kinds)]
+    essay = Essay("e", "E", "Au", "2024-01-01", sections=[Section("E", "index", [paragraph])])
+    page = {
+        "essay index": lambda: pages.essay_index(essay, anchors, {"e": essay}, lambda src, frag="": src, PLACES),
+        "site index": lambda: pages.site_index(anchors, {"e": essay}, lambda src, frag="": src, PLACES),
+    }[index]()
+    assert re.findall(r'name="note-kind" value="(\w+)"', page) == boxes
+    if boxes:
+        assert page.index('<fieldset class="note-filter">') < page.index('<ol class="note-list">')
