@@ -166,6 +166,6 @@ def test_the_stylesheet_can_hide_every_kind_of_note_the_schema_allows():
     """The filter's rules are written once per kind: a kind added to the schema needs its rule."""
     css = (ROOT / "docs" / "assets" / "stylesheets" / "edition.css").read_text(encoding="utf-8")
     for kind in KINDS:
-        for part in (".note-callout, .note-ref", "mark.note-quote"):
+        for part in (".note-callout, .note-ref, .note-item", "mark.note-quote"):
             selector = f':root[data-hidden-kinds~="{kind}"] .md-typeset '
             assert f'{selector}:is({part})[data-kind="{kind}"]' in css or f'{selector}{part}[data-kind="{kind}"]' in css
