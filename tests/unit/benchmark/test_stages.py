@@ -101,7 +101,7 @@ def test_a_handler_several_hooks_share_is_timed_for_each_of_them():
     """The edition's hook files import the same on_files: each call is the hook's that registered it."""
 
     def shared(files, **kwargs):
-        return files + ["shared"]
+        return [*files, "shared"]
 
     collection = PluginCollection()
     for name in ("hooks/essays.py", "hooks/glossary.py"):
