@@ -104,7 +104,7 @@ def test_a_note_is_cited_with_its_author_date_and_page(reader: Page):
     button.click()
     dialog = reader.get_by_role("dialog", name="Cite this note")
     expect(dialog.locator(".cite-dialog__text")).to_have_text(
-        "Editors, \u201cHow Zhao Lijian was \u201cshifted aside\u201d\u201d, context note on Marina Zhang, "
+        "Editors, \u201cHow Zhao Lijian was \u2018shifted aside\u2019\u201d, context note on Marina Zhang, "
         f"\u201c{TITLE}\u201d, Australian Outlook, 24 February 2023; in {EDITION}, 27 November 2026, {note} "
         f"(accessed {accessed})."
     )

@@ -178,7 +178,10 @@
   const today = (now = new Date()) =>
     [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
   const meta = (name) => (document.querySelector(`meta[name="${name}"], meta[property="${name}"]`) || {}).content || "";
-  const bibtex = (text) => text.replace(/[\\{}&%$#_~^]/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`));
+  const SPELLED = { "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+  const bibtex = (text) => text.replace(/[\\{}&%$#_~^]/g, (c) => SPELLED[c] || `\\${c}`);
+  /** A title in double quotes; quotes inside it become single ones, as in "A ‘word’". */
+  const quoted = (title) => `\u201c${title.replace(/\u201c/g, "\u2018").replace(/\u201d/g, "\u2019")}\u201d`;
 
   /** The published address of a page of this site, however the reader reached it (a copy, a preview). */
   function published(href) {
@@ -205,7 +208,7 @@
     const accessed = today();
     const edition = `${essay.edition}, revision ${essay.revision} (${longDate(essay.revised)})`;
     const original = [essay.publication, longDate(essay.date)].filter(Boolean).join(", ");
-    const work = `${essay.author}, \u201c${essay.title}\u201d${original ? `, ${original}` : ""}`;
+    const work = `${essay.author}, ${quoted(essay.title)}${original ? `, ${original}` : ""}`;
     let who, what, when, where, url, key;
     const callout = control.closest("details.note-callout");
     if (callout) {
@@ -224,7 +227,7 @@
       key = `${who}${when.slice(0, 4)}-${new URL(url).hash.slice(1)}`;
     }
     const text = callout
-      ? `${who}, \u201c${what}\u201d, ${where}; in ${edition}, ${longDate(when)}, ${url}`
+      ? `${who}, ${quoted(what)}, ${where}; in ${edition}, ${longDate(when)}, ${url}`
       : `${work}; in ${edition}, ${where}, ${url}`;
     const cited = `${text} (accessed ${longDate(accessed)}).`;
     const fields = [
