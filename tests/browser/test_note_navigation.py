@@ -32,6 +32,7 @@ def test_the_filter_hides_a_kind_and_remembers_it_across_pages_and_visits(reader
     expect(critique).to_be_visible()
     box.uncheck()
     expect(critique).to_be_hidden()
+    expect(reader.get_by_role("status")).to_have_text("Showing 2 of 3 notes.")  # read out: the notes left
     assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
     expect(reader.locator("#note--zhao-lijian-reassigned")).to_be_visible()  # other kinds stay
     reader.reload()
@@ -50,6 +51,7 @@ def test_the_commentary_indexes_share_the_essay_pages_filter(reader: Page):
     expect(critique).to_be_visible()
     reader.get_by_role("group", name="Notes shown").get_by_role("checkbox", name="Critique").uncheck()
     expect(critique).to_be_hidden()
+    expect(reader.get_by_role("status")).to_have_text("Showing 10 of 11 notes.")
     expect(reader.locator('.note-item[data-kind="context"]').first).to_be_visible()  # other kinds stay
     reader.goto("commentary/wandering-earth-ii/")
     expect(reader.get_by_role("checkbox", name="Critique")).not_to_be_checked()

@@ -305,6 +305,10 @@
     if (!box.checked) hidden.push(box.value);
     root.dataset.hiddenKinds = hidden.join(" ");
     __md_set("edition.hidden-kinds", hidden);
+    const notes = [...document.querySelectorAll(".md-content :is(details.note-callout, .note-item)")];
+    const shown = notes.filter((note) => !hidden.includes(note.dataset.kind)).length;
+    const status = box.closest(".note-filter").querySelector("[role=status]");
+    status.textContent = `Showing ${shown} of ${notes.length} notes.`;
     placeNotes();
   });
 

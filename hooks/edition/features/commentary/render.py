@@ -276,7 +276,9 @@ def note_filter(kinds: Iterable[str]) -> str:
 
     The checkboxes only say what the reader chose; the script keeps the
     choice (on ``<html>``, where the stylesheet reads it, and in local
-    storage, where the next page's head finds it before it is drawn).
+    storage, where the next page's head finds it before it is drawn), and
+    says in the status how many notes a change left showing, since a screen
+    reader does not see them go.
     """
     present = set(kinds)
     boxes = "".join(
@@ -284,7 +286,8 @@ def note_filter(kinds: Iterable[str]) -> str:
         for kind in KINDS
         if kind in present
     )
-    return f'<fieldset class="note-filter"><legend>Notes shown</legend>{boxes}</fieldset>\n' if boxes else ""
+    status = '<span class="note-filter__status" role="status"></span>'
+    return f'<fieldset class="note-filter"><legend>Notes shown</legend>{boxes}{status}</fieldset>\n' if boxes else ""
 
 
 def paragraph_actions(pid: str, propose_url: str | None, cite: Citable | None = None) -> str:

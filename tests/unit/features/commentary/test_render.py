@@ -272,6 +272,7 @@ def test_the_filter_offers_the_kinds_the_essay_s_notes_have(kinds, boxes):
     html = render.note_filter(kinds)
     assert re.findall(r'<input type="checkbox" name="note-kind" value="(\w+)" checked>', html) == boxes
     assert (html.startswith('<fieldset class="note-filter"><legend>Notes shown</legend>')) == bool(boxes)
+    assert html.count('role="status"') == bool(boxes)  # present before any change, so a change is announced
 
 
 @pytest.mark.parametrize(
