@@ -62,8 +62,8 @@ class Finding:
 
     def problem(self, path: str, body_line: int = 1) -> Problem:
         """This finding as a problem of the file at ``path``, whose body starts on line ``body_line``."""
-        where = f"line {body_line + self.line - 1}" if self.line else "body"
-        return Problem(path, f"{where}: {self.message}", self.hint)
+        line = body_line + self.line - 1 if self.line else None
+        return Problem(path, f"{f'line {line}' if line else 'body'}: {self.message}", self.hint, line)
 
 
 class _Clean(Treeprocessor):
