@@ -89,6 +89,26 @@ def test_highlight(inner, quote, expected):
     assert render.highlight(inner, quote, "n", "L") == (expected, True)
 
 
+OCCURRENCES = [
+    # (case, paragraph HTML, quote, occurrences passed over, expected)
+    ("second", "the film, the film", "the film", 1, f"the film, {MARK}the film</mark>{REF}"),
+    ("second across markup", "a <em>b</em> a b", "a b", 1, f"a <em>b</em> {MARK}a b</mark>{REF}"),
+    ("third, folded", "“x” “x” “x”", '"x"', 2, f"“x” “x” {MARK}“x”</mark>{REF}"),
+    ("overlapping, as the anchorer counts", "aaa", "aa", 1, f"a{MARK}aa</mark>{REF}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "inner, quote, passed, expected", [c[1:] for c in OCCURRENCES], ids=[c[0] for c in OCCURRENCES]
+)
+def test_highlight_marks_the_occurrence_the_anchor_chose(inner, quote, passed, expected):
+    assert render.highlight(inner, quote, "n", "L", passed) == (expected, True)
+
+
+def test_highlight_of_a_missing_occurrence_leaves_html_alone():
+    assert render.highlight("the film", "the film", "n", "L", 1) == ("the film", False)
+
+
 def test_highlight_not_found_leaves_html_alone():
     assert render.highlight("a <em>b</em>", "zzz", "n", "L") == ("a <em>b</em>", False)
 
