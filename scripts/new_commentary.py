@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 
 from edition.addresses import COMMENTARY, note_page, repo_path
+from edition.content.folding import fold_text
 from edition.content.model import Comment
 from edition.content.note_schema import KINDS, validate
-from edition.content.folding import fold_text
 from edition.content.project import ProjectError, existing_docs_dir
 from edition.content.site import load_site
 from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor, context, starts

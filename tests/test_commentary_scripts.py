@@ -173,7 +173,8 @@ def test_new_commentary_writes_the_context_of_a_repeated_quote(project, occurren
             "opening-2",
             "change of tack",
             ("--occurrence", 2),
-            "new_commentary: target quote 'change of tack' occurs once in paragraph 'opening-2'; leave out --occurrence",
+            "new_commentary: target quote 'change of tack' occurs once in paragraph 'opening-2'; "
+            "leave out --occurrence",
         ),
     ],
     ids=["unknown paragraph", "quote elsewhere", "approximate", "ambiguous", "no such occurrence", "needs none"],

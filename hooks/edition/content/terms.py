@@ -51,8 +51,8 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     if not clean["title"]:
         return None, problems
     meta = schema.page_meta(clean)
-    where = {"body_line": parsed.body_line, "lines": parsed.lines}
-    term = Term(slug=path.stem, path=rel, body=parsed.body, meta=meta, **where, **clean)
+    term = Term(path.stem, path=rel, body=parsed.body, meta=meta, **clean)
+    term.body_line, term.lines = parsed.body_line, parsed.lines
     return term, problems
 
 
