@@ -65,6 +65,7 @@ NOTE_CASES = [
     ("no front matter: the first line", "Just text.\n", 1),
     ("not a mapping: the first line of the front matter", "---\n- a list\n---\n", 2),
     ("raw HTML in the body: its line", NOTE + "\nSome <b>bold</b> words.\n", 18),
+    ("a refused link address in the body: its line", NOTE + "\nA [link](javascript:alert(1)).\n", 18),
 ]
 
 
