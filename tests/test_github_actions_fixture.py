@@ -99,3 +99,46 @@ def test_outside_github_actions_the_build_prints_no_command(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "::error" not in result.stdout + result.stderr
     assert not summary.exists()
+
+
+REFLECTION = "docs/essays/wandering-earth-ii/reflection.md"
+LINK_LINES = [
+    # (file, line or None, the start of the message): the link check's planted breaks, each on its line
+    ("docs/commentary/wandering-earth-ii/note.md", None, "link '../missing/'"),  # the file is not in the fixture
+    ("docs/essays/wandering-earth-ii/index.md", 9, "link 'reflection/#nowhere-at-all'"),
+    (REFLECTION, 15, "link '#conclusoin'"),
+    (REFLECTION, 48, "link '../#the-opening-7:~:text=x'"),
+    (REFLECTION, 12, "link '../#the-opening-9'"),
+    (REFLECTION, 57, "link '../../../files/gone.pdf'"),
+    (REFLECTION, 9, "link '../../../glossary/soft-power/#histroy'"),
+    (REFLECTION, 56, "link '../../../images/poster.png'"),
+    (REFLECTION, 6, "link '../../glossary/soft-powr.md'"),
+    (REFLECTION, 43, "link '../../images/map.png'"),  # the raw HTML, not the Markdown link MkDocs rewrote
+    (REFLECTION, 21, "link '../../images/mapp.png'"),
+    (REFLECTION, 18, "link '../missing-section/'"),
+    (REFLECTION, 59, "link '//127.0.0.1:8080/admin'"),
+    (REFLECTION, 58, "link '\\\\example.org\\x'"),
+    (REFLECTION, 31, "link 'http//example.org'"),
+    (REFLECTION, 31, "link 'https:example.org'"),
+    (REFLECTION, 19, "link 'index.md'"),
+    (REFLECTION, 34, "link 'javascript:alert(1)'"),
+    (REFLECTION, 58, "link 'tel:'"),
+    (REFLECTION, None, "link with no address: [nothing]()"),  # href="": nothing to look for
+    (REFLECTION, 28, "link with no address: [wolf warriors](#)"),
+    ("docs/glossary/term.md", 3, "link '../essays/nowhere.md'"),
+]
+
+
+def test_every_broken_link_is_on_its_line(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "linkcheck-site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "EDITION_", "LINKCHECK_"))}
+    env = {**clean, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "true"}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=fixture, env=env)
+    found = []
+    for line in (line for line in result.stdout.splitlines() if line.startswith("::error ")):
+        properties, message = line.removeprefix("::error ").split("::", 1)
+        where = dict(item.split("=", 1) for item in properties.split(","))
+        found.append((where["file"], int(where["line"]) if "line" in where else None, message))
+    assert [(file, line) for file, line, _ in found] == [(file, line) for file, line, _ in LINK_LINES]
+    assert all(message.startswith(start) for (*_, message), (*_, start) in zip(found, LINK_LINES, strict=True))

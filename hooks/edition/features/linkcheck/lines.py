@@ -3,11 +3,13 @@
 The checker reads links from the final HTML, where MkDocs has rewritten
 the Markdown's addresses (``soft-power.md#history`` is now
 ``../soft-power/#history``). The line is found by looking for what the
-author wrote, most exact first: the address as it appears in the page
-(raw HTML, a missing page MkDocs left alone, a web address), the same
-with HTML's escapes, the Markdown file it was rewritten from, and last
-its fragment alone. Only problems ask, so only the few files with a
-broken link are read, each once.
+author wrote: the address as it appears in the page (raw HTML, a missing
+page MkDocs left alone, a web address), the same with HTML's escapes, the
+Markdown file it was rewritten from, and last its fragment alone; each
+first as an attribute's value or a Markdown link's target, then anywhere.
+An address written both in raw HTML and in Markdown is so found in the
+raw HTML, where MkDocs did not rewrite it. Only problems ask, so only the
+few files with a broken link are read, each once.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from edition.features.linkcheck.collect import Link
 
 
 def written_forms(url: str) -> list[str]:
-    """What the author may have written for ``url`` as the page holds it, most exact first."""
-    forms = [url, html.escape(url)]
+    """What the author may have written for ``url`` as the page holds it, most telling first."""
+    candidates = [url, html.escape(url)]
     path, _, fragment = url.partition("#")
     name = posixpath.basename(path.rstrip("/")) if path and not path.startswith(("http:", "https:", "//")) else ""
     if name and "." not in name:  # a page's address: MkDocs made it from a Markdown file
-        forms.append(f"{name}.md" + (f"#{fragment}" if fragment else ""))
+        candidates.append(f"{name}.md" + (f"#{fragment}" if fragment else ""))
     if fragment:
-        forms.append(f"#{fragment}")
-    return list(dict.fromkeys(form for form in forms if form))
+        candidates.append(f"#{fragment}")
+    candidates = [c for c in dict.fromkeys(candidates) if c]
+    wrapped = [form for c in candidates for form in (f'="{c}"', f"='{c}'", f"({c})", f"({c} ")]
+    return wrapped + [c for c in candidates if any(char.isalnum() for char in c)]
 
 
 def line_in(text: str, url: str) -> int | None:

@@ -18,7 +18,9 @@ title: A page
 See [the entry](../../glossary/soft-power.md#histroy) and [a missing page](gone.md).
 <a href="../../images/map.png">raw HTML</a> and <a href="?a=1&amp;b=2">a query</a>.
 
-A [web page](https://example.org/x) and [a paragraph](#conclusoin).
+A [web page](https://example.org/x) and [a paragraph](#conclusoin), a [map](map.png) and [a placeholder](#).
+Raw HTML that MkDocs does not rewrite: <img src='map.png'> and <a href="tel:">a blank number</a>.
+[Call](tel:+15550100).
 """
 
 CASES = [
@@ -30,6 +32,9 @@ CASES = [
     ("a web address", "https://example.org/x", 10),
     ("a fragment of the page itself", "#conclusoin", 10),
     ("not written anywhere", "../elsewhere/", None),
+    ("in raw HTML before Markdown, which MkDocs rewrote", "map.png", 11),
+    ("an attribute's whole value", "tel:", 11),
+    ("a placeholder, not a heading", "#", 10),
 ]
 
 
