@@ -267,11 +267,16 @@ def decorate(
 
 # The note a proposal link starts from; only the paragraph id changes, so the
 # rest is percent-encoded once (encoding is per character: the parts join).
+# Every field but the date and the quote holds a placeholder the build
+# accepts. The page's script (docs/assets/javascripts/annotate.js) fills in
+# those two lines, `date:` and `  quote:`, from a reader's selection and adds
+# `  prefix:`/`  suffix:` after the quote when the words are repeated: the
+# resulting note builds as it is.
 _SKELETON = (
     "---\n"
-    'title: ""\n'
-    'author: ""\n'
-    "date: YYYY-MM-DD\n"
+    'title: "Your title"  # what your note says, in a few words\n'
+    'author: "Your name"  # as it should appear on the note\n'
+    "date: YYYY-MM-DD  # the day you write it\n"
     f"kind: context  # one of: {', '.join(KINDS)}\n"
     "target:\n"
     "  paragraph: {pid}\n"
