@@ -12,6 +12,7 @@ import pytest
 
 from edition.content.notes import load_comments
 from edition.content.terms import load_terms
+from edition.features.glossary.lint import lint
 from edition.safe.markdown import SafeMarkdown
 
 NOTE = """---
@@ -103,3 +104,23 @@ def test_a_problem_without_a_line_is_about_the_whole_file(tmp_path: Path) -> Non
     write(tmp_path, "docs/commentary/e/n.md", "x" * (200 * 1024))
     _, problems = load_comments(tmp_path / "docs", tmp_path)
     assert [p.line for p in problems] == [None]
+
+
+PLAIN = ENTRY.replace("see_also:\n  - hard-power\n", "")  # an entry the linter finds nothing in
+LINT_CASES = [
+    # (case, entry, line of the linter's problem)
+    ("see_also names no entry: the see_also line", ENTRY, 4),
+    ("a summary too long: its line", PLAIN.replace("One sentence.", "x" * 201), 3),
+    ("no summary: the opening line", PLAIN.replace("summary: One sentence.\n", ""), 1),
+    ("a stub: the status line", PLAIN.replace("---\n\n", "status: stub\n---\n\n"), 4),
+    ("a common word as an alias: the aliases line", PLAIN.replace("---\n\n", "aliases: [Power]\n---\n\n"), 4),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, line", [c[1:] for c in LINT_CASES], ids=[c[0] for c in LINT_CASES])
+def test_a_glossary_linter_problem_is_on_the_fields_line(tmp_path: Path, text: str, line: int) -> None:
+    write(tmp_path, "docs/glossary/soft-power.md", text)
+    terms, problems = load_terms(tmp_path / "docs", tmp_path)
+    assert problems == []
+    found = lint(terms, [], [], "docs")
+    assert [p.line for p in found] == [line], [str(p) for p in found]
