@@ -63,12 +63,14 @@ CARET = f"""(args) => {{
 
 
 def drag_select(page: Page, words: str, number: int, paragraph: str = PARAGRAPH) -> None:
-    """Select the words with the mouse: press before the first letter, release after the last."""
+    """Select the words with the mouse: press before the first letter, release after the last; the bar shows them."""
     x1, y1, x2, y2 = page.evaluate(RECTS, [paragraph, words, number])
     page.mouse.move(x1, y1)
     page.mouse.down()
     page.mouse.move(x2, y2, steps=8)
+    expect(page.locator(BAR)).to_be_hidden()  # not while the words are being swept
     page.mouse.up()
+    expect(page.locator(f"{BAR} a.annotate-comment")).to_be_visible()
 
 
 GITHUB = re.compile(r"^https://github\.com/")
@@ -299,6 +301,15 @@ def test_a_click_elsewhere_or_escape_puts_the_bar_away_and_the_comment_action_ba
     expect(page.locator(BAR)).to_be_visible()
     page.mouse.click(5, 400)
     expect(page.locator(BAR)).to_be_hidden()
+
+
+def test_the_paragraphs_comment_action_clicked_after_a_selection_proposes_the_passage(page: Page) -> None:
+    page.goto(PAGE)
+    drag_select(page, "human civilisation", 2)
+    expect(page.locator(BAR)).to_be_visible()
+    action = page.locator(f"#{PARAGRAPH} + .paragraph-actions a.paragraph-comment")
+    address = activate(page, action.click)
+    assert yaml.safe_load(proposed(address)[2].split("---")[1])["target"]["prefix"] == "with"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

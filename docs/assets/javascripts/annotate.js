@@ -110,21 +110,17 @@
     return note.replace(/^date: .*$/m, "date: " + today()).replace(/^ {2}quote: .*$/m, function () { return target; });
   }
 
-  function encode(text) {
-    return encodeURIComponent(text);
-  }
-
   /* A comment action's address for a passage: the same page of GitHub, another file name and note. */
   function passageAddress(template, quote, prefix, suffix, taken) {
     var at = template.indexOf("?");
     var params = new URLSearchParams(template.slice(at + 1));
     var note = fillNote(params.get("value") || "", quote, prefix, suffix);
-    return template.slice(0, at) + "?filename=" + encode(fileName(quote, taken) + ".md") + "&value=" + encode(note);
+    return template.slice(0, at) + "?filename=" + encodeURIComponent(fileName(quote, taken) + ".md") + "&value=" + encodeURIComponent(note);
   }
 
   /* A text fragment's part: percent-encoded, with '-' and ',' too (they separate its parts). */
   function fragmentPart(text) {
-    return encode(text).replace(/-/g, "%2D");
+    return encodeURIComponent(text).replace(/-/g, "%2D");
   }
 
   function words(text) {
@@ -153,41 +149,44 @@
     return actions.querySelector("a.paragraph-comment") ? paragraph : null;
   }
 
-  /* What a selection proposes: {paragraph, address, link} or {message, near}; null when it is not ours. */
+  /* What a selection proposes: {paragraph, address, link} or {message}, with `near`; null when it is not ours. */
   function read(selection) {
     if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     var range = selection.getRangeAt(0);
     var content = document.querySelector(".md-content");
     if (!content || !content.contains(range.commonAncestorContainer)) return null;
     if (!content.querySelector(".paragraph-actions a.paragraph-comment")) return null; // not an essay page
-    var raw = range.toString();
-    if (!fold(raw)) return null;
+    var raw = range.toString(), quote = fold(raw);
+    if (!quote) return null;
     var first = paragraphOf(range.startContainer), last = paragraphOf(range.endContainer);
-    if (!first || !last) return {message: MESSAGES.outside, near: range};
-    if (first !== last) return {message: MESSAGES.across, near: range};
-    var quote = fold(raw);
-    if (Array.from(quote).length > MAX_QUOTE) {
-      return {message: MESSAGES.long.replace("{n}", Array.from(quote).length), near: range};
-    }
-    var head = document.createRange();
-    head.selectNodeContents(first);
+    var length = Array.from(quote).length;
+    var message = !first || !last ? MESSAGES.outside : first !== last ? MESSAGES.across
+      : length > MAX_QUOTE ? MESSAGES.long.replace("{n}", length) : "";
+    return message ? {message: message, near: range} : propose(first, range, raw, quote);
+  }
+
+  /* The proposal for `quote`, selected by `range` in `paragraph`: the occurrence nearest the selection. */
+  function propose(paragraph, range, raw, quote) {
+    var head = document.createRange(), tail = document.createRange();
+    head.selectNodeContents(paragraph);
     head.setEnd(range.startContainer, range.startOffset);
-    var tail = document.createRange();
-    tail.selectNodeContents(first);
+    tail.selectNodeContents(paragraph);
     tail.setStart(range.endContainer, range.endOffset);
-    var text = fold(first.textContent);
+    var text = fold(paragraph.textContent);
     var near = fold(head.toString()).length; // where the selection starts in the folded paragraph, about
-    var every = starts(text, quote);
-    var start = every.reduce(function (best, s) { return Math.abs(s - near) < Math.abs(best - near) ? s : best; }, every[0]);
+    var start = starts(text, quote).reduce(function (best, s) {
+      return best === undefined || Math.abs(s - near) < Math.abs(best - near) ? s : best;
+    }, undefined);
     if (start === undefined) return {message: MESSAGES.outside, near: range};
     var around = context(text, start, start + quote.length);
-    var action = first.nextElementSibling.querySelector("a.paragraph-comment");
     var taken = Array.prototype.map.call(document.querySelectorAll("details.note-callout[id^='note--']"), function (d) {
-      return d.id.slice(6);
+      return d.id.slice("note--".length);
     });
+    var action = paragraph.nextElementSibling.querySelector("a.paragraph-comment");
     var address = passageAddress(template(action), quote, around[0], around[1], taken);
     if (address.length > MAX_ADDRESS) return {message: MESSAGES.address, near: range};
-    return {paragraph: first, address: address, link: passageLink(first, raw, head.toString(), tail.toString()), near: range};
+    var link = passageLink(paragraph, raw, head.toString(), tail.toString());
+    return {paragraph: paragraph, address: address, link: link, near: range};
   }
 
   /* A comment action's own address, kept the first time this script changes it. */
@@ -199,7 +198,7 @@
     return action.dataset.editionTemplate;
   }
 
-  var state = {bar: null, live: null, action: null, timer: 0, proposal: null};
+  var state = {bar: null, live: null, action: null, timer: 0, proposal: null, pressed: false};
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -308,13 +307,31 @@
     show(proposal);
   }
 
-  document.addEventListener("selectionchange", function () {
+  // The selection is read once it rests: a moment after the last change by keyboard or handles, and when the
+  // button is released after a drag (not while the words are still being swept).
+  function later(delay) {
     if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(update, 120);
+    state.timer = setTimeout(update, delay);
+  }
+
+  document.addEventListener("selectionchange", function () {
+    if (!state.pressed) later(120);
   });
-  // A click or tap elsewhere ends the proposal; focus moving by Tab keeps it, so that the keyboard reaches it.
+  // A click or tap elsewhere ends the proposal (not one on the paragraph's comment action, which proposes it
+  // too); focus moving by Tab keeps it, so that the keyboard reaches it.
   document.addEventListener("pointerdown", function (event) {
-    if (state.bar && !state.bar.contains(event.target)) hide();
+    var inside = [state.bar, state.action].some(function (node) { return node && node.contains(event.target); });
+    if (inside) return;
+    state.pressed = true;
+    if (state.bar) hide();
+  });
+  document.addEventListener("pointerup", function () {
+    if (state.pressed) later(10);
+    state.pressed = false;
+  });
+  document.addEventListener("pointercancel", function () {  // a long press on a touch screen: the browser selects
+    state.pressed = false;
+    later(120);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && state.bar && !state.bar.hidden) hide();
