@@ -9,7 +9,10 @@ build's info lines are not repeated. Values are escaped as GitHub's own
 toolkit does (``@actions/core``, ``command.ts``, as the documentation of
 workflow commands asks): ``%``, carriage return and line feed in the
 message, and ``:`` and ``,`` too in a property, which they would otherwise
-end.
+end. GitHub places at most 10 error annotations of a step on their lines
+(the limits listed in ``@actions/toolkit``'s ``docs/problem-matchers.md``),
+in the order printed; the summary lists every problem and says so when
+there are more.
 
 The job summary (the Markdown file ``$GITHUB_STEP_SUMMARY`` names) lists
 each note the pull request adds or changes: whether it is anchored, its
@@ -33,6 +36,7 @@ from pathlib import Path
 from edition.content.problems import Problem
 
 TITLES = {"edition": "Edition", "commentary": "Commentary", "glossary": "Glossary", "linkcheck": "Link check"}
+ON_LINES = 10  # error annotations GitHub shows per step; the rest are in the log and the summary only
 MAX_LISTED = 200  # problems listed in the summary one by one (GitHub keeps at most 1 MiB of a step's summary)
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")  # what starts or ends emphasis, code, a link or a table cell
 
@@ -87,6 +91,8 @@ def summary(rows: Iterable[NoteRow], problems: list[Problem], changed_known: boo
     else:
         out.append("None." if changed_known else "Every note is anchored.")
     out += ["", _problems_heading(len(problems)), ""]
+    if len(problems) > ON_LINES:
+        out += [f"GitHub shows the first {ON_LINES} on their lines in the pull request; here is every one.", ""]
     for problem in problems[:MAX_LISTED]:
         line = f":{problem.line}" if problem.line else ""
         out.append(f"- {md_text(problem.path)}{line}: {md_text(f'{problem.message} {problem.hint}'.strip())}")

@@ -108,6 +108,17 @@ def test_summary_lists_the_notes_and_every_problem() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [(10, False), (11, True)],
+)
+def test_summary_says_when_github_leaves_problems_off_the_lines(count: int, said: bool) -> None:
+    text = summary([], [Problem(f"docs/n{i}.md", "bad.") for i in range(count)], changed_known=True)
+    note = "GitHub shows the first 10 on their lines in the pull request; here is every one."
+    assert (note in text) is said
+    assert text.count("- docs/n") == count
+
+
 def test_summary_without_the_pull_requests_files() -> None:
     assert summary([], [], changed_known=False) == (
         "## Notes that are not anchored\n\nEvery note is anchored.\n\n## The strict build found no problem\n"
