@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -91,6 +92,20 @@ def browser_type_launch_args() -> dict:
     return {"executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
+@pytest.fixture
+def axe_violations():
+    """``axe_violations(page)``: axe-core's violations on the page as it is now, one line each (none is the bar)."""
+
+    def run(page: Page) -> list[str]:
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+            for v in Axe().run(page, options=options).response["violations"]
+        ]
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def html_pages(site_dir: Path) -> list[str]:
     """Every HTML page of the build, as site-relative URLs."""
@@ -145,21 +160,3 @@ def phone(browser, base_url: str):
 def reader(request, browser, base_url: str):
     """The desktop, then the phone: what every reader must be able to do."""
     yield from _reader(browser, base_url, DESKTOP if request.param == "desktop" else PHONE)
-
-
-@pytest.fixture(scope="session")
-def axe():
-    """``axe(page)``: axe-core's violations on the page as it is now, one line each (empty when there are none).
-
-    Each line reads ``rule (impact): help: targets``, which scripts/audit.py reads back.
-    """
-
-    def violations(page) -> list[str]:
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        found = Axe().run(page, options=options).response["violations"]
-        return [
-            f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}"
-            for v in found
-        ]
-
-    return violations

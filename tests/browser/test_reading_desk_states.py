@@ -36,10 +36,10 @@ STATES = {"note opened and linked": _margin, "preview": _preview, "citation": _c
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("state", list(STATES))
-def test_every_state_of_the_desk_passes_the_accessibility_rules(reader: Page, axe, state: str, scheme: str):
+def test_every_state_of_the_desk_passes_the_accessibility_rules(reader: Page, axe_violations, state: str, scheme: str):
     reader.emulate_media(color_scheme=scheme)
     reader.goto(SECTION)
     reader.wait_for_load_state("networkidle")
     STATES[state](reader)
-    violations = axe(reader)
+    violations = axe_violations(reader)
     assert not violations, "\n".join(violations)

@@ -41,11 +41,11 @@ def test_every_page_loads_without_errors_or_requests_elsewhere(page: Page, html_
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations(page: Page, page_kind: str, page_kinds, scheme: str, axe):
+def test_axe_finds_no_violations(page: Page, page_kind: str, page_kinds, scheme: str, axe_violations):
     page.emulate_media(color_scheme=scheme)
     page.goto(page_kinds[page_kind] + TARGETED.get(page_kind, ""))
     page.wait_for_load_state("networkidle")  # Material's script has finished changing the page
-    violations = axe(page)
+    violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 
