@@ -17,6 +17,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_of, page_url, whole_essay_page
+from edition.content.graph import ESSAY, PAGE, Key
+from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING
 from edition.features.reading import listings, seo
 from edition.features.reading.valid_html import fix_material_markup
@@ -44,17 +46,35 @@ class ReadingPart:
                 files.append(File.generated(self.build.config, src, content=whole_essay(essay)))
         return files
 
+    def refresh(self, before: Site) -> set[Key]:
+        """Follow the new model; a changed essay's whole-essay page gets its new Markdown (the graph does the rest)."""
+        essays = self.whole.essays = self.build.site.essays
+        files = self.build.files
+        for slug, essay in essays.items():
+            file = files.get_file_from_path(whole_essay_page(slug)) if files else None
+            if before.essays.get(slug) is not essay and file is not None and file.generated_by:
+                file.content_string = whole_essay(essay)
+        return set()
+
+    def forget(self, page: Page) -> None:
+        """Nothing to drop: a section's kept HTML goes with its essay's navigation, which the preview never changes."""
+
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         """The home listing; the opening page's link to the whole essay; the whole-essay page's markers."""
         if page.meta.get(META_LISTING) == LISTING_HOME:
             page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
             index = commentary_index() if files.get_file_from_path(commentary_index()) else None
             return markdown + listings.home_listing(self.build.site, index)
-        ref = page_of(page.file.src_uri)
+        src = page.file.src_uri
+        ref = page_of(src)
         if ref.kind is Kind.ESSAY_OPENING:
+            self.build.graph.record(src, (ESSAY, ref.essay))  # its description is the essay's first sentence
             link = WHOLE_ESSAY_LINK.format(f"{WHOLE_ESSAY}.md")  # beside the opening, in the essay's folder
             return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
         if ref.kind is Kind.WHOLE_ESSAY and page.file.generated_by:
+            essay = self.build.site.essays.get(ref.essay)
+            sections = [essay_page(ref.essay, s.slug) for s in essay.sections] if essay else []
+            self.build.graph.record(src, (ESSAY, ref.essay), *((PAGE, section) for section in sections))
             return self.whole.markdown(ref.essay) or markdown
         return markdown
 

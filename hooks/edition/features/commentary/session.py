@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from edition.addresses import (
     DocsPath,
@@ -24,6 +25,7 @@ from edition.addresses import (
     resolver,
 )
 from edition.content.contributed.names import ascii_name
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Essay
 from edition.content.problems import Problem
 from edition.content.site import Site
@@ -44,9 +46,10 @@ def branch_of(edit_uri: str, default: str = "main") -> str:
 class Commentary:
     """Anchors, problems and page HTML for the notes of one site."""
 
-    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
+    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = "", memo: Memo = NO_MEMO):
+        """``memo`` keeps anchors and rendered bodies between the preview's builds (:mod:`edition.content.memo`)."""
         self.site = site
-        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
+        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays, memo)
         self.by_page: dict[str, Anchor] = {note_page(a.comment.essay, a.comment.name): a for a in self.anchors}
         self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
         for anchor in self.anchors:
@@ -54,7 +57,7 @@ class Commentary:
         self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
         for anchor in render.by_date(a for a in self.anchors if a.placed):
             self.by_paragraph[anchor.paragraph_id].append(anchor)
-        self.markdown = SafeMarkdown()
+        self.markdown = memo.value("safe markdown", "notes", SafeMarkdown)
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
         self.names: dict[str, set[str]] = defaultdict(set)
@@ -62,7 +65,9 @@ class Commentary:
             self.names[comment.essay].add(comment.name)
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
         for anchor in self.anchors:
-            self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
+            body = anchor.comment.body
+            rendered = memo.value("note body", body, partial(self.markdown.render_once, body))
+            self.bodies[anchor.comment.path] = rendered
             self.problems += rendered.reported(anchor.comment.path, anchor.comment.body_line)
 
     # -- essay pages -------------------------------------------------------
