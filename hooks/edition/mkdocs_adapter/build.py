@@ -85,8 +85,8 @@ class EditionBuild:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         config_file = config.config_file_path or "mkdocs.yml"
-        self.settings, unknown = settings.load(config.extra, Path(config_file).name)
-        self.report("edition", unknown)
+        self.settings, self.unknown = settings.load(config.extra, Path(config_file).name)
+        self.report("edition", self.unknown)
         self.listed = listed_parts(config["hooks"].values())
         self.memo: Memo = getattr(config, MEMO, NO_MEMO)
         self.preview = self.memo is not NO_MEMO  # built by the preview, which will ask for changes after it
@@ -156,7 +156,7 @@ class EditionBuild:
         before = self.site
         with gc_paused():
             self.site = load_site(before.docs_dir, before.root, self.memo)
-        self.report("edition", self.site.problems)
+        self.report("edition", [*self.unknown, *self.site.problems])
         essays = {*before.essays, *self.site.essays}
         keys: set[Key] = {(ESSAY, slug) for slug in essays if before.essays.get(slug) is not self.site.essays.get(slug)}
         for part in self.parts():

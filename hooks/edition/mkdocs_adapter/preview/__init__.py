@@ -103,7 +103,7 @@ class Preview:
                 held.dropped = isinstance(result, str)
             if isinstance(result, Report):
                 log.info(
-                    f"Preview: {result.built} pages built again in {result.seconds:.2f} s ({wanted.describe()}); "
+                    f"Preview: {len(result.pages)} pages built again in {result.seconds:.2f} s ({wanted.describe()}); "
                     f"{held.warnings} problems"
                 )
                 return Outcome("pages", report=result)

@@ -86,9 +86,9 @@ class Built:
 
 @dataclass
 class Report:
-    """What a step did."""
+    """What a step did: the pages it built again (docs paths), how many it added and removed, how long it took."""
 
-    built: int
+    pages: list[str]
     added: int
     removed: int
     seconds: float
@@ -124,12 +124,12 @@ def step(built: Built, plan: Plan, changes: Changes, warnings: PageWarnings) -> 
             static.copy_file()
     if added or removed:
         write_sitemap(built.env, built.files, config, built.nav)
+    warnings.replay({page.file.src_uri for page in pages})
     if build.linkcheck is not None:
         build.linkcheck.relist = bool(added or removed)
     config.plugins.on_post_build(config=config)
-    warnings.replay({page.file.src_uri for page in pages})
     build.memo.sweep()
-    return Report(len(pages), len(added), len(removed), time.perf_counter() - start)
+    return Report([page.file.src_uri for page in pages], len(added), len(removed), time.perf_counter() - start)
 
 
 def _publish(built: Built, plan: Plan) -> tuple[list[str], list[File]]:
