@@ -25,9 +25,9 @@ $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
 	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements-dev.txt
 	@touch $@
 
-## serve: set up, build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
+## serve: set up, build and serve the site at http://127.0.0.1:8000 (a save rebuilds only the pages it alters)
 serve: $(RUNTIME)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py --strict -a 127.0.0.1:8000
 
 ## build: write the site to site/ (fails on any warning)
 build: $(RUNTIME)

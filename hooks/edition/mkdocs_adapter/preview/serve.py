@@ -17,13 +17,24 @@ import logging
 import shutil
 import tempfile
 from os.path import isfile, join
+from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 from edition.mkdocs_adapter.preview import Preview, watched
 
@@ -65,7 +76,7 @@ def serve(
         server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=folder, mount_path=mount)
         server.error_handler = lambda code: _error_page(folder, code)
         if not poll:
-            server.observer = cast(Any, Observer())
+            server.observer = cast(Any, ChangesOnly())
         server = first.plugins.on_serve(server, config=first, builder=preview.rebuild)
         for path in watched(first):
             server.watch(str(path))
@@ -79,6 +90,37 @@ def serve(
         first.plugins.on_shutdown()
         if site_dir is None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+WRITES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+]
+
+
+class ChangesOnly(Observer):  # type: ignore[misc,valid-type]
+    """The system's file events, only those of a file written, added, removed or moved.
+
+    inotify also reports a file opened, and closed without a write: every
+    build reads the docs folder, so each would start another build (MkDocs'
+    server wakes on any event), forever.
+    """
+
+    def schedule(
+        self,
+        event_handler: FileSystemEventHandler,
+        path: str | Path,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[FileSystemEvent]] | None = None,
+        follow_symlink: bool = False,
+    ) -> ObservedWatch:
+        return super().schedule(
+            event_handler, path, recursive=recursive, event_filter=event_filter or WRITES, follow_symlink=follow_symlink
+        )
 
 
 def _error_page(folder: str, code: int) -> bytes | None:
