@@ -87,9 +87,16 @@ class Session:
             self.lines = handler.lines
 
     def update(self) -> Outcome:
-        """Let the preview follow the files; what it did (its warnings are in ``self.lines``)."""
+        """Let the preview follow the files; what it did (its warnings are in ``self.lines``).
+
+        An update that finds nothing changed builds nothing and reports
+        nothing: the problems standing are those of the last build or step.
+        """
+        standing = self.lines
         outcome = self._logged(self.preview.update)
         assert outcome is not None
+        if outcome.kind == "nothing":
+            self.lines = standing
         return outcome
 
     def full_build(self, fresh: bool = False) -> tuple[dict[str, bytes], list[str]]:
