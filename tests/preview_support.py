@@ -11,17 +11,15 @@ a new process.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from pathlib import Path
 
 from mkdocs.config import load_config
 
+from benchmark.preview import differences, files
 from edition.mkdocs_adapter.preview import Outcome, Preview
 from test_commentary_fixture import PREFIX, run_build
-
-SEARCH_INDEX = "search/search_index.json"
 
 
 class Lines(logging.Handler):
@@ -33,30 +31,6 @@ class Lines(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(record.getMessage())
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def differences(preview: dict[str, bytes], full: dict[str, bytes]) -> list[str]:
-    """Every file that is not the same in the two sites; the search index may differ in the order of its entries."""
-    found = [f"only in the preview: {name}" for name in sorted(preview.keys() - full.keys())]
-    found += [f"only in the full build: {name}" for name in sorted(full.keys() - preview.keys())]
-    for name in sorted(preview.keys() & full.keys()):
-        if preview[name] == full[name]:
-            continue
-        if name == SEARCH_INDEX and same_entries(preview[name], full[name]):
-            continue
-        found.append(f"differs: {name}")
-    return found
-
-
-def same_entries(one: bytes, other: bytes) -> bool:
-    """Whether two search indexes hold the same settings and the same entries, in any order."""
-    a, b = json.loads(one), json.loads(other)
-    entries = [sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"]) for index in (a, b)]
-    return a["config"] == b["config"] and entries[0] == entries[1]
 
 
 class Session:
