@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jinja2
 from mkdocs.commands.build import _build_page, _populate_page
@@ -62,6 +62,14 @@ class Built:
     search: SearchEntries | None
     date: str
     inclusion: Callable[[InclusionLevel], bool]
+    kinds: dict[str, bool] = field(default_factory=dict)
+
+    def declared(self, src: str) -> bool:
+        """Whether the page of ``src`` is of a kind whose part records what it shows (asked of every page per step)."""
+        known = self.kinds.get(src)
+        if known is None:
+            known = self.kinds[src] = page_of(src).kind in DECLARED
+        return known
 
     @classmethod
     def after(cls, config: MkDocsConfig, serving: bool) -> Built | str:
@@ -133,16 +141,21 @@ def step(built: Built, plan: Plan, changes: Changes, warnings: PageWarnings) -> 
 
 
 def _publish(built: Built, plan: Plan) -> tuple[list[str], list[File]]:
-    """Judge the contributed files again; give the new ones a page, take the page of those withheld now."""
+    """Judge the contributed files again; give the new ones a page, take the page of those withheld now.
+
+    Only a file added, removed or withheld before can have come or gone;
+    whether any file is published now is the model's word (``judge``).
+    """
     build, files, config = built.build, built.files, built.config
     known = {file.src_uri for file in files if file.generated_by is None and file.src_uri.partition("/")[0] in FOLDERS}
-    candidates = {*known, *build.withheld, *plan.contributed}
-    sources = sorted((src for src in candidates if (build.site.docs_dir / src).is_file()), key=walk_key)
-    remove, problems = build.judge(sources)
+    unsure = {*build.withheld, *plan.contributed}
+    sources = (known - unsure) | {src for src in unsure if (build.site.docs_dir / src).is_file()}
+    remove = sorted(build.judge(list(sources))[0], key=walk_key)
+    problems = build.judge(remove)[1]  # again, in the order of a full build's file list: the order of its warnings
     build.report("edition", problems)
     build.withheld = remove
-    published = set(sources) - set(remove)
-    added = [src for src in sources if src in published and files.get_file_from_path(src) is None]
+    published = sources - set(remove)
+    added = sorted(published - known, key=walk_key)
     removed = [file for file in files if file.src_uri in known and file.src_uri not in published]
     for src in added:
         file = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
@@ -175,7 +188,7 @@ def _pages(built: Built, keys: set[Key], added: set[str]) -> list[Page]:
     named = built.build.graph.pages(keys) | added
     found = []
     for file in built.files.documentation_pages(inclusion=built.inclusion):
-        if file.src_uri in named or page_of(file.src_uri).kind not in DECLARED:
+        if file.src_uri in named or not built.declared(file.src_uri):
             found.append(file.page or Page(None, file, built.config))
     return found
 
