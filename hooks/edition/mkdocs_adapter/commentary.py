@@ -55,6 +55,7 @@ class CommentaryPart:
     def refresh(self, before: Site) -> set[Key]:
         """Anchor the notes again (the memo keeps those whose note and essay did not change); what shows differently."""
         old, self.notes = self.notes, self._anchored()
+        self.notes.exported = old.exported
         changes = note_changes(old, self.notes)
         keys: set[Key] = {(NOTE, src) for src in changes.notes} | {(PARAGRAPH, pid) for pid in changes.paragraphs}
         keys |= {(NOTES, slug) for slug in changes.essays} | ({(NOTES, "")} if changes.notes else set())

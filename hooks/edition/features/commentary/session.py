@@ -64,6 +64,7 @@ class Commentary:
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
+        self.exported: dict[int, tuple[Anchor, str]] = {}  # each note's JSON in the export, by its anchor
         for anchor in self.anchors:
             body = anchor.comment.body
             rendered = memo.value("note body", body, partial(self.markdown.render_once, body))
@@ -147,4 +148,16 @@ class Commentary:
     # -- export ------------------------------------------------------------
 
     def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
-        return export.dumps(export.collection(self.anchors, url, collection_id, label))
+        """``annotations.jsonld``; a note whose anchor is the object it was last time keeps its JSON (``exported``).
+
+        The preview's memo gives an unchanged note the same anchor, and a
+        page's address does not change between its steps.
+        """
+        kept, self.exported = self.exported, {}
+        items = []
+        for anchor in export.oldest_first(self.anchors):
+            old = kept.get(id(anchor))
+            line = old[1] if old is not None and old[0] is anchor else export.item(anchor, url)
+            self.exported[id(anchor)] = (anchor, line)
+            items.append(line)
+        return export.dumps_items(items, collection_id, label)
