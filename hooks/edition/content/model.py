@@ -87,6 +87,7 @@ class Term:
     body: str = ""  # the entry's Markdown after the front matter
     meta: dict = field(default_factory=dict)  # the front matter as written: the page's metadata
     body_line: int = 1  # the file's line on which the body starts, for messages about the body
+    lines: dict[str, int] = field(default_factory=dict)  # each front-matter field's line, for messages about it
 
     def names(self) -> list[str]:
         """The title and every alias: the words that should link here."""
@@ -110,3 +111,6 @@ class Comment:
     author_url: str = ""
     sources: list[Source] = field(default_factory=list)
     body_line: int = 1  # the file's line on which the body starts, for messages about the body
+    prefix: str = ""  # target.prefix: the words just before the quote, when it occurs more than once
+    suffix: str = ""  # target.suffix: the words just after it
+    lines: dict[str, int] = field(default_factory=dict)  # each front-matter field's line, for messages about it

@@ -25,13 +25,23 @@ def suggest_name(text: str, taken: set[str]) -> str:
     return unique_name(base, taken)
 
 
-def skeleton(title: str, author: str, kind: str, paragraph: str, quote: str, date: dt.date | None = None) -> str:
-    """A complete, valid note file with a placeholder body."""
+def skeleton(
+    title: str,
+    author: str,
+    kind: str,
+    paragraph: str,
+    quote: str,
+    date: dt.date | None = None,
+    context: tuple[str, str] = ("", ""),
+) -> str:
+    """A complete, valid note file with a placeholder body; ``context`` is the quote's prefix and suffix, if needed."""
+    target = {"paragraph": paragraph, "quote": quote}
+    target.update({name: words for name, words in zip(("prefix", "suffix"), context, strict=True) if words})
     meta = {
         "title": title,
         "author": author,
         "date": (date or dt.date.today()).isoformat(),
         "kind": kind,
-        "target": {"paragraph": paragraph, "quote": quote},
+        "target": target,
     }
     return frontmatter.dump(meta, PLACEHOLDER_BODY)
