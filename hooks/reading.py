@@ -65,5 +65,10 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
     return _part(config).post_template(output_content, template_name)
 
 
+@event_priority(order.SITE_FILES)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _part(config).post_build()
+
+
 def _part(config: MkDocsConfig) -> ReadingPart:
     return listed(EditionBuild.of(config).reading)

@@ -50,6 +50,6 @@ VALID_HTML: Final = 0  # corrections to the theme's markup, before the page is c
 COLLECT_LINKS: Final = -100  # last: the link check reads the page exactly as it is written
 
 # on_post_build
-SITE_FILES: Final = 0  # annotations.jsonld and reports: any order
+SITE_FILES: Final = 0  # annotations.jsonld, reports, the feeds again in the preview: any order
 VERIFY_LINKS: Final = -100  # last: every file of the site is written
 JOB_SUMMARY: Final = -200  # after the link check: every problem of the build has been reported

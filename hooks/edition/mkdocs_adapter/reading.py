@@ -22,12 +22,24 @@ from markupsafe import escape
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_of, page_url, whole_essay_page
+from edition.addresses import (
+    WHOLE_ESSAY,
+    DocsPath,
+    Kind,
+    commentary_index,
+    essay_page,
+    page_of,
+    page_url,
+    whole_essay_page,
+)
+from edition.content.graph import ESSAY, PAGE, Key
+from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING
 from edition.features.reading import citation, listings, seo
 from edition.features.reading.feeds import Feeds
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import WholeEssays, whole_essay
+from edition.mkdocs_adapter.data_files import rewrite
 
 if TYPE_CHECKING:
     from edition.mkdocs_adapter.build import EditionBuild
@@ -45,27 +57,54 @@ class ReadingPart:
         self.build = build
         self.whole = WholeEssays(build.site.essays)
         self.feeds: Feeds | None = None  # made with the file list, when the site has an address
+        self.stale_feeds = False  # the model changed since the feeds were written (the preview)
 
     def files(self, files: Files) -> Files:
         """Generate every essay's whole-essay page and the feeds (unless a file of that name exists)."""
         config = self.build.config
         generated = {whole_essay_page(essay.slug): whole_essay(essay) for essay in self.build.site.essays.values()}
         if config.site_url:
-            has_notes = files.get_file_from_path(commentary_index()) is not None
-            self.feeds = Feeds(self.build.site, config.site_name, has_notes)
-
-            def published(src: str) -> bool:
-                return files.get_file_from_path(src) is not None
-
-            generated.update(self.feeds.documents(published, self._absolute))
+            generated.update(self._feeds(files))
         for src, content in generated.items():
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=content))
         return files
 
+    def _feeds(self, files: Files) -> dict[DocsPath, str]:
+        """Every feed's text, from the model and the notes that have a page in ``files``."""
+        has_notes = files.get_file_from_path(commentary_index()) is not None
+        self.feeds = Feeds(self.build.site, self.build.config.site_name, has_notes)
+
+        def published(src: str) -> bool:
+            return files.get_file_from_path(src) is not None
+
+        return self.feeds.documents(published, self._absolute)
+
     def _absolute(self, src: str) -> str:
         """The absolute address of the page or file built from ``src`` (the site has an address)."""
         return urljoin(self.build.config.site_url or "", page_url(src, self.build.config.use_directory_urls))
+
+    def refresh(self, before: Site) -> set[Key]:
+        """Follow the new model; a changed essay's whole-essay page gets its new Markdown (the graph does the rest)."""
+        essays = self.whole.essays = self.build.site.essays
+        files = self.build.files
+        for slug, essay in essays.items():
+            file = files.get_file_from_path(whole_essay_page(slug)) if files else None
+            if before.essays.get(slug) is not essay and file is not None and file.generated_by:
+                file.content_string = whole_essay(essay)
+        self.stale_feeds = self.feeds is not None
+        return set()
+
+    def post_build(self) -> None:
+        """In the preview, the feeds again once the edit's notes are published or withheld (a full build wrote them)."""
+        files = self.build.files
+        if self.stale_feeds and files:
+            self.stale_feeds = False
+            for src, text in self._feeds(files).items():
+                rewrite(files, src, text)
+
+    def forget(self, page: Page) -> None:
+        """Nothing to drop: a section's kept HTML goes with its essay's navigation, which the preview never changes."""
 
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         """The home listing; the opening page's link to the whole essay; the whole-essay page's markers."""
@@ -73,11 +112,16 @@ class ReadingPart:
             page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
             index = commentary_index() if files.get_file_from_path(commentary_index()) else None
             return markdown + listings.home_listing(self.build.site, index)
-        ref = page_of(page.file.src_uri)
+        src = page.file.src_uri
+        ref = page_of(src)
         if ref.kind is Kind.ESSAY_OPENING:
+            self.build.graph.record(src, (ESSAY, ref.essay))  # its description is the essay's first sentence
             link = WHOLE_ESSAY_LINK.format(f"{WHOLE_ESSAY}.md")  # beside the opening, in the essay's folder
             return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
         if ref.kind is Kind.WHOLE_ESSAY and page.file.generated_by:
+            essay = self.build.site.essays.get(ref.essay)
+            sections = [essay_page(ref.essay, s.slug) for s in essay.sections] if essay else []
+            self.build.graph.record(src, (ESSAY, ref.essay), *((PAGE, section) for section in sections))
             return self.whole.markdown(ref.essay) or markdown
         return markdown
 

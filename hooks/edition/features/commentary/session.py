@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from edition.addresses import (
     DocsPath,
@@ -25,6 +26,7 @@ from edition.addresses import (
     resolver,
 )
 from edition.content.contributed.names import ascii_name
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Essay
 from edition.content.places import places
 from edition.content.problems import Problem
@@ -46,9 +48,10 @@ def branch_of(edit_uri: str, default: str = "main") -> str:
 class Commentary:
     """Anchors, problems and page HTML for the notes of one site."""
 
-    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
+    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = "", memo: Memo = NO_MEMO):
+        """``memo`` keeps anchors and rendered bodies between the preview's builds (:mod:`edition.content.memo`)."""
         self.site = site
-        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
+        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays, memo)
         self.by_page: dict[str, Anchor] = {note_page(a.comment.essay, a.comment.name): a for a in self.anchors}
         self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
         for anchor in self.anchors:
@@ -56,7 +59,7 @@ class Commentary:
         self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
         for anchor in render.by_date(a for a in self.anchors if a.placed):
             self.by_paragraph[anchor.paragraph_id].append(anchor)
-        self.markdown = SafeMarkdown()
+        self.markdown = memo.value("safe markdown", "notes", SafeMarkdown)
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
         self.names: dict[str, set[str]] = defaultdict(set)
@@ -68,8 +71,11 @@ class Commentary:
             for slug, essay in site.essays.items()
         }
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
+        self.exported: dict[int, tuple[Anchor, str]] = {}  # each note's JSON in the export, by its anchor
         for anchor in self.anchors:
-            self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
+            body = anchor.comment.body
+            rendered = memo.value("note body", body, partial(self.markdown.render_once, body))
+            self.bodies[anchor.comment.path] = rendered
             self.problems += rendered.reported(anchor.comment.path, anchor.comment.body_line)
 
     # -- essay pages -------------------------------------------------------
@@ -181,4 +187,16 @@ class Commentary:
     # -- export ------------------------------------------------------------
 
     def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
-        return export.dumps(export.collection(self.anchors, url, collection_id, label))
+        """``annotations.jsonld``; a note whose anchor is the object it was last time keeps its JSON (``exported``).
+
+        The preview's memo gives an unchanged note the same anchor, and a
+        page's address does not change between its steps.
+        """
+        kept, self.exported = self.exported, {}
+        items = []
+        for anchor in export.oldest_first(self.anchors):
+            old = kept.get(id(anchor))
+            line = old[1] if old is not None and old[0] is anchor else export.item(anchor, url)
+            self.exported[id(anchor)] = (anchor, line)
+            items.append(line)
+        return export.dumps_items(items, collection_id, label)

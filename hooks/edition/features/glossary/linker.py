@@ -89,14 +89,20 @@ def _glossary_tag(tag: str, entries: Collection[str], base: str) -> tuple[str, s
     return _marked(tag), slug
 
 
-def mark_links(page_html: str, entries: Collection[str], base: str) -> str:
+def mark_links(page_html: str, entries: Collection[str], base: str, found: set[str] | None = None) -> str:
     """Mark every link to one of ``entries`` in ``page_html`` as a glossary link; nothing else changes.
 
     For HTML added after :func:`link_terms` ran; only the ``<a>`` tags are read.
+    The slugs of the entries linked are added to ``found`` (the page depends on them).
     """
 
     def mark(tag: str) -> str:
-        return tag if _TITLE.search(tag) else _glossary_tag(tag, entries, base)[0]
+        if _TITLE.search(tag):
+            return tag
+        tag, slug = _glossary_tag(tag, entries, base)
+        if slug and found is not None:
+            found.add(slug)
+        return tag
 
     if base.startswith(_FOLDER):
         return _A_TAG.sub(lambda match: mark(match.group(0)), page_html)
