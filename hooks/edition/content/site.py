@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from edition import addresses
-from edition.content import essay_pages, frontmatter
+from edition.content import essay_pages, frontmatter, revisions
 from edition.content.model import Comment, Essay, Paragraph, Term
 from edition.content.notes import load_comments
 from edition.content.problems import Problem
@@ -53,7 +53,7 @@ class Site:
 
 
 def load_essays(docs_dir: Path, root: Path) -> tuple[dict[str, Essay], list[Problem]]:
-    """Every essay folder under ``docs/essays``; a folder that cannot be read is a problem."""
+    """Every essay folder under ``docs/essays``, with its revision record; a folder that cannot be read is a problem."""
     essays: dict[str, Essay] = {}
     problems: list[Problem] = []
     folder = docs_dir / addresses.ESSAYS
@@ -64,6 +64,17 @@ def load_essays(docs_dir: Path, root: Path) -> tuple[dict[str, Essay], list[Prob
         except (ValueError, frontmatter.FrontMatterError) as exc:
             problems.append(
                 Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")
+            )
+            continue
+        try:
+            essays[essay_dir.name].revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
+        except revisions.RecordError as exc:
+            problems.append(
+                Problem(
+                    f"{rel}/{addresses.REVISION_RECORD}",
+                    f"{exc}.",
+                    "Restore it from git: the revisions page and the addresses of old paragraphs are built from it.",
+                )
             )
     return essays, problems
 
