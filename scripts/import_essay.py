@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 
 from edition.content.project import ProjectError, existing_docs_dir
+from edition.content.site import load_site
+from edition.features.commentary.anchor import MOVED, ORPHANED, Anchor
+from edition.features.commentary.revised import CHANGED, REANCHOR, REMOVED, anchor_all
 from edition.features.importer.glossary_names import UnreadableEntry
 from edition.features.importer.lock import ImportLocked
 from edition.features.importer.parse import SourceError, check_date_flag, check_text_flag
@@ -73,11 +76,58 @@ def revision_lines(report, dry_run: bool) -> list[str]:
         return []
     verb = "would record" if dry_run else "recorded"
     where = f" in {report.record}" if report.record else ""
-    lines = [f"  revision {report.revision} {verb}{where}: {len(report.changes)} changes"]
+    count = len(report.changes)
+    lines = [f"  revision {report.revision} {verb}{where}: {count} change{'' if count == 1 else 's'}"]
     for change in report.changes:
         old, new = ", ".join(v.id for v in change.old), ", ".join(v.id for v in change.new)
         ids = old if not new or old == new else new if not old else f"{old} -> {new}"
         lines.append(f"    {change.kind}: {ids}")
+    return lines
+
+
+CASES = [  # (case, what to do), in the order a maintainer deals with them
+    ("moved quote", f"run: {REANCHOR} --write"),
+    ("correction applied", f"if the revision applied it, run: {REANCHOR} --resolve NOTE"),
+    ("passage changed", f"if the note holds for the new words, run: {REANCHOR} --accept NOTE"),
+    ("paragraph removed", 'nothing to run: the note keeps its page and is listed under "Earlier text"'),
+    ("matches no revision", "fix its target.quote by hand"),
+]
+
+
+def case_of(anchor: Anchor, revision: int) -> tuple[str, str] | None:
+    """The case of a note this import affects, and the line that names it; None for a note it leaves as it was."""
+    note, history = anchor.comment, anchor.history
+    if anchor.status == MOVED:
+        return "moved quote", f"{note.path}: '{note.paragraph}' -> '{anchor.paragraph_id}'"
+    if anchor.status == ORPHANED:
+        return "matches no revision", str(anchor.problem)
+    if history is None or history.changed.number != revision:
+        return None
+    if anchor.status == REMOVED:
+        return "paragraph removed", f"{note.path}: on '{history.paragraph.id}'"
+    if anchor.status != CHANGED:
+        return None
+    now = f"'{history.passage}'" if history.passage else "unclear"
+    case = "correction applied" if note.kind == "correction" else "passage changed"
+    return case, f"{note.path}: '{history.was}' in '{history.paragraph.id}'; the new words: {now}"
+
+
+def affected_notes(root: Path, report) -> list[str]:
+    """Every note of the essay this import affects, sorted into the cases a maintainer acts on, each case's command."""
+    site = load_site(existing_docs_dir(root), root)
+    comments = [c for c in site.comments if c.essay == report.slug]
+    found: dict[str, list[str]] = {}
+    for anchor in anchor_all(comments, site.essays):
+        affected = case_of(anchor, report.revision)
+        if affected is not None:
+            found.setdefault(affected[0], []).append(affected[1])
+    if not found:
+        return []
+    lines = [f"  notes affected: {sum(map(len, found.values()))}"]
+    for name, advice in CASES:
+        if name in found:
+            lines.append(f"    {name} ({advice}):")
+            lines += [f"      {line}" for line in found[name]]
     return lines
 
 
@@ -116,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"import_essay: {exc}", file=sys.stderr)
         return 2
     print(describe(report, args.dry_run))
+    if report.revision > 1 and not args.dry_run:
+        print("\n".join(affected_notes(args.root.resolve(), report)))
     return 0
 
 

@@ -2,7 +2,9 @@
 """Start a note on a passage: ``python scripts/new_commentary.py --paragraph ID --quote "..." --author "..."``.
 
 The anchor is checked before anything is written: the paragraph must exist
-and the quote must occur in it exactly once. The new file goes to
+and the quote must occur in it exactly once. The note records the essay's
+current revision (``revision:``), the text its quote was checked against.
+The new file goes to
 ``docs/commentary/<essay>/<name>.md`` (the name from the title, else the
 quote) and never replaces an existing file.
 
@@ -106,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     path = folder / f"{suggest_name(args.title or args.quote, taken)}.md"
     folder.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even if the file appeared meanwhile
-        handle.write(skeleton(title, args.author, args.kind, args.paragraph, args.quote))
+        revision = site.essays[essay].revision  # the quote was checked against the current text
+        handle.write(skeleton(title, args.author, args.kind, args.paragraph, args.quote, revision=revision))
     print(f"wrote {path.relative_to(root).as_posix()}: write your note below its front matter, then run make build")
     return 0
 

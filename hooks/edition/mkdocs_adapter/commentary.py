@@ -8,7 +8,10 @@ has indexed them (``order.DECORATE_ESSAYS``): a callout is found once, on the
 note's own page, and the paragraph actions are not text to find. A note's
 page is indexed with its title and body only; its byline, passage and
 sources are added afterwards. Index pages only repeat what note pages hold
-and are kept out of search and glossary linking.
+and are kept out of search and glossary linking. An essay's revisions page
+(the reading part's) gets the notes whose paragraphs a revision removed.
+Notes whose passage a revision changed are not problems (the build passes):
+each gets one line at the INFO level saying what a maintainer may do.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import page_of
+from edition.addresses import Kind, page_of
 from edition.content.files import write_atomic
 from edition.content.gcpause import gc_paused
 from edition.conventions import META_GLOSSARY, META_SEARCH
@@ -42,6 +45,8 @@ class CommentaryPart:
         with gc_paused():  # every note anchored and rendered: many objects, no cycles
             self.notes = Commentary(build.site, config.repo_url or "", config.edit_uri or "")
         build.report("commentary", self.notes.problems)
+        for follow_up in self.notes.follow_ups:
+            build.log("commentary").info(str(follow_up))
 
     def files(self, files: Files) -> Files:
         """Generate the index pages; a published note's page is rendered from the model, not read."""
@@ -68,6 +73,8 @@ class CommentaryPart:
         """Note pages get their title and body (what search indexes), index pages their HTML."""
         link = self.build.linker(page.url)
         src = page.file.src_uri
+        if page_of(src).kind is Kind.REVISIONS:
+            return content + self.notes.earlier_text(page_of(src).essay, link)
         text = self.notes.searchable_html(src, link)
         if text is None:
             text = self.notes.index_html(src, link)

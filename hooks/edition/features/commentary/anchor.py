@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from edition.addresses import COMMENTARY, ESSAYS, note_page
 from edition.content.folding import fold_text
@@ -24,6 +25,9 @@ from edition.content.markup import plain_text
 from edition.content.model import Comment, Essay, Paragraph
 from edition.content.problems import Problem
 from edition.features.commentary.closest import Stretch, best_window, stretches
+
+if TYPE_CHECKING:
+    from edition.features.commentary.revised import Revised
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
 CONTEXT = 32  # characters of prefix and suffix kept for the exported selector
@@ -39,7 +43,9 @@ class Anchor:
     ``paragraph`` is None for an orphan. ``start``/``end`` index the folded
     plain text of the paragraph; ``prefix``/``suffix`` are the words around
     the quote (for the exported TextQuoteSelector). ``problem`` is the
-    warning (moved) or error (orphaned) to report.
+    warning (moved) or error (orphaned) to report. ``history`` says how the
+    essay changed under a note its current text no longer holds
+    (:mod:`edition.features.commentary.revised`).
     """
 
     comment: Comment
@@ -50,10 +56,16 @@ class Anchor:
     prefix: str = ""
     suffix: str = ""
     problem: Problem | None = None
+    history: Revised | None = None
 
     @property
     def placed(self) -> bool:
         return self.paragraph is not None
+
+    @property
+    def words(self) -> str:
+        """The words to highlight: the quote, or what replaced it in a later revision ('' when that is unclear)."""
+        return self.comment.quote if self.history is None else self.history.passage
 
     @property
     def paragraph_id(self) -> str:

@@ -195,16 +195,26 @@ def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]
     return "".join(out), True
 
 
-def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:
-    """A note as a collapsible Material ``details`` block after its paragraph."""
+def callout(
+    comment: Comment, body_html: str, permalink: str, highlighted: bool, notice: str = "", applied: str = ""
+) -> str:
+    """A note as a collapsible Material ``details`` block after its paragraph.
+
+    ``notice`` is the paragraph saying how the essay changed under the note
+    (:mod:`.notices`), shown before its body; ``applied`` the words a
+    resolved note shows while collapsed (``Applied in revision 2``): such a
+    note says so in its summary and stays collapsed (``data-state``).
+    """
     back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
+    state = ' data-state="resolved"' if applied else ""
+    applied_html = f' <span class="note-state">{esc(applied)}</span>' if applied else ""
     return (
         f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
-        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}">'
+        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}"{state}>'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '
-        f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'
-        f'<div class="note-body">{body_html}</div>\n'
+        f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span>{applied_html}</summary>\n'
+        f'{notice}<div class="note-body">{body_html}</div>\n'
         f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
         f'<a class="note-permalink" href="{esc(permalink)}">Permalink</a></p>\n'
         "</details>\n"
@@ -250,7 +260,7 @@ def decorate(
         inner, callouts = match.group("inner"), []
         for anchor in notes.get(pid, ()):
             c = anchor.comment
-            inner, found = highlight(inner, c.quote, c.name, f"{kind_label(c.kind)} note: {c.title}")
+            inner, found = highlight(inner, anchor.words, c.name, f"{kind_label(c.kind)} note: {c.title}")
             callouts.append(render_note(anchor, found))
         return f"<p{match.group('attrs')}>{inner}</p>\n{paragraph_actions(pid, propose_url(pid))}\n{''.join(callouts)}"
 

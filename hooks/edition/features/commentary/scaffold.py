@@ -25,13 +25,16 @@ def suggest_name(text: str, taken: set[str]) -> str:
     return unique_name(base, taken)
 
 
-def skeleton(title: str, author: str, kind: str, paragraph: str, quote: str, date: dt.date | None = None) -> str:
-    """A complete, valid note file with a placeholder body."""
+def skeleton(
+    title: str, author: str, kind: str, paragraph: str, quote: str, date: dt.date | None = None, revision: int = 1
+) -> str:
+    """A complete, valid note file with a placeholder body; ``revision`` is the essay's, which the quote is from."""
     meta = {
         "title": title,
         "author": author,
         "date": (date or dt.date.today()).isoformat(),
         "kind": kind,
         "target": {"paragraph": paragraph, "quote": quote},
+        "revision": revision,
     }
     return frontmatter.dump(meta, PLACEHOLDER_BODY)

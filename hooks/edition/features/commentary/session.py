@@ -27,8 +27,9 @@ from edition.content.contributed.names import ascii_name
 from edition.content.model import Essay
 from edition.content.problems import Problem
 from edition.content.site import Site
-from edition.features.commentary import export, pages, render
-from edition.features.commentary.anchor import Anchor, anchor_all
+from edition.features.commentary import export, notices, pages, render
+from edition.features.commentary.anchor import Anchor
+from edition.features.commentary.revised import CHANGED, REMOVED, anchor_all, follow_up
 from edition.features.commentary.scaffold import unique_name
 from edition.safe.markdown import Rendered, SafeMarkdown
 
@@ -57,6 +58,7 @@ class Commentary:
         self.markdown = SafeMarkdown()
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
+        self.follow_ups: list[Problem] = [f for a in self.anchors if a.status == CHANGED and (f := follow_up(a))]
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
@@ -76,7 +78,9 @@ class Commentary:
 
         def note(anchor: Anchor, highlighted: bool) -> str:
             permalink = link(note_page(anchor.comment.essay, anchor.comment.name)) or ""
-            return render.callout(anchor.comment, self.body(anchor, link), permalink, highlighted)
+            notice = notices.notice(anchor, link)
+            body = self.body(anchor, link)
+            return render.callout(anchor.comment, body, permalink, highlighted, notice, notices.applied(anchor))
 
         return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
 
@@ -139,7 +143,12 @@ class Commentary:
             return pages.site_index(self.anchors, self.site.essays, link)
         return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link)
 
+    def earlier_text(self, essay_slug: str, link: Linker) -> str:
+        """The revisions page's "Earlier text": the notes on paragraphs a revision removed ('' when none)."""
+        removed = [a for a in self.by_essay.get(essay_slug, []) if a.status == REMOVED]
+        return pages.earlier_text(removed, link) if removed else ""
+
     # -- export ------------------------------------------------------------
 
     def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
-        return export.dumps(export.collection(self.anchors, url, collection_id, label))
+        return export.dumps(export.collection(self.anchors, url, collection_id, label, self.site.essays))
