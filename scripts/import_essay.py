@@ -77,7 +77,8 @@ def revision_lines(report, dry_run: bool) -> list[str]:
     verb = "would record" if dry_run else "recorded"
     where = f" in {report.record}" if report.record else ""
     count = len(report.changes)
-    lines = [f"  revision {report.revision} {verb}{where}: {count} change{'' if count == 1 else 's'}"]
+    what = f"{count} change{'' if count == 1 else 's'}" if report.revision > 1 else "as first published"
+    lines = [f"  revision {report.revision} {verb}{where}: {what}"]
     for change in report.changes:
         old, new = ", ".join(v.id for v in change.old), ", ".join(v.id for v in change.new)
         ids = old if not new or old == new else new if not old else f"{old} -> {new}"
@@ -165,9 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     except (ImportRefused, ImportLocked, DamagedState, UnreadableEntry, SummaryNeeded) as exc:
         print(f"import_essay: {exc}", file=sys.stderr)
         return 2
-    print(describe(report, args.dry_run))
+    lines = [describe(report, args.dry_run)]
     if report.revision > 1 and not args.dry_run:
-        print("\n".join(affected_notes(args.root.resolve(), report)))
+        lines += affected_notes(args.root.resolve(), report)
+    print("\n".join(lines))
     return 0
 
 
