@@ -8,8 +8,8 @@ A revision is undone by one rule for every kind of change (see
 :mod:`edition.content.revisions`): drop its new paragraphs, restore its old
 ones. An id is retired by exactly one change, since the importer never
 issues an id twice; a split or joined paragraph's retired id leads to the
-paragraph that holds its text now (the first, for a split), a removed one
-to the notice of its removal.
+paragraph that holds its text now (of those it became, the one sharing the
+most words with it), a removed one to the notice of its removal.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from edition.content.markup import plain_text
 from edition.content.model import Essay
 from edition.content.revisions import Change, Revision, Version, first
+from edition.content.text import words
 
 
 @dataclass(frozen=True)
@@ -89,18 +91,28 @@ class History:
         return {pid: found for pid, found in retired.items() if pid not in self.current}
 
     def landing(self, pid: str) -> Landing | None:
-        """Where ``pid`` leads now; None for an id no revision of this essay published."""
+        """Where ``pid`` leads now; None for an id no revision of this essay published.
+
+        A retired id leads to the current paragraph, among those its text
+        became (:meth:`descendants`), that shares the most words with it as it
+        last stood; when none is left, to the notice of the removal that
+        took the last of it.
+        """
         if pid in self.current:
             return Landing(pid, self.current[pid].page)
         found = self.retired.get(pid)
         if found is None:
             return None
         revision, change = found
+        last = next(v for v in change.old if v.id == pid)
+        heirs = self.descendants(pid, revision.number - 1)
+        if heirs:
+            said = set(words(plain_text(last.text).lower()))
+            best = max(heirs, key=lambda h: len(said & set(words(plain_text(self.current[h].text).lower()))))
+            return Landing(best, self.current[best].page, retired_in=revision)
         seen = {pid}
-        while change.new:  # split or joined: follow the paragraph that holds the text now
+        while change.new:  # everything it became was removed since: the first piece's removal
             successor = change.new[0].id
-            if successor in self.current:
-                return Landing(successor, self.current[successor].page, retired_in=revision)
             if successor in seen or successor not in self.retired:
                 return None  # a record that contradicts itself leads nowhere rather than anywhere
             seen.add(successor)

@@ -106,7 +106,9 @@ def parse(text: str) -> list[Revision]:
     try:
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
-        raise RecordError(f"is not valid YAML ({' '.join(str(exc).split())})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark is not None else ""
+        raise RecordError(f"is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from None
     revisions = _list(_mapping(data, "the file").get("revisions"), "'revisions'")
     parsed = [_revision(item, n) for n, item in enumerate(revisions, 1)]
     if [r.number for r in parsed] != list(range(1, len(parsed) + 1)):

@@ -78,14 +78,23 @@ class _Containers:
         return position if shared[position] >= CONTAINED * len(grams) else None
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in words(normalize(reads(text)))}
+
+
 def _pieces(whole: Placed, candidates: list[int], parts: Sequence[Placed], parts_grams: list[set]) -> list[int]:
-    """``candidates`` (positions in ``parts``) when they stand together and cover most of ``whole``; else none."""
+    """``candidates`` (positions in ``parts``) when they stand together and cover most of ``whole``; else none.
+
+    Coverage counts words, not trigrams: the trigrams that straddle a cut
+    belong to no piece, and a paragraph cut in three short pieces loses many.
+    """
     candidates = sorted(set(candidates))
     if len(candidates) < 2 or candidates[-1] - candidates[0] != len(candidates) - 1:
         return []
-    covered = set().union(*(parts_grams[p] for p in candidates))
+    said = _words(whole.text)
+    covered = set().union(*(_words(parts[p].text) for p in candidates))
     grams = _grams(whole.text)
-    if not grams or len(grams & covered) < CONTAINED * len(grams):
+    if not said or len(said & covered) < CONTAINED * len(said):
         return []
     # pieces that say more than the whole are not its pieces (a paragraph repeated is not a paragraph split)
     return candidates if sum(len(parts_grams[p]) for p in candidates) * CONTAINED <= len(grams) else []
