@@ -21,6 +21,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from edition.content.essay_pages import load
 from support import ROOT
 from test_commentary_fixture import copy, run_build
@@ -62,9 +64,16 @@ def published(project: Path) -> list[tuple[str, str, str]]:
 KEPT_PAGES = ("essays/river-notebook/upstream/index.html", "commentary/river-notebook/slipery-misprint/index.html")
 
 
-def walk(tmp_path: Path) -> Walk:
-    """The whole walk in a copy of the fixture under ``tmp_path``."""
+def walk(tmp_path: Path, themed: bool = False) -> Walk:
+    """The whole walk in a copy of the fixture under ``tmp_path``; ``themed``: with the real site's look.
+
+    The browser tests need the real site's stylesheet, scripts and theme
+    overrides (axe judges what readers get); the fixture tests read the HTML
+    the hooks write, which they do not change.
+    """
     project = copy("revisions", tmp_path)
+    if themed:
+        theme(project)
     (project / "sources").mkdir()
     incoming = tmp_path / "incoming" / f"{SLUG}.txt"
     incoming.parent.mkdir()
@@ -86,6 +95,18 @@ def walk(tmp_path: Path) -> Walk:
     done.reanchor.append(script("reanchor.py", "--root", project, "--resolve", f"{NOTES}/slipery-misprint.md"))
     done.final, _ = run_build(project)
     return done
+
+
+def theme(project: Path) -> None:
+    """Give ``project`` the real site's stylesheet, scripts, theme overrides and footer."""
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = project / "mkdocs.yml"
+    material = "  name: material\n"
+    text = config.read_text(encoding="utf-8").replace(material, material + "  custom_dir: overrides\n", 1)
+    looks = {key: real[key] for key in ("copyright", "extra_css", "extra_javascript", "exclude_docs")}
+    config.write_text(text + yaml.safe_dump(looks), encoding="utf-8")
 
 
 MESSAGES = {
