@@ -83,6 +83,14 @@ def diff(old: str, new: str) -> Segments:
         old_units, new_units = sentences(old), sentences(new)
     if len(set(old_units) | set(new_units)) > _CAPACITY:
         return [(op, text) for op, text in ((DELETE, old), (INSERT, new)) if text]
+    return unit_diff(old_units, new_units)
+
+
+def unit_diff(old_units: Sequence[str], new_units: Sequence[str]) -> Segments:
+    """diff-match-patch with semantic cleanup over units (words, or sentences), without :func:`diff`'s guards.
+
+    At most :data:`_CAPACITY` distinct units.
+    """
     table: dict[str, str] = {}
     a, b = _encode(old_units, table), _encode(new_units, table)
     decode = {char: unit for unit, char in table.items()}
