@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from revisions_walk import DAY, NOTES, SLUG, Walk, walk
+from revisions_walk import DAY, NOTES, SLUG, Walk, script, walk
 from test_commentary_fixture import run_build, warnings
 
 RESOLVE = f"python scripts/reanchor.py --resolve {NOTES}/slipery-misprint.md"
@@ -322,3 +322,56 @@ def test_the_link_check_accepts_an_old_id_only_where_the_site_provides_it(walked
         "docs/links.md: link '../essays/river-notebook/downstream/#upstream-2': no paragraph '#upstream-2' on "
         "essays/river-notebook/downstream/. Did you mean '#downstream-2'?"
     ], result.stderr
+
+
+NEW_NOTE = (
+    "---\ntitle: Worn smooth\nauthor: A\ndate: 2024-03-15\nkind: context\nrevision: 1\n"
+    "target:\n  paragraph: upstream-1\n  quote: worn smooth and slipery\n---\n\nBody.\n"
+)
+
+
+def test_a_maintainer_accepts_the_new_passage_with_one_command(walked, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(walked.project, project)
+    note = project / NOTES / "worn-smooth.md"
+    note.write_text(NEW_NOTE, encoding="utf-8")
+    accepted = script("reanchor.py", "--root", project, "--accept", f"{NOTES}/worn-smooth.md")
+    assert (accepted.returncode, accepted.stdout, accepted.stderr) == (
+        0,
+        f"accepted  {NOTES}/worn-smooth.md: now quotes 'worn smooth and slippery' in upstream-1 (revision 5)\n",
+        "",
+    )
+    assert note.read_text(encoding="utf-8") == NEW_NOTE.replace("revision: 1", "revision: 5").replace(
+        "quote: worn smooth and slipery", "quote: worn smooth and slippery"
+    )
+    result, site = run_build(project)
+    assert result.returncode == 0 and warnings(result) == [], result.stderr
+    html = (site / "essays/river-notebook/upstream/index.html").read_text(encoding="utf-8")
+    assert "note-revised" not in callout(html, "worn-smooth")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["--accept", f"{NOTES}/a-dry-decade.md"],
+            f"reanchor: {NOTES}/a-dry-decade.md: its passage has not changed (it is anchored); there is nothing to "
+            "accept",
+        ),
+        (
+            ["--resolve", f"{NOTES}/slipery-misprint.md"],
+            f"reanchor: {NOTES}/slipery-misprint.md: its passage has not changed (it is resolved); there is nothing "
+            "to resolve",
+        ),
+        (
+            ["--resolve", f"{NOTES}/no-such-note.md"],
+            f"reanchor: {NOTES}/no-such-note.md: is not a note of this site (give its path, e.g. "
+            "docs/commentary/<essay>/<note>.md)",
+        ),
+    ],
+)
+def test_accept_and_resolve_refuse_what_they_cannot_do_with_one_line(walked, tmp_path, args, line):
+    project = tmp_path / "project"
+    shutil.copytree(walked.project, project)
+    result = script("reanchor.py", "--root", project, *args)
+    assert (result.returncode, result.stderr.splitlines()) == (2, [line])
