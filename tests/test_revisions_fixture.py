@@ -375,3 +375,12 @@ def test_accept_and_resolve_refuse_what_they_cannot_do_with_one_line(walked, tmp
     shutil.copytree(walked.project, project)
     result = script("reanchor.py", "--root", project, *args)
     assert (result.returncode, result.stderr.splitlines()) == (2, [line])
+
+
+def test_a_new_note_records_the_revision_it_was_written_against(walked, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(walked.project, project)
+    args = ["--paragraph", "downstream-4", "--quote", "left their fences", "--author", "Ann", "--kind", "context"]
+    result = script("new_commentary.py", *args, "--root", project)
+    assert result.returncode == 0, result.stderr
+    assert "\nrevision: 5\n" in (project / NOTES / "left-their-fences.md").read_text(encoding="utf-8")
