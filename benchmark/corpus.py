@@ -32,6 +32,7 @@ from edition.content.markup import plain_text
 from edition.content.model import Essay, Paragraph
 from edition.content.note_schema import KINDS
 from edition.content.text import normalize, slugify
+from edition.features.glossary.lint import common_words
 from edition.features.importer.run import import_essay
 
 TERMS_PER_PAGE = 5  # the target corpus: 1,000 pages, 5,000 terms, 10,000 notes
@@ -151,7 +152,11 @@ class Prose:
 
 
 def make_terms(prose: Prose, count: int) -> list[CorpusTerm]:
-    """``count`` entries; about half carry the bare invented word as an alias, some a second one."""
+    """``count`` entries; about half carry the bare invented word as an alias, some a second one.
+
+    An alias the glossary's linter would refuse (a common English word) is left out.
+    """
+    common = common_words()
     terms = []
     for _ in range(count):
         word, kind = prose.coin(), prose.rng.choice(KINDS_OF_TERM)
@@ -159,6 +164,7 @@ def make_terms(prose: Prose, count: int) -> list[CorpusTerm]:
         aliases: tuple[str, ...] = ()
         if prose.rng.random() < 0.5:
             aliases = (word,) if prose.rng.random() < 0.6 else (word, f"{kind} of {word}")
+            aliases = tuple(a for a in aliases if a.lower() not in common)  # an invented word can be English ("Faith")
         summary = f"{title}: {prose.phrase(12)}."
         terms.append(CorpusTerm(slugify(title), title, aliases, summary[0].upper() + summary[1:]))
     return terms

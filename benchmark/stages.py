@@ -64,12 +64,20 @@ class StageClock:
         return timed
 
     def instrument(self, plugins: Any, skip: str) -> int:
-        """Wrap every handler of ``plugins`` (a PluginCollection) except those of ``skip``; return the count."""
+        """Wrap every handler of ``plugins`` (a PluginCollection) except those of ``skip``; return the count.
+
+        A function several hooks share (the edition's hooks import the same
+        ``on_files``) appears once per hook in an event's list, in the order
+        the hooks registered it, while ``_event_origins`` remembers only the
+        last: each appearance is given its own hook, in that order.
+        """
         origins = getattr(plugins, "_event_origins", {})
         wrapped = 0
         for event, methods in plugins.events.items():
+            owners = _owners(plugins, event)
             for index, method in enumerate(methods):
-                origin = origins.get(method, "<unknown>")
+                queue = owners.get(id(method))
+                origin = queue.pop(0) if queue else origins.get(method, "<unknown>")
                 if origin == skip:
                     continue
                 timed = self.wrap(origin, event, method)
@@ -83,6 +91,16 @@ class StageClock:
 
     def to_json(self) -> str:
         return json.dumps({"build_seconds": self.build_seconds, "seconds": self.seconds, "calls": self.calls}, indent=1)
+
+
+def _owners(plugins: Any, event: str) -> dict[int, list[str]]:
+    """For each handler of ``event`` (by identity), the plugins and hooks that registered it, in registration order."""
+    owners: dict[int, list[str]] = defaultdict(list)
+    for name, plugin in plugins.items():
+        handler = getattr(plugin, f"on_{event}", None)
+        for method in getattr(handler, "methods", None) or ([handler] if callable(handler) else []):
+            owners[id(method)].append(name)
+    return owners
 
 
 def timed(function: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float, float]:

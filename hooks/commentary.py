@@ -21,7 +21,10 @@ from edition.mkdocs_adapter.commentary import CommentaryPart
 
 PART = "commentary"  # listing this file switches the build's commentary part on
 
-on_config = routes.make_build
+
+@event_priority(order.PART_SETUP)
+def on_config(config: MkDocsConfig) -> None:
+    EditionBuild.of(config).start(PART)
 
 
 @event_priority(order.NOTE_PAGES)

@@ -22,7 +22,12 @@ from edition.mkdocs_adapter.essays import EssaysPart
 
 PART = "essays"  # listing this file switches the build's essays part on
 
-on_config = routes.make_build
+
+@event_priority(order.PART_SETUP)
+def on_config(config: MkDocsConfig) -> None:
+    EditionBuild.of(config).start(PART)
+
+
 on_files = routes.withhold
 
 

@@ -21,7 +21,10 @@ from edition.mkdocs_adapter.glossary import GlossaryPart
 
 PART = "glossary"  # listing this file switches the build's glossary part on
 
-on_config = routes.make_build
+
+@event_priority(order.PART_SETUP)
+def on_config(config: MkDocsConfig) -> None:
+    EditionBuild.of(config).start(PART)
 
 
 @event_priority(order.ENTRY_PAGES)

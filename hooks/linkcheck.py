@@ -17,7 +17,12 @@ from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 
 PART = "linkcheck"  # listing this file switches the build's link check on
 
-on_config = routes.make_build
+
+@event_priority(order.PART_SETUP)
+def on_config(config: MkDocsConfig) -> None:
+    EditionBuild.of(config).start(PART)
+
+
 on_files = routes.withhold
 
 

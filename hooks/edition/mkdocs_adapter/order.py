@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 # on_config
-SETTINGS: Final = 100  # first: the build object (settings, model, guards) exists before any part reads it
-PART_SETUP: Final = 0  # each part prepares from the model; no part reads another's preparation
+PART_SETUP: Final = 0  # the first makes the build object (settings, model, guards); each makes its own part from it
 
 # on_files
 WITHHOLD: Final = 100  # first of all: no plugin or part may see a contributed file that will not be published

@@ -17,12 +17,6 @@ from edition.mkdocs_adapter import order
 from edition.mkdocs_adapter.build import EditionBuild
 
 
-@event_priority(order.SETTINGS)
-def make_build(config: MkDocsConfig) -> None:
-    """``on_config``: this build's object, with its settings, model and the listed parts."""
-    EditionBuild.of(config)
-
-
 @event_priority(order.WITHHOLD)
 def withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
     """``on_files``, first of all: the contributed files the build will not render never reach a plugin."""

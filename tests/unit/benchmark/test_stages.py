@@ -97,6 +97,23 @@ def test_instrument_wraps_all_but_skipped_keeping_order_and_results(plugins):
     assert clock.calls["hooks/glossary.py"] == {"config": 1, "page_content": 1}
 
 
+def test_a_handler_several_hooks_share_is_timed_for_each_of_them():
+    """The edition's hook files import the same on_files: each call is the hook's that registered it."""
+
+    def shared(files, **kwargs):
+        return [*files, "shared"]
+
+    collection = PluginCollection()
+    for name in ("hooks/essays.py", "hooks/glossary.py"):
+        module = types.ModuleType(name)
+        module.on_files = shared
+        collection[name] = module
+    clock = StageClock()
+    assert clock.instrument(collection, skip="none") == 2
+    assert collection.run_event("files", [], config=None) == ["shared", "shared"]
+    assert clock.calls == {"hooks/essays.py": {"files": 1}, "hooks/glossary.py": {"files": 1}}
+
+
 @pytest.mark.parametrize(
     "origin, name",
     [

@@ -67,9 +67,18 @@ def test_one_object_per_build_and_a_new_one_for_the_next(tmp_path: Path) -> None
     ],
 )
 def test_only_the_parts_of_listed_hooks_are_made(tmp_path: Path, hooks: list[str], made: set[str]) -> None:
-    build = EditionBuild.of(load_config(project(tmp_path, hooks)))
+    """Each listed hook makes its own part on ``on_config`` (as MkDocs runs it), whatever the others."""
+    config = load_config(project(tmp_path, hooks))
+    config = config.plugins.on_config(config)
+    build = EditionBuild.of(config)
     parts = {name: getattr(build, name) for name in ("essays", "commentary", "glossary", "reading", "linkcheck")}
     assert {name for name, part in parts.items() if part is not None} == made
+
+
+def test_start_refuses_a_part_that_does_not_exist(tmp_path: Path) -> None:
+    build = EditionBuild.of(load_config(project(tmp_path, ["essays"])))
+    with pytest.raises(ValueError, match="no part named 'notes'"):
+        build.start("notes")
 
 
 def test_listed_names_a_missing_part_instead_of_failing_later() -> None:
