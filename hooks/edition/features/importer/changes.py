@@ -12,7 +12,9 @@ that are new (or keep the old id), stand next to each other, and are each
 mostly made of the old paragraph's words, which together they cover. A join
 is the same the other way round. Containment is measured on word trigrams
 (a paragraph's words in order, three at a time), through an inverted index,
-so the cost stays close to linear in the length of the essay.
+so the cost stays close to linear in the length of the essay; a paragraph
+that kept its id and its text is skipped, so a revision costs what it
+changed (figures: docs/performance.md).
 """
 
 from __future__ import annotations
@@ -57,10 +59,9 @@ def _grams(text: str) -> set[tuple[str, ...]]:
 class _Containers:
     """For a paragraph of one text, the paragraph of the other text that contains most of its trigrams."""
 
-    def __init__(self, paragraphs: Sequence[Placed]):
-        self.grams = [_grams(p.text) for p in paragraphs]
+    def __init__(self, paragraphs_grams: Sequence[set[tuple[str, ...]]]):
         self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for position, grams in enumerate(self.grams):
+        for position, grams in enumerate(paragraphs_grams):
             for gram in grams:
                 self.index[gram].append(position)
 
@@ -100,10 +101,18 @@ def _pieces(whole: Placed, candidates: list[int], parts: Sequence[Placed], parts
     return candidates if sum(len(parts_grams[p]) for p in candidates) * CONTAINED <= len(grams) else []
 
 
-def _splits(old: Sequence[Placed], new: Sequence[Placed], kept: set[str]) -> list[tuple[int, list[int]]]:
-    """(old position, new positions) of each paragraph cut into pieces that stand together."""
-    containers = _Containers(old)
-    new_grams = [_grams(p.text) for p in new]
+Grams = list[set[tuple[str, ...]]]  # each paragraph's trigrams, in reading order
+
+
+def _splits(
+    old: Sequence[Placed], new: Sequence[Placed], kept: set[str], grams: tuple[Grams, Grams]
+) -> list[tuple[int, list[int]]]:
+    """(old position, new positions) of each paragraph cut into pieces that stand together.
+
+    ``grams`` holds the trigrams of ``old`` and of ``new``, read once for both directions.
+    """
+    old_grams, new_grams = grams
+    containers = _Containers(old_grams)
     by_id = {p.id: n for n, p in enumerate(old)}
     candidates: dict[int, list[int]] = defaultdict(list)
     for position, paragraph in enumerate(new):
@@ -126,14 +135,19 @@ def classify(old: Sequence[Placed], new: Sequence[Placed]) -> list[Change]:
     """Every change from ``old`` to ``new`` (both in reading order), in the order of the new text."""
     old_ids, new_ids = {p.id for p in old}, {p.id for p in new}
     kept = old_ids & new_ids
+    # a paragraph that kept its id and its text is no piece of a split or join: its trigrams are not read
+    same = {p.id: p.text for p in old if p.id in kept}
+    unchanged = {p.id for p in new if same.get(p.id) == p.text}
+    old_grams = [set() if p.id in unchanged else _grams(p.text) for p in old]
+    new_grams = [set() if p.id in unchanged else _grams(p.text) for p in new]
     changes: list[tuple[float, Change]] = []
     used_old: set[str] = set()
     used_new: set[str] = set()
-    for whole, pieces in _splits(old, new, kept):
+    for whole, pieces in _splits(old, new, kept, (old_grams, new_grams)):
         changes.append((pieces[0], Change("split", [old[whole].version()], [new[p].version() for p in pieces])))
         used_old.add(old[whole].id)
         used_new.update(new[p].id for p in pieces)
-    for whole, parts in _splits(new, old, kept):  # a join is a split read backwards
+    for whole, parts in _splits(new, old, kept, (new_grams, old_grams)):  # a join is a split read backwards
         if new[whole].id in used_new or any(old[p].id in used_old for p in parts):
             continue
         changes.append((whole, Change("joined", [old[p].version() for p in parts], [new[whole].version()])))
@@ -156,7 +170,7 @@ def _one_to_one(
     found: list[tuple[float, Change]] = []
     for pid in arrived:
         before, after = old[old_at[pid]], new[new_at[pid]]
-        if reads(before.text) != reads(after.text):
+        if before.text != after.text and reads(before.text) != reads(after.text):
             found.append((new_at[pid], Change("edited", [before.version()], [after.version()])))
         elif before.page != after.page or pid not in in_order:
             found.append((new_at[pid], Change("moved", [before.version()], [after.version()])))
