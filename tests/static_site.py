@@ -1,4 +1,4 @@
-"""For the browser tests: a built site served as readers get it (scripts/serve_static.py), and axe's rules."""
+"""For the browser tests: a built site served as readers get it (scripts/serve_static.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @contextmanager

@@ -119,23 +119,36 @@ def test_new_commentary_writes_a_valid_anchored_skeleton(project):
     assert "anchored  docs/commentary/e/change-of-tack.md -> opening-2" in run("reanchor.py", "--root", project).stdout
 
 
+@pytest.mark.parametrize("occurrence, prefix, suffix", [(1, "and", "films"), (2, "of", "effort.")])
+def test_new_commentary_writes_the_context_of_a_repeated_quote(project, occurrence, prefix, suffix):
+    args = ["--paragraph", "opening-1", "--quote", "the", "--author", "Ann", "--occurrence", occurrence]
+    result = run("new_commentary.py", *args, "--root", project)
+    assert result.returncode == 0, result.stderr
+    meta = yaml.safe_load((project / "docs" / "commentary" / "e" / "the.md").read_text().split("---")[1])
+    assert meta["target"] == {"paragraph": "opening-1", "quote": "the", "prefix": prefix, "suffix": suffix}
+    assert "anchored  docs/commentary/e/the.md -> opening-1" in run("reanchor.py", "--root", project).stdout
+
+
 @pytest.mark.parametrize(
-    "paragraph, quote, message",
+    "paragraph, quote, more, message",
     [
         (
             "gone-1",
             "x",
+            (),
             "new_commentary: paragraph 'gone-1' does not exist; copy the id after '#' from the paragraph's ¶ link",
         ),
         (
             "opening-1",
             "was shifted aside",
+            (),
             "new_commentary: target quote 'was shifted aside' is not in paragraph 'opening-1'; it appears in "
             "'opening-2'. Use --paragraph opening-2.",
         ),
         (
             "opening-2",
             "was shiftd aside",
+            (),
             "new_commentary: target quote 'was shiftd aside' is not in paragraph 'opening-2' nor anywhere else in "
             "essay 'e'. "
             "The closest passage is 'was shifted aside' in 'opening-2' (97% similar): copy the words exactly from "
@@ -144,14 +157,32 @@ def test_new_commentary_writes_a_valid_anchored_skeleton(project):
         (
             "opening-1",
             "the",
-            "new_commentary: target quote 'the' occurs 2 times in paragraph 'opening-1'. "
-            "Quote more words (target.quote) so that it occurs only once.",
+            (),
+            "new_commentary: target quote 'the' occurs 2 times in paragraph 'opening-1' "
+            "(1: '\u2026and narratives, and [the] films are part\u2026'; 2: '\u2026are part of [the] effort.'). "
+            "Say which with --occurrence 1 to 2, or quote more words so that it occurs once.",
+        ),
+        (
+            "opening-1",
+            "the",
+            ("--occurrence", 3),
+            "new_commentary: target quote 'the' occurs 2 times in paragraph 'opening-1' "
+            "(1: '\u2026and narratives, and [the] films are part\u2026'; 2: '\u2026are part of [the] effort.'). "
+            "Say which with --occurrence 1 to 2, or quote more words so that it occurs once.",
+        ),
+        (
+            "opening-2",
+            "change of tack",
+            ("--occurrence", 2),
+            "new_commentary: target quote 'change of tack' occurs once in paragraph 'opening-2'; "
+            "leave out --occurrence",
         ),
     ],
-    ids=["unknown paragraph", "quote elsewhere", "approximate", "ambiguous"],
+    ids=["unknown paragraph", "quote elsewhere", "approximate", "ambiguous", "no such occurrence", "needs none"],
 )
-def test_new_commentary_refuses_bad_anchor_with_one_line(project, paragraph, quote, message):
-    result = run("new_commentary.py", "--paragraph", paragraph, "--quote", quote, "--author", "Ann", "--root", project)
+def test_new_commentary_refuses_bad_anchor_with_one_line(project, paragraph, quote, more, message):
+    command = ["--paragraph", paragraph, "--quote", quote, "--author", "Ann", "--root", project, *more]
+    result = run("new_commentary.py", *command)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [message]
     assert "Traceback" not in result.stderr

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
 
 from static_site import served
 
@@ -30,6 +32,7 @@ SCREENSHOTS = ROOT / "test-results"
 _TARGETS = json.loads(Path(__file__).with_name("targets.json").read_text(encoding="utf-8"))
 CHROMIUM_FLAGS: list[str] = _TARGETS["chromium_flags"]
 PAGE_KINDS: dict[str, str] = _TARGETS["page_kinds"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def pytest_generate_tests(metafunc):
@@ -77,6 +80,20 @@ def browser_type_launch_args() -> dict:
             pytrace=False,
         )
     return {"executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def axe_violations():
+    """``axe_violations(page)``: axe-core's violations on the page as it is now, one line each (none is the bar)."""
+
+    def run(page: Page) -> list[str]:
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+            for v in Axe().run(page, options=options).response["violations"]
+        ]
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -12,14 +12,13 @@ it. The pages the living edition adds or changes pass axe.
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from edition.content.history import History
 from edition.content.markup import plain_text
 from edition.content.site import load_site
 from revisions_walk import SLUG, Walk, walk
-from static_site import AXE_TAGS, served
+from static_site import served
 
 ESSAY = f"essays/{SLUG}/"
 
@@ -77,12 +76,11 @@ def test_every_old_address_lands_on_the_text_it_named(page: Page, walked: Walk, 
     "path",
     [f"{ESSAY}revisions/", f"{ESSAY}upstream/#upstream-2", f"commentary/{SLUG}/forty-years-of-ledgers/"],
 )
-def test_the_revisions_page_notices_and_notes_pass_axe(page: Page, walk_url: str, path: str):
+def test_the_revisions_page_notices_and_notes_pass_axe(page: Page, walk_url: str, path: str, axe_violations):
     page.goto(walk_url + path)
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert not violations, "\n".join(f"{v['id']}: {v['help']}: {v['nodes'][0]['target']}" for v in violations)
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
 
 
 def test_the_diff_reads_removed_and_added_without_styles(page: Page, walk_url: str):

@@ -6,10 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-
-from static_site import AXE_TAGS
 
 ESSAY = "essays/wandering-earth-ii/"
 # The essay page is checked with a paragraph targeted, so the highlight's contrast is checked too.
@@ -44,16 +41,12 @@ def test_every_page_loads_without_errors_or_requests_elsewhere(page: Page, html_
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations(page: Page, page_kind: str, page_kinds, scheme: str):
+def test_axe_finds_no_violations(page: Page, page_kind: str, page_kinds, scheme: str, axe_violations):
     page.emulate_media(color_scheme=scheme)
     page.goto(page_kinds[page_kind] + TARGETED.get(page_kind, ""))
     page.wait_for_load_state("networkidle")  # Material's script has finished changing the page
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert not violations, "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(str(n['target']) for n in v['nodes'][:5])}"
-        for v in violations
-    )
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
 
 
 @pytest.mark.parametrize("url", [ESSAY, ESSAY + "chinas-global-strategy/", ESSAY + "print/", "glossary/"])

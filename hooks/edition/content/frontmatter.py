@@ -16,8 +16,10 @@ naming the line, never in a traceback or unbounded work:
    ``!!int 'abc'``), ``TypeError`` and others there, not only ``YAMLError``,
    and the node that failed is found again to report its line.
 
-A leading byte order mark (U+FEFF, which some Windows editors write) is
-ignored, as MkDocs ignores it. Writing is deterministic (key order kept,
+:func:`read` also returns the file's line of every field (``target.quote``,
+``sources[2].url``), taken from the nodes' marks, so that a problem with a
+field can point at its line. A leading byte order mark (U+FEFF, which some
+Windows editors write) is ignored, as MkDocs ignores it. Writing is deterministic (key order kept,
 Unicode kept) so that importing twice yields byte-identical files.
 """
 
@@ -45,31 +47,51 @@ _TYPE_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a numbe
 
 
 class FrontMatterError(ValueError):
-    """The front matter is not valid YAML, not a mapping, or uses what YAML allows but a file here may not."""
+    """The front matter is not valid YAML, not a mapping, or uses what YAML allows but a file here may not.
+
+    ``line`` is the file's line at fault, when it is known.
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def split(text: str) -> tuple[dict[str, Any], str]:
     """Return ``(meta, body)``; a file without front matter has ``meta == {}``."""
+    meta, body, _ = read(text)
+    return meta, body
+
+
+def read(text: str) -> tuple[dict[str, Any], str, dict[str, int]]:
+    """Return ``(meta, body, lines)``: ``lines`` maps each field to its line in the file (see :func:`field_lines`)."""
     text = text.removeprefix(BOM)
     match = FENCE.match(text)
     if not match:
-        return {}, text
-    meta = load(match.group(1) or "") or {}
+        return {}, text, {}
+    meta, node = _load(match.group(1) or "")
+    meta = meta or {}
     if not isinstance(meta, dict):
-        raise FrontMatterError("front matter must be a set of 'key: value' lines")
-    return meta, text[match.end() :]
+        raise FrontMatterError("front matter must be a set of 'key: value' lines", FIRST_LINE)
+    return meta, text[match.end() :], field_lines(node)
 
 
 def load(source: str) -> Any:
     """The value of the YAML document ``source`` (the lines between the fences), checked as the module says."""
+    return _load(source)[0]
+
+
+def _load(source: str) -> tuple[Any, yaml.Node | None]:
     try:
         return _construct(source)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        raise FrontMatterError(f"front matter is not valid YAML{_where(exc, source)}: {_shown(problem, 200)}") from None
+        line = _where(exc, source)
+        where = f" (line {line})" if line else ""
+        raise FrontMatterError(f"front matter is not valid YAML{where}: {_shown(problem, 200)}", line) from None
 
 
-def _construct(source: str) -> Any:
+def _construct(source: str) -> tuple[Any, yaml.Node | None]:
     loader = _LOADER(source)  # the pure-Python reader refuses control characters here already
     try:
         try:
@@ -77,26 +99,26 @@ def _construct(source: str) -> Any:
         except RecursionError:  # the pure-Python composer recurses once per level; libyaml stops at 1,000
             raise FrontMatterError(_too_deep("")) from None
         if node is None:
-            return None
+            return None, None
         _check_shape(node, source)
         try:
-            return loader.construct_document(node)
+            return loader.construct_document(node), node
         except yaml.YAMLError:
             raise
         except Exception as exc:
-            raise FrontMatterError(_unreadable(node, exc)) from None
+            raise FrontMatterError(*_unreadable(node, exc)) from None
     finally:
         loader.dispose()
 
 
-def _where(exc: yaml.YAMLError, source: str) -> str:
-    """`` (line N)`` for a syntax error: from its mark, or for a character the reader refused, its position."""
+def _where(exc: yaml.YAMLError, source: str) -> int | None:
+    """The file's line of a syntax error: from its mark, or for a character the reader refused, its position."""
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:
-        return f" (line {mark.line + FIRST_LINE})"
+        return mark.line + FIRST_LINE
     if isinstance(exc, yaml.reader.ReaderError):
-        return f" (line {source.count(chr(10), 0, exc.position) + FIRST_LINE})"
-    return ""
+        return source.count(chr(10), 0, exc.position) + FIRST_LINE
+    return None
 
 
 def _line(node: yaml.Node) -> int:
@@ -121,13 +143,13 @@ def _check_shape(root: yaml.Node, source: str) -> None:
     if "*" in source:
         alias = next((e for e in yaml.parse(source, Loader=_LOADER) if isinstance(e, yaml.AliasEvent)), None)
         if alias is not None:
-            line = f" (line {alias.start_mark.line + FIRST_LINE})" if alias.start_mark else ""
-            where = f"'*{_shown(alias.anchor or '')}'{line}"
-            raise FrontMatterError(f"front matter uses the YAML alias {where}; {_NO_ALIAS}")
+            at = alias.start_mark.line + FIRST_LINE if alias.start_mark else None
+            where = f"'*{_shown(alias.anchor or '')}'" + (f" (line {at})" if at else "")
+            raise FrontMatterError(f"front matter uses the YAML alias {where}; {_NO_ALIAS}", at)
     level, depth = [root], 1
     while level:
         if depth > MAX_DEPTH:
-            raise FrontMatterError(_too_deep(f" (line {_line(level[0])})"))
+            raise FrontMatterError(_too_deep(f" (line {_line(level[0])})"), _line(level[0]))
         level = [child for node in level for child in _children(node) if not isinstance(child, yaml.ScalarNode)]
         depth += 1
 
@@ -153,15 +175,41 @@ def _fails(node: yaml.Node) -> Exception | None:
     return None
 
 
-def _unreadable(root: yaml.Node, error: Exception) -> str:
-    """The message for a value YAML parsed but could not construct, naming the value and its line."""
+def _unreadable(root: yaml.Node, error: Exception) -> tuple[str, int | None]:
+    """The message for a value YAML parsed but could not construct, naming the value, and its line."""
     for node in _walk(root):
         if isinstance(node, yaml.ScalarNode) and (exc := _fails(node)) is not None:
             kind = node.tag.rsplit(":", 1)[-1]
             what = _TYPE_NAMES.get(kind, f"'!!{_shown(kind)}'")
             value = f"{_shown(node.value)!r} cannot be read as {what}: {_reason(exc)}"
-            return f"front matter is not valid YAML (line {_line(node)}): {value}"
-    return f"front matter is not valid YAML: {_reason(error)}"
+            return f"front matter is not valid YAML (line {_line(node)}): {value}", _line(node)
+    return f"front matter is not valid YAML: {_reason(error)}", None
+
+
+def field_lines(root: yaml.Node | None) -> dict[str, int]:
+    """The file's line of each field under ``root``, named as the schemas' messages name them.
+
+    ``title``, ``target.quote``; a list's items by their number from 1,
+    ``sources[2]`` and ``sources[2].url``. A key's line is where the key is
+    written (a value on the lines below belongs to it). Keys that are not
+    text are named by their text (``1``), as :func:`edition.content.fields.unknown_keys`
+    names them.
+    """
+    lines: dict[str, int] = {}
+    stack: list[tuple[str, yaml.Node]] = [("", root)] if root is not None else []
+    while stack:
+        name, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                written = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                field = f"{name}.{written}" if name else written
+                lines.setdefault(field, _line(key))
+                stack.append((field, value))
+        elif isinstance(node, yaml.SequenceNode):
+            for number, item in enumerate(node.value, 1):
+                lines.setdefault(f"{name}[{number}]", _line(item))
+                stack.append((f"{name}[{number}]", item))
+    return lines
 
 
 def _reason(exc: Exception) -> str:

@@ -95,6 +95,7 @@ class Term:
     body: str = ""  # the entry's Markdown after the front matter
     meta: dict = field(default_factory=dict)  # the front matter as written: the page's metadata
     body_line: int = 1  # the file's line on which the body starts, for messages about the body
+    lines: dict[str, int] = field(default_factory=dict)  # each front-matter field's line, for messages about it
 
     def names(self) -> list[str]:
         """The title and every alias: the words that should link here."""
@@ -121,3 +122,6 @@ class Comment:
     revision: int = 1  # the revision of the essay the note was written against
     status: str = "open"  # "resolved" once a later revision applied what the note asked for
     resolved_in: int = 0  # that revision
+    prefix: str = ""  # target.prefix: the words just before the quote, when it occurs more than once
+    suffix: str = ""  # target.suffix: the words just after it
+    lines: dict[str, int] = field(default_factory=dict)  # each front-matter field's line, for messages about it

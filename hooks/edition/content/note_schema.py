@@ -20,9 +20,10 @@ KINDS = ("context", "critique", "correction", "question", "translation")
 STATUSES = ("open", "resolved")  # resolved: a later revision of the essay applied what the note asks for
 REQUIRED = ("title", "author", "date", "kind", "target")
 OPTIONAL = ("author_url", "sources", "revision", "status", "resolved_in")
-TARGET_FIELDS = ("paragraph", "quote")
+TARGET_FIELDS = ("paragraph", "quote", "prefix", "suffix")
 MAX_TITLE = 120
 MAX_QUOTE = 500
+MAX_CONTEXT = 200  # characters of target.prefix or target.suffix: a few words tell two occurrences apart
 MAX_SOURCE_TITLE = 300
 # A contributor writes the date of their own day; the earliest time zone is up to a day ahead of the build's.
 DATE_SLACK = dt.timedelta(days=1)
@@ -83,6 +84,26 @@ def _target(target: Any, errors: list[str]) -> tuple[str, str]:
     return paragraph, quote
 
 
+def _context(target: Any, errors: list[str]) -> tuple[str, str]:
+    """``target.prefix`` and ``target.suffix``: optional text just before and after the quote.
+
+    They follow the W3C TextQuoteSelector: the words the quote follows and
+    is followed by, which choose between two occurrences of the same words.
+    """
+    if not isinstance(target, dict):
+        return "", ""
+    found = []
+    for name in ("prefix", "suffix"):
+        value = target.get(name)
+        if value is not None and not isinstance(value, str):
+            errors.append(fields.wrong_type(f"target.{name}", "text", value))
+            value = ""
+        elif isinstance(value, str) and len(value) > MAX_CONTEXT:
+            errors.append(f"'target.{name}' is {len(value)} characters long; keep it to {MAX_CONTEXT}.")
+        found.append(value or "")
+    return found[0], found[1]
+
+
 def validate(meta: dict, today: dt.date | None = None) -> tuple[dict, list[str]]:
     """Check ``meta``; return the clean values and the list of problems (empty when valid).
 
@@ -97,6 +118,7 @@ def validate(meta: dict, today: dt.date | None = None) -> tuple[dict, list[str]]
         "kind": _kind(meta.get("kind"), errors),
     }
     clean["paragraph"], clean["quote"] = _target(meta.get("target"), errors)
+    clean["prefix"], clean["suffix"] = _context(meta.get("target"), errors)
     author_url = meta.get("author_url")
     clean["author_url"] = fields.url(author_url, "author_url", errors, ("https",)) if "author_url" in meta else ""
     clean["sources"] = fields.sources(meta.get("sources"), errors, MAX_SOURCE_TITLE)

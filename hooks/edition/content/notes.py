@@ -25,12 +25,13 @@ def load_comment(path: Path, rel: str, essay: str) -> tuple[Comment | None, list
         return None, unread
     if not parsed.meta:
         return None, [
-            Problem(rel, "has no front matter.", "Start the file with the '---' block shown in CONTRIBUTING.md.")
+            Problem(rel, "has no front matter.", "Start the file with the '---' block shown in CONTRIBUTING.md.", 1)
         ]
     clean, errors = validate(parsed.meta)
     if errors:
-        return None, [Problem(rel, error) for error in errors]
-    return Comment(essay=essay, name=path.stem, path=rel, body=parsed.body, body_line=parsed.body_line, **clean), []
+        return None, [parsed.problem(rel, error) for error in errors]
+    lines = parsed.lines
+    return Comment(essay, path.stem, rel, body=parsed.body, body_line=parsed.body_line, lines=lines, **clean), []
 
 
 def load_comments(docs_dir: Path, root: Path) -> tuple[list[Comment], list[Problem]]:

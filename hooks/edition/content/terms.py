@@ -47,11 +47,12 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     if parsed is None:
         return None, unread
     clean, errors = schema.validate(parsed.meta)
-    problems = [Problem(rel, error) for error in errors]
+    problems = [parsed.problem(rel, error) for error in errors]
     if not clean["title"]:
         return None, problems
     meta = schema.page_meta(clean)
-    term = Term(slug=path.stem, path=rel, body=parsed.body, meta=meta, body_line=parsed.body_line, **clean)
+    term = Term(path.stem, path=rel, body=parsed.body, meta=meta, **clean)
+    term.body_line, term.lines = parsed.body_line, parsed.lines
     return term, problems
 
 

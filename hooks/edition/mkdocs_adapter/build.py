@@ -13,12 +13,14 @@ The model and the addresses belong to the build, not to a part: any part
 may be listed alone (the link check alone checks any site, edition or
 not). Problems are collected by the features and logged here, in one
 place, each as one warning through a named plugin logger, so that
-``mkdocs build --strict`` fails on any of them.
+``mkdocs build --strict`` fails on any of them; in GitHub Actions each is
+also an annotation on its file and line (:mod:`.github`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -37,6 +39,7 @@ from edition.content.site import Site, load_site
 from edition.mkdocs_adapter import settings
 from edition.mkdocs_adapter.commentary import CommentaryPart
 from edition.mkdocs_adapter.essays import EssaysPart
+from edition.mkdocs_adapter.github import GitHubActions
 from edition.mkdocs_adapter.glossary import GlossaryPart
 from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 from edition.mkdocs_adapter.reading import ReadingPart
@@ -62,6 +65,7 @@ class EditionBuild:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
+        self.github = GitHubActions.from_env(os.environ)  # before the first report
         config_file = config.config_file_path or "mkdocs.yml"
         self.settings, unknown = settings.load(config.extra, Path(config_file).name)
         self.report("edition", unknown)
@@ -118,10 +122,14 @@ class EditionBuild:
         return get_plugin_logger(name)
 
     def report(self, logger: str, problems: Iterable[Problem]) -> None:
-        """Log each problem as one warning (``mkdocs build --strict`` fails on any); ``logger`` prefixes it."""
+        """Log each problem as one warning (``mkdocs build --strict`` fails on any); ``logger`` prefixes it.
+
+        In GitHub Actions each is also printed as an annotation of its file and line.
+        """
         log = self.log(logger)
         for problem in problems:
             log.warning(str(problem))
+            self.github.annotate(logger, problem)
 
     def withhold(self, files: Files) -> Files:
         """Remove every contributed file the build will not render from the model; report each refusal once.

@@ -11,7 +11,9 @@ sources are added afterwards. Index pages only repeat what note pages hold
 and are kept out of search and glossary linking. An essay's revisions page
 (the reading part's) gets the notes whose paragraphs a revision removed.
 Notes whose passage a revision changed are not problems (the build passes):
-each gets one line at the INFO level saying what a maintainer may do.
+each gets one line at the INFO level saying what a maintainer may do. In
+GitHub Actions the job summary lists the notes a pull request changes,
+where each will appear (:meth:`CommentaryPart.job_summary`).
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import Kind, page_of
+from edition.addresses import COMMENTARY, Kind, note_page, page_of, repo_path
 from edition.content.files import write_atomic
 from edition.content.gcpause import gc_paused
 from edition.conventions import META_GLOSSARY, META_SEARCH
+from edition.features.commentary.anchor import ANCHORED, MOVED, Anchor
 from edition.features.commentary.session import Commentary
+from edition.mkdocs_adapter.github import NoteRow
 from edition.mkdocs_adapter.model_page import ModelPage
 
 if TYPE_CHECKING:
@@ -100,3 +104,32 @@ class CommentaryPart:
 
         data = self.notes.annotations(url, base + EXPORT, f"Commentary on {config.site_name}")
         write_atomic(Path(config.site_dir) / EXPORT, data)
+
+    def job_summary(self) -> None:
+        """In GitHub Actions, the job summary: the notes the pull request changes (else those not anchored)."""
+        github = self.build.github
+        if not github.enabled:
+            return
+        shown = [a for a in self.notes.anchors if github.wants(a.comment.path)]
+        if github.changed is None:
+            shown = [a for a in self.notes.anchors if a.status != ANCHORED]
+        rows = [self._row(anchor) for anchor in shown]
+        folder = repo_path(self.build.site.docs_rel, COMMENTARY) + "/"
+        read = {anchor.comment.path for anchor in self.notes.anchors}
+        root = Path(self.build.config.config_file_path or ".").parent
+        rows += [
+            NoteRow(path, "not read: see the problems below")
+            for path in github.changed or ()
+            if path.startswith(folder) and path.endswith(".md") and path not in read and (root / path).is_file()
+        ]
+        github.write_summary(sorted(rows, key=lambda row: row.path))
+
+    def _row(self, anchor: Anchor) -> NoteRow:
+        """One note's line of the summary: where readers will find it, by its full address."""
+        base, note = self.build.config.site_url or "", anchor.comment
+        if anchor.paragraph is None:
+            page = self.build.urls.get(note_page(note.essay, note.name), "")
+            return NoteRow(note.path, "orphaned: listed on the commentary pages only", note.paragraph, base + page)
+        address = f"{base}{self.build.urls.get(anchor.paragraph.page, '')}#{anchor.paragraph.id}"
+        state = f"moved here from '{note.paragraph}'" if anchor.status == MOVED else anchor.status
+        return NoteRow(note.path, state, anchor.paragraph.id, address)

@@ -50,3 +50,4 @@ COLLECT_LINKS: Final = -100  # last: the link check reads the page exactly as it
 # on_post_build
 SITE_FILES: Final = 0  # annotations.jsonld and reports: any order
 VERIFY_LINKS: Final = -100  # last: every file of the site is written
+JOB_SUMMARY: Final = -200  # after the link check: every problem of the build has been reported

@@ -29,6 +29,7 @@ from typing import Any
 import markdown
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from edition.content.problems import Problem
 from edition.safe import allowlist, limits
@@ -54,16 +55,22 @@ _MAX_SHOWN = 40  # characters of a raw HTML tag quoted in a message
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem in a rendered text: ``line`` counts from the text's first line (None when unknown)."""
+    """A problem in a rendered text: ``line`` counts from the text's first line (None when unknown).
+
+    ``at`` is the line a message that names none (``body: link address ...``)
+    is about, for the problem's line alone.
+    """
 
     message: str
     hint: str
     line: int | None = None
+    at: int | None = None
 
     def problem(self, path: str, body_line: int = 1) -> Problem:
         """This finding as a problem of the file at ``path``, whose body starts on line ``body_line``."""
-        where = f"line {body_line + self.line - 1}" if self.line else "body"
-        return Problem(path, f"{where}: {self.message}", self.hint)
+        line = body_line + self.line - 1 if self.line else None
+        at = line or (body_line + self.at - 1 if self.at else None)
+        return Problem(path, f"{f'line {line}' if line else 'body'}: {self.message}", self.hint, at)
 
 
 class _Clean(Treeprocessor):
@@ -104,7 +111,10 @@ class _Clean(Treeprocessor):
         problem = address_problem(url, allowlist.schemes_for(element.tag)) if url is not None else None
         if problem:
             what = "image" if element.tag == "img" else "link"
-            self.owner.findings.append(Finding(f"{what} {problem}; it was replaced by its text.", _ADDRESS_HINTS[what]))
+            at = self.owner.first_line(url.replace(AMP_SUBSTITUTE, "&")) if url else None
+            self.owner.findings.append(
+                Finding(f"{what} {problem}; it was replaced by its text.", _ADDRESS_HINTS[what], at=at)
+            )
         return bool(problem)
 
 
@@ -251,6 +261,11 @@ class SafeMarkdown:
         if len(self._raw_lines) <= MAX_RAW_HTML_REPORTS:
             shown = tag if len(tag) <= _MAX_SHOWN else tag[:_MAX_SHOWN] + "…"
             self.findings.append(Finding(f"raw HTML '{shown}' is shown as text.", _RAW_HTML_HINT, line))
+
+    def first_line(self, snippet: str) -> int | None:
+        """The line of the text being rendered on which ``snippet`` first occurs, or None."""
+        found = self._source.find(snippet)
+        return None if found < 0 else self._source.count("\n", 0, found) + 1
 
     def _line_of(self, snippet: str) -> int | None:
         """The line of the source on which ``snippet`` next occurs, counting on from the last one found."""

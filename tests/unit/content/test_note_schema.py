@@ -38,6 +38,8 @@ def test_valid_note_has_no_problems_and_clean_values():
         "kind": "context",
         "paragraph": "opening-1",
         "quote": "some words",
+        "prefix": "",
+        "suffix": "",
         "author_url": "https://example.org/me",
         "sources": [Source("S", "https://e.org/s")],
         "revision": 1,
@@ -50,6 +52,13 @@ def test_a_resolved_note_names_the_revision_that_applied_it():
     clean, errors = validate(meta(revision=2, status="resolved", resolved_in=3))
     assert errors == []
     assert (clean["revision"], clean["status"], clean["resolved_in"]) == (2, "resolved", 3)
+
+
+def test_prefix_and_suffix_are_optional_text():
+    target = {"paragraph": "p-1", "quote": "q", "prefix": "just before", "suffix": "after"}
+    clean, errors = validate(meta(target=target))
+    assert errors == []
+    assert (clean["prefix"], clean["suffix"]) == ("just before", "after")
 
 
 def test_yaml_dates_are_accepted():
@@ -119,7 +128,22 @@ RULES = [
     (
         "target unknown field",
         meta(target={"paragraph": "opening-1", "quote": "q", "page": "x"}),
-        "'target.page' is not a known field; allowed: paragraph, quote.",
+        "'target.page' is not a known field; allowed: paragraph, quote, prefix, suffix.",
+    ),
+    (
+        "prefix a number",
+        meta(target={"paragraph": "opening-1", "quote": "q", "prefix": 3}),
+        "'target.prefix' must be text, not a number; put it in quotes.",
+    ),
+    (
+        "suffix a list",
+        meta(target={"paragraph": "opening-1", "quote": "q", "suffix": ["a"]}),
+        "'target.suffix' must be text, not a list.",
+    ),
+    (
+        "prefix too long",
+        meta(target={"paragraph": "opening-1", "quote": "q", "prefix": "p" * 201}),
+        "'target.prefix' is 201 characters long; keep it to 200.",
     ),
     (
         "paragraph not an id",

@@ -10,7 +10,8 @@ notes' 100 KB leaves ample room and gives contributors one number to know.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,43 @@ from edition.content.contributed.reader import TooLarge, Unreadable, read_bounde
 from edition.content.problems import Problem
 
 MAX_BYTES = 100 * 1024
+# The field a schema's message is about: every message starts with it in quotes ('target.quote' is ...,
+# 'sources' item 2 needs ...), as edition.content.fields writes them.
+_FIELD = re.compile(r"'(?P<field>[^']+)'(?: item (?P<item>\d+))?")
+_PARENT = re.compile(r"(?:\.[^.\[]*|\[\d+\])$")  # the last part of a field's name: '.quote' or '[2]'
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """A contributed file's front matter (as YAML values), its body, and the file's line the body starts on."""
+    """A contributed file's front matter (as YAML values), its body, and the file's line the body starts on.
+
+    ``lines`` maps each field to its line (:func:`edition.content.frontmatter.field_lines`).
+    """
 
     meta: dict[str, Any]
     body: str
     body_line: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def problem(self, rel: str, message: str) -> Problem:
+        """A schema's ``message`` about this file as a problem on the line of the field it names."""
+        return Problem(rel, message, line=self.field_line(message))
+
+    def field_line(self, message: str) -> int:
+        """The line of the field a schema's message names, else of the nearest field around it that is written.
+
+        A field that is missing altogether is the front matter's fault: its
+        first line, the opening ``---``.
+        """
+        found = _FIELD.match(message)
+        name = found.group("field") if found else ""
+        if found and found.group("item"):
+            name += f"[{found.group('item')}]"
+        while name:
+            if name in self.lines:
+                return self.lines[name]
+            name = _PARENT.sub("", name) if _PARENT.search(name) else ""
+        return 1
 
 
 @dataclass(frozen=True)
@@ -70,10 +99,10 @@ class Folder:
         if text is None:
             return None, unread
         try:
-            meta, body = frontmatter.split(text)
+            meta, body, lines = frontmatter.read(text)
         except frontmatter.FrontMatterError as exc:
-            return None, [Problem(rel, f"{exc}.", self.fix_front_matter)]
-        return Parsed(meta, body, frontmatter.body_line(text, body)), []
+            return None, [Problem(rel, f"{exc}.", self.fix_front_matter, exc.line)]
+        return Parsed(meta, body, frontmatter.body_line(text, body), lines), []
 
 
 COMMENTARY = Folder(

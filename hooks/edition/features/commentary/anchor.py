@@ -8,6 +8,14 @@ approximately, so that a note is never attached to the wrong passage and
 never dropped: a note that cannot be placed unambiguously is an *orphan*,
 still listed, never shown beside a guess.
 
+Words that occur more than once are told apart by the selector's
+``prefix`` and ``suffix`` (``target.prefix``, ``target.suffix``): the text
+just before and just after them, compared folded as the quote is, white
+space at the join ignored. They only choose between occurrences: a quote
+that occurs once is placed whatever they say, and a repeated quote without
+them stays ambiguous. :func:`context` finds the fewest words that choose
+one occurrence, for the tools that write notes.
+
 Each essay's paragraphs are folded once (:class:`EssayIndex`); a note costs a
 substring search in its hinted paragraph, a scan of the essay only when that
 fails, and the approximate search only when the exact one finds nothing.
@@ -41,7 +49,9 @@ class Anchor:
     """Where a note goes: its status, its paragraph and the folded span of its quote.
 
     ``paragraph`` is None for an orphan. ``start``/``end`` index the folded
-    plain text of the paragraph; ``prefix``/``suffix`` are the words around
+    plain text of the paragraph; ``occurrence`` counts the occurrences of the
+    quote before this one there (0 for the first, which the highlighter
+    takes unless told otherwise); ``prefix``/``suffix`` are the words around
     the quote (for the exported TextQuoteSelector). ``problem`` is the
     warning (moved) or error (orphaned) to report. ``history`` says how the
     essay changed under a note its current text no longer holds
@@ -56,6 +66,7 @@ class Anchor:
     prefix: str = ""
     suffix: str = ""
     problem: Problem | None = None
+    occurrence: int = 0
     history: Revised | None = None
 
     @property
@@ -149,11 +160,52 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def starts(text: str, quote: str) -> list[int]:
+    """Where ``quote`` starts in ``text``, every occurrence (overlapping ones too), in order."""
+    found = []
+    start = text.find(quote)
+    while start != -1:
+        found.append(start)
+        start = text.find(quote, start + 1)
+    return found
+
+
+def fits(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """Whether ``text[start:end]`` follows ``prefix`` and is followed by ``suffix`` (all folded; '' fits anything).
+
+    The space between the context and the quote is ignored: folding trims
+    a prefix's last space, and a selection may or may not hold it.
+    """
+    before = text[:start].rstrip(" ")
+    return before.endswith(prefix) and text[end:].lstrip(" ").startswith(suffix)
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The fewest words before and after ``text[start:end]`` (folded) that tell it from its other occurrences.
+
+    ``("", "")`` when the words occur once. Both sides grow a word at a
+    time, so that the context stays short: an edit of the essay nearby is
+    then less likely to break it. The whole text on both sides always tells
+    two occurrences apart (one of them has less text before it).
+    """
+    quote = text[start:end]
+    others = [s for s in starts(text, quote) if s != start]
+    before = text[:start].rstrip(" ").split(" ") if text[:start].strip() else []
+    after = text[end:].lstrip(" ").split(" ") if text[end:].strip() else []
+    prefix = suffix = ""
+    for words in range(1, max(len(before), len(after)) + 1):
+        if not any(fits(text, s, s + len(quote), prefix, suffix) for s in others):
+            break
+        prefix, suffix = " ".join(before[-words:]), " ".join(after[:words])
+    return prefix, suffix
+
+
 def _placed(
     comment: Comment, index: EssayIndex, paragraph: Paragraph, start: int, quote: str, status: str, problem=None
 ):
     text = index.texts[paragraph.id]
     end = start + len(quote)
+    occurrence = 0 if text.find(quote) == start else sum(1 for s in starts(text, quote) if s < start)
     return Anchor(
         comment,
         status,
@@ -163,12 +215,19 @@ def _placed(
         text[max(0, start - CONTEXT) : start],
         text[end : end + CONTEXT],
         problem,
+        occurrence,
     )
+
+
+def _at(comment: Comment, field: str = "target.quote") -> int | None:
+    """The line of the note's field a problem is about: its quote unless said otherwise."""
+    return comment.lines.get(field)
 
 
 def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
     """Decide where ``comment`` goes (see the module docstring for the order of tries)."""
     path, quote, hint = comment.path, fold_text(comment.quote), comment.paragraph
+    prefix, suffix = fold_text(comment.prefix), fold_text(comment.suffix)
     said = f"target quote '{_short(comment.quote)}'"
     if index is None:
         docs = path[: -len(note_page(comment.essay, comment.name)) - 1]  # the note's path names the docs folder
@@ -189,6 +248,7 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
                 path,
                 f"{said} has no characters a reader sees (only spaces or invisible formatting characters).",
                 "Copy the exact words from the page into target.quote.",
+                _at(comment),
             ),
         )
     hinted = index.by_id.get(hint)
@@ -198,6 +258,8 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
         if start != -1:
             if text.find(quote, start + 1) == -1:
                 return _placed(comment, index, hinted, start, quote, ANCHORED)
+            if prefix or suffix:
+                return _in_context(comment, index, hinted, quote, prefix, suffix)
             count = text.count(quote)
             return Anchor(
                 comment,
@@ -206,13 +268,18 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
                     path,
                     f"{said} occurs {count} times in paragraph '{hint}'.",
                     "Quote more words (target.quote) so that it occurs only once.",
+                    _at(comment),
                 ),
             )
         where = f"is not in paragraph '{hint}'"
     else:
         where = f"names paragraph '{hint}', which does not exist in essay '{comment.essay}'"
         said = "target.paragraph"
+    line = _at(comment, "target.paragraph" if hinted is None else "target.quote")
     found = index.occurrences(quote)
+    if len(found) > 1 and (prefix or suffix):
+        fitting = [(p, s) for p, s in found if fits(index.texts[p.id], s, s + len(quote), prefix, suffix)]
+        found = fitting if len(fitting) == 1 else found
     if len(found) == 1:
         paragraph, start = found[0]
         return _placed(
@@ -222,7 +289,7 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
             start,
             quote,
             MOVED,
-            Problem(path, f"{said} {where}; it appears in '{paragraph.id}'.", REANCHOR),
+            Problem(path, f"{said} {where}; it appears in '{paragraph.id}'.", REANCHOR, line),
         )
     if found:
         ids = ", ".join(f"'{p.id}'" for p, _ in found[:5])
@@ -233,6 +300,7 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
                 path,
                 f"{said} {where}; the quote '{_short(comment.quote)}' occurs {len(found)} times in the essay ({ids}).",
                 "Set target.paragraph to the right one and quote more words so that it occurs once there.",
+                line,
             ),
         )
     close = index.closest(quote, hinted)
@@ -248,7 +316,31 @@ def anchor(comment: Comment, index: EssayIndex | None) -> Anchor:
         message = f"{said} is not in paragraph '{hint}' nor anywhere else in essay '{comment.essay}'."
     else:
         message = f"{said} {where}, and the quote '{_short(comment.quote)}' is not in the essay."
-    return Anchor(comment, ORPHANED, problem=Problem(path, message, hint_text))
+    return Anchor(comment, ORPHANED, problem=Problem(path, message, hint_text, line))
+
+
+def _in_context(
+    comment: Comment, index: EssayIndex, paragraph: Paragraph, quote: str, prefix: str, suffix: str
+) -> Anchor:
+    """A quote repeated in its paragraph, placed where its prefix and suffix fit, if they fit exactly one."""
+    text = index.texts[paragraph.id]
+    every = starts(text, quote)
+    fitting = [s for s in every if fits(text, s, s + len(quote), prefix, suffix)]
+    if len(fitting) == 1:
+        return _placed(comment, index, paragraph, fitting[0], quote, ANCHORED)
+    which = "none" if not fitting else f"{len(fitting)}"
+    return Anchor(
+        comment,
+        ORPHANED,
+        problem=Problem(
+            comment.path,
+            f"target quote '{_short(comment.quote)}' occurs {len(every)} times in paragraph '{paragraph.id}', "
+            f"and target.prefix and target.suffix fit {which} of them.",
+            "Copy them from the words just before and after the quote on the page, or quote more words "
+            "(target.quote) so that it occurs only once.",
+            _at(comment),
+        ),
+    )
 
 
 def anchor_all(comments: list[Comment], essays: dict[str, Essay]) -> list[Anchor]:

@@ -142,12 +142,18 @@ def _reader_match(text: str, start: int, end: int) -> bool:
     return not after or (after != "&" and after not in IGNORABLE and starts_cluster(after))
 
 
-def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
-    """The quote found in the reader's text, folded, across tags: the general case."""
+def _folded(inner: str, quote: str, occurrence: int = 0) -> tuple[Runs, int] | None:
+    """The quote found in the reader's text, folded, across tags: the general case.
+
+    ``occurrence`` counts the occurrences to pass over (overlapping ones
+    too, as the anchorer counts them).
+    """
     text, spans, depth = _text_units(inner)
     folded = fold(text)
     target = fold(quote).text
     found = folded.text.find(target) if target else -1
+    for _ in range(occurrence):
+        found = folded.text.find(target, found + 1) if found != -1 else -1
     if found == -1:
         return None
     first, last = folded.starts[found], folded.ends[found + len(target) - 1] - 1
@@ -161,15 +167,17 @@ def _folded(inner: str, quote: str) -> tuple[Runs, int] | None:
     return runs, depth[last]
 
 
-def highlight(inner: str, quote: str, name: str, label: str) -> tuple[str, bool]:
-    """Wrap the first occurrence of ``quote`` in ``<mark>`` elements; report whether found.
+def highlight(inner: str, quote: str, name: str, label: str, occurrence: int = 0) -> tuple[str, bool]:
+    """Wrap an occurrence of ``quote`` (the first unless ``occurrence`` says how many to pass over) in ``<mark>``.
+
+    Reports whether it was found.
 
     The quote may cross inline tags (``<em>``, a glossary ``<a>``): each run
     of text between tags gets its own ``<mark>``, the first carrying the id
     ``quote-<name>``. A link to the callout follows the quote, moved past the
     end of any link the quote ends inside, since links cannot nest.
     """
-    found = _between_tags(inner, quote) or _folded(inner, quote)
+    found = (_between_tags(inner, quote) if occurrence == 0 else None) or _folded(inner, quote, occurrence)
     if found is None:
         return inner, False
     runs, links_open = found
@@ -260,7 +268,9 @@ def decorate(
         inner, callouts = match.group("inner"), []
         for anchor in notes.get(pid, ()):
             c = anchor.comment
-            inner, found = highlight(inner, anchor.words, c.name, f"{kind_label(c.kind)} note: {c.title}")
+            inner, found = highlight(
+                inner, anchor.words, c.name, f"{kind_label(c.kind)} note: {c.title}", anchor.occurrence
+            )
             callouts.append(render_note(anchor, found))
         return f"<p{match.group('attrs')}>{inner}</p>\n{paragraph_actions(pid, propose_url(pid))}\n{''.join(callouts)}"
 
@@ -269,11 +279,16 @@ def decorate(
 
 # The note a proposal link starts from; only the paragraph id changes, so the
 # rest is percent-encoded once (encoding is per character: the parts join).
+# Every field but the date and the quote holds a placeholder the build
+# accepts. The page's script (docs/assets/javascripts/annotate.js) fills in
+# those two lines, `date:` and `  quote:`, from a reader's selection and adds
+# `  prefix:`/`  suffix:` after the quote when the words are repeated: the
+# resulting note builds as it is.
 _SKELETON = (
     "---\n"
-    'title: ""\n'
-    'author: ""\n'
-    "date: YYYY-MM-DD\n"
+    'title: "Your title"  # what your note says, in a few words\n'
+    'author: "Your name"  # as it should appear on the note\n'
+    "date: YYYY-MM-DD  # the day you write it\n"
     f"kind: context  # one of: {', '.join(KINDS)}\n"
     "target:\n"
     "  paragraph: {pid}\n"

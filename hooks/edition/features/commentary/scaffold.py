@@ -26,15 +26,28 @@ def suggest_name(text: str, taken: set[str]) -> str:
 
 
 def skeleton(
-    title: str, author: str, kind: str, paragraph: str, quote: str, date: dt.date | None = None, revision: int = 1
+    title: str,
+    author: str,
+    kind: str,
+    paragraph: str,
+    quote: str,
+    date: dt.date | None = None,
+    context: tuple[str, str] = ("", ""),
+    revision: int = 1,
 ) -> str:
-    """A complete, valid note file with a placeholder body; ``revision`` is the essay's, which the quote is from."""
+    """A complete, valid note file with a placeholder body.
+
+    ``context`` is the quote's prefix and suffix, if needed; ``revision`` is
+    the essay's, which the quote is from.
+    """
+    target = {"paragraph": paragraph, "quote": quote}
+    target.update({name: words for name, words in zip(("prefix", "suffix"), context, strict=True) if words})
     meta = {
         "title": title,
         "author": author,
         "date": (date or dt.date.today()).isoformat(),
         "kind": kind,
-        "target": {"paragraph": paragraph, "quote": quote},
+        "target": target,
         "revision": revision,
     }
     return frontmatter.dump(meta, PLACEHOLDER_BODY)

@@ -1,7 +1,8 @@
 """The glossary linter: each rule is a function from the model to a list of problems.
 
 Run during every build (so ``mkdocs build --strict`` fails on any of them)
-and callable from tests without MkDocs.
+and callable from tests without MkDocs. A problem with an entry's field is
+on that field's line (``Term.lines``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def see_also(terms: dict[str, Term]) -> list[Problem]:
             term.path,
             f"'see_also' names '{slug}', which is not a glossary entry.",
             _did_you_mean(slug, set(terms)).strip(),
+            term.lines.get("see_also"),
         )
         for term in terms.values()
         for slug in term.see_also
@@ -60,11 +62,13 @@ def shared_names(terms: dict[str, Term]) -> list[Problem]:
         for name in dict.fromkeys(normalize(n).lower() for n in term.names()):
             first = owner.setdefault(name, term)
             if first is not term:
+                field = "title" if name == normalize(term.title).lower() else "aliases"
                 problems.append(
                     Problem(
                         term.path,
                         f"claims the name '{name}', which {first.path} claims too.",
                         "Keep it in one entry's title or aliases.",
+                        term.lines.get(field),
                     )
                 )
     return problems
@@ -83,7 +87,12 @@ def common_names(terms: dict[str, Term]) -> list[Problem]:
     message = "{} '{}' is a common English word: every '{}' in the essays would link here."
     hint = "Use a more specific name (e.g. 'soft power', not 'power'); link the word by hand where it means this entry."
     return [
-        Problem(term.path, message.format(field, name, word), hint)
+        Problem(
+            term.path,
+            message.format(field, name, word),
+            hint,
+            term.lines.get("title" if field == "title" else "aliases"),
+        )
         for term in terms.values()
         for field, name in [("title", term.title), *(("alias", alias) for alias in term.aliases)]
         if (word := normalize(name).lower()) in words
@@ -94,7 +103,10 @@ def stubs(terms: dict[str, Term]) -> list[Problem]:
     """Entries the importer created as placeholders and nobody has written yet."""
     return [
         Problem(
-            term.path, "is a stub.", "Write a summary and a few sentences with sources, then remove 'status: stub'."
+            term.path,
+            "is a stub.",
+            "Write a summary and a few sentences with sources, then remove 'status: stub'.",
+            term.lines.get("status"),
         )
         for term in terms.values()
         if term.status == "stub"
@@ -107,14 +119,16 @@ def summaries(terms: dict[str, Term]) -> list[Problem]:
     for term in terms.values():
         if term.status == "stub":
             continue  # reported once, as a stub
+        line = term.lines.get("summary", 1)  # a missing summary is the front matter's: its first line
         if not term.summary:
-            problems.append(Problem(term.path, "has no 'summary'.", "Add one plain sentence: 'summary: ...'."))
+            problems.append(Problem(term.path, "has no 'summary'.", "Add one plain sentence: 'summary: ...'.", line))
         elif len(term.summary) > MAX_SUMMARY:
             problems.append(
                 Problem(
                     term.path,
                     f"'summary' is {len(term.summary)} characters long; the limit is {MAX_SUMMARY}.",
                     "Shorten it; the body can say more.",
+                    line,
                 )
             )
         elif _MARKUP.search(term.summary):
@@ -123,6 +137,7 @@ def summaries(terms: dict[str, Term]) -> list[Problem]:
                     term.path,
                     "'summary' contains markup; it is shown as plain hover text.",
                     "Remove links, HTML and '*', '_', '`' marks.",
+                    line,
                 )
             )
     return problems

@@ -101,11 +101,18 @@ def _own_id(url: str, ids: frozenset[str]) -> bool:
     return url[:1] == "#" and len(url) > 1 and not url[-1].isspace() and url[1:] in ids
 
 
-def link_problem(link: Link, what: str, hint: str = "") -> Problem:
-    """The one message shape: source file, the link as written, what is wrong."""
+Locate = Callable[[Link], "int | None"]  # the line a link is written on in its source file (None: unknown)
+
+
+def _nowhere(link: Link) -> int | None:
+    return None
+
+
+def link_problem(link: Link, what: str, hint: str = "", line: int | None = None) -> Problem:
+    """The one message shape: source file, the link as written, what is wrong; ``line`` is where it is written."""
     origin = " (from the theme/template)" if link.theme else ""
     sep = "" if what.startswith(":") else " "
-    return Problem(link.source, f"link '{link.url}'{origin}{sep}{what}.", hint)
+    return Problem(link.source, f"link '{link.url}'{origin}{sep}{what}.", hint, line)
 
 
 def _closest(word: str, candidates: Iterable[str]) -> str | None:
@@ -196,7 +203,8 @@ class Checker:
     fetched online (edit links for pages not pushed yet); ``paragraph_pages``
     are the output folders whose pages' fragments are paragraphs (messages
     say "no paragraph '#x'" there, "no anchor" elsewhere): what the site is
-    made of is the caller's knowledge, handed over as data.
+    made of is the caller's knowledge, handed over as data. ``locate``
+    gives the line a link is written on, asked only for the links reported.
     """
 
     def __init__(
@@ -209,8 +217,10 @@ class Checker:
         load_ids: Callable[[str], frozenset[str]] | None = None,
         offline_prefixes: tuple[str, ...] = (),
         paragraph_pages: tuple[str, ...] = (),
+        locate: Locate = _nowhere,
     ) -> None:
         self.site = site
+        self.locate = locate
         self.paragraph_pages = paragraph_pages
         self.pages = pages
         self.use_directory_urls = use_directory_urls
@@ -343,7 +353,7 @@ class Checker:
             return None
         if link.tag in ("a", "area") and link.attr == "href":
             what = f"link with no address: [{link.text}]({url})."
-            return Problem(link.source, what, "Give it a target or remove the link.")
+            return Problem(link.source, what, "Give it a target or remove the link.", self.locate(link))
         return self._problem(link, "has no address")
 
     def _other_host(self, link: Link, url: str, external: dict[str, list[Link]]) -> Problem | None:
@@ -373,7 +383,7 @@ class Checker:
         return None
 
     def _problem(self, link: Link, what: str, hint: str = "") -> Problem:
-        return link_problem(link, what, hint)
+        return link_problem(link, what, hint, self.locate(link))
 
     def _internal(self, page: Page, base: str, link: Link, url: str) -> Problem | None:
         path, _query, fragment = split(url)
@@ -503,9 +513,12 @@ class Checker:
         )
 
 
-def external_problems(uses: Mapping[str, list[Link]], errors: Mapping[str, str]) -> list[Problem]:
+def external_problems(
+    uses: Mapping[str, list[Link]], errors: Mapping[str, str], locate: Locate = _nowhere
+) -> list[Problem]:
     """One problem per place a failing web address is written.
 
     ``errors`` maps a URL (fragment included) to what went wrong online.
     """
-    return sorted({link_problem(link, error) for url, error in errors.items() for link in uses.get(url, ())})
+    found = {link_problem(link, error, "", locate(link)) for url, error in errors.items() for link in uses.get(url, ())}
+    return sorted(found)

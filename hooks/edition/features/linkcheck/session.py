@@ -18,6 +18,7 @@ from edition.content.problems import Problem
 from edition.features.linkcheck.check import Checker, external_problems
 from edition.features.linkcheck.collect import Page, extract_ids, scan
 from edition.features.linkcheck.external import Cache, Options, check_urls
+from edition.features.linkcheck.lines import SourceLines
 from edition.features.linkcheck.resolve import BuiltSite
 
 DEFAULT_CACHE = ".cache/linkcheck.json"
@@ -141,6 +142,7 @@ class LinkCheck:
             load_ids=load_ids,
             offline_prefixes=self.offline_prefixes,
             paragraph_pages=self.paragraph_pages,
+            locate=(lines := SourceLines(self.root)).line,
         )
         with gc_paused():
             report = checker.run()
@@ -151,7 +153,7 @@ class LinkCheck:
                 cache = Cache(self.cache_path, self.options.ttl)
                 errors = check_urls(report.external, self.options, cache)
                 cache.save()
-                problems += external_problems(report.external, errors)
+                problems += external_problems(report.external, errors, lines.line)
             tail = f", {len(report.external)} external URLs checked online"
         else:
             tail = f", {external} external links skipped (offline)" if external else ""

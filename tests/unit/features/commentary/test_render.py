@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from edition.content import frontmatter
 from edition.content.model import Comment, Paragraph
+from edition.content.note_schema import validate
 from edition.features.commentary import render
 from edition.features.commentary.anchor import ANCHORED, Anchor
 
@@ -89,6 +93,26 @@ def test_highlight(inner, quote, expected):
     assert render.highlight(inner, quote, "n", "L") == (expected, True)
 
 
+OCCURRENCES = [
+    # (case, paragraph HTML, quote, occurrences passed over, expected)
+    ("second", "the film, the film", "the film", 1, f"the film, {MARK}the film</mark>{REF}"),
+    ("second across markup", "a <em>b</em> a b", "a b", 1, f"a <em>b</em> {MARK}a b</mark>{REF}"),
+    ("third, folded", "“x” “x” “x”", '"x"', 2, f"“x” “x” {MARK}“x”</mark>{REF}"),
+    ("overlapping, as the anchorer counts", "aaa", "aa", 1, f"a{MARK}aa</mark>{REF}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "inner, quote, passed, expected", [c[1:] for c in OCCURRENCES], ids=[c[0] for c in OCCURRENCES]
+)
+def test_highlight_marks_the_occurrence_the_anchor_chose(inner, quote, passed, expected):
+    assert render.highlight(inner, quote, "n", "L", passed) == (expected, True)
+
+
+def test_highlight_of_a_missing_occurrence_leaves_html_alone():
+    assert render.highlight("the film", "the film", "n", "L", 1) == ("the film", False)
+
+
 def test_highlight_not_found_leaves_html_alone():
     assert render.highlight("a <em>b</em>", "zzz", "n", "L") == ("a <em>b</em>", False)
 
@@ -163,11 +187,25 @@ def test_propose_link_prefills_file_name_and_front_matter():
     query = parse_qs(parts.query)
     assert query["filename"] == ["p-1.md"]
     assert query["value"] == [
-        '---\ntitle: ""\nauthor: ""\ndate: YYYY-MM-DD\nkind: context  # one of: context, critique, correction, '
-        "question, "
-        'translation\ntarget:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
+        '---\ntitle: "Your title"  # what your note says, in a few words\n'
+        'author: "Your name"  # as it should appear on the note\n'
+        "date: YYYY-MM-DD  # the day you write it\n"
+        "kind: context  # one of: context, critique, correction, question, translation\n"
+        'target:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
         "Write your note here. See CONTRIBUTING.md.\n"
     ]
+
+
+def test_the_proposed_note_is_valid_once_the_page_fills_in_its_date_and_quote():
+    """annotate.js replaces the `date:` and `  quote:` lines and adds the context: every other field is valid."""
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+    note = parse_qs(urlsplit(url).query)["value"][0]
+    filled = re.sub(r"(?m)^date: .*$", "date: 2024-02-01", note)
+    filled = re.sub(r"(?m)^  quote: .*$", '  quote: "some words"\n  prefix: "just"', filled)
+    meta, _ = frontmatter.split(filled)
+    clean, errors = validate(meta, today=dt.date(2024, 2, 1))
+    assert errors == []
+    assert (clean["quote"], clean["prefix"], clean["paragraph"]) == ("some words", "just", "p-1")
 
 
 @pytest.mark.parametrize(
