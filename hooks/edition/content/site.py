@@ -9,11 +9,12 @@ raised: the build reports all of them at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from edition import addresses
 from edition.content import essay_pages, frontmatter, revisions
+from edition.content.memo import FOLDER, LISTING, NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Paragraph, Term
 from edition.content.notes import load_comments
 from edition.content.problems import Problem
@@ -52,31 +53,40 @@ class Site:
         return self.paragraphs.get(pid)
 
 
-def load_essays(docs_dir: Path, root: Path) -> tuple[dict[str, Essay], list[Problem]]:
+def load_essays(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[str, Essay], list[Problem]]:
     """Every essay folder under ``docs/essays``, with its revision record; a folder that cannot be read is a problem."""
     essays: dict[str, Essay] = {}
     problems: list[Problem] = []
     folder = docs_dir / addresses.ESSAYS
-    for essay_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
-        rel = essay_dir.relative_to(root).as_posix()
-        try:
-            essays[essay_dir.name] = essay_pages.load(essay_dir, docs_dir)
-        except (ValueError, frontmatter.FrontMatterError) as exc:
-            problems.append(
-                Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")
-            )
-            continue
-        try:
-            essays[essay_dir.name].revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
-        except revisions.RecordError as exc:
-            problems.append(
-                Problem(
-                    f"{rel}/{addresses.REVISION_RECORD}",
-                    f"{exc}.",
-                    "Restore it from git: the revisions page and the addresses of old paragraphs are built from it.",
-                )
-            )
+
+    def folders() -> list[Path]:
+        return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+    for essay_dir in memo.path("essay folders", LISTING, folder.as_posix(), folders):
+        essay, problem = memo.path("essay", FOLDER, essay_dir.as_posix(), partial(_essay, essay_dir, docs_dir, root))
+        if essay is not None:
+            essays[essay_dir.name] = essay
+        if problem is not None:
+            problems.append(problem)
     return essays, problems
+
+
+def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, Problem | None]:
+    """The essay of one folder with its revision record (a file of the folder: the memo forgets both together)."""
+    rel = essay_dir.relative_to(root).as_posix()
+    try:
+        essay = essay_pages.load(essay_dir, docs_dir)
+    except (ValueError, frontmatter.FrontMatterError) as exc:
+        return None, Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")
+    try:
+        essay.revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
+    except revisions.RecordError as exc:
+        return essay, Problem(
+            f"{rel}/{addresses.REVISION_RECORD}",
+            f"{exc}.",
+            "Restore it from git: the revisions page and the addresses of old paragraphs are built from it.",
+        )
+    return essay, None
 
 
 def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tuple[dict, list[Problem]]:
@@ -100,12 +110,18 @@ def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tu
     return index, problems
 
 
-def load_site(docs_dir: Path, root: Path) -> Site:
-    """Read essays and glossary from ``docs_dir``; ``root`` makes paths in messages relative."""
-    essays, problems = load_essays(docs_dir, root)
-    terms, term_problems = load_terms(docs_dir, root)
-    paragraphs, id_problems = index_paragraphs(essays, root, docs_dir)
-    comments, comment_problems = load_comments(docs_dir, root)
+def load_site(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> Site:
+    """Read essays and glossary from ``docs_dir``; ``root`` makes paths in messages relative.
+
+    ``memo`` keeps what was read from each file between the builds of the
+    preview (:mod:`edition.content.memo`); ``docs_dir`` is then absolute.
+    """
+    essays, problems = load_essays(docs_dir, root, memo)
+    terms, term_problems = load_terms(docs_dir, root, memo)
+    paragraphs, id_problems = memo.objects(
+        "paragraph index", tuple(essays.values()), lambda: index_paragraphs(essays, root, docs_dir)
+    )
+    comments, comment_problems = load_comments(docs_dir, root, memo)
     return Site(
         essays=essays,
         terms=terms,

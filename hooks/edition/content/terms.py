@@ -12,12 +12,14 @@ still resolve while its file is fixed.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from edition.content import term_schema as schema
 from edition.content.contributed.folders import GLOSSARY
 from edition.content.contributed.guard import accepted_files
 from edition.content.contributed.names import ascii_name
+from edition.content.memo import FILE, LISTING, NO_MEMO, Memo
 from edition.content.model import Term
 from edition.content.problems import Problem
 from edition.content.text import normalize
@@ -56,12 +58,14 @@ def load_term(path: Path, rel: str) -> tuple[Term | None, list[Problem]]:
     return term, problems
 
 
-def load_terms(docs_dir: Path, root: Path) -> tuple[dict[str, Term], list[Problem]]:
-    """Every entry under ``docs_dir/glossary`` keyed by slug, and the problems met."""
+def load_terms(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[str, Term], list[Problem]]:
+    """Every entry under ``docs_dir/glossary`` keyed by slug, and the problems met; ``memo`` keeps each reading."""
     terms: dict[str, Term] = {}
-    files, problems = accepted_files(docs_dir, root, GLOSSARY)
+    folder = (docs_dir / GLOSSARY.name).as_posix()
+    files, refused = memo.path("entries", LISTING, folder, lambda: accepted_files(docs_dir, root, GLOSSARY))
+    problems = list(refused)
     for _, path, rel in files:
-        term, found = load_term(path, rel)
+        term, found = memo.path("entry", FILE, path.as_posix(), partial(load_term, path, rel))
         problems.extend(found)
         if term:
             terms[term.slug] = term

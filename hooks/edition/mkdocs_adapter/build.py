@@ -15,6 +15,13 @@ not). Problems are collected by the features and logged here, in one
 place, each as one warning through a named plugin logger, so that
 ``mkdocs build --strict`` fails on any of them; in GitHub Actions each is
 also an annotation on its file and line (:mod:`.github`).
+
+The build also keeps what the preview behind ``make serve`` needs to build
+again only what a save changed (:mod:`.preview`): a memo of the work done
+on unchanged files (:mod:`edition.content.memo`), the dependency graph its
+parts record while pages are built (:mod:`edition.content.graph`), and the
+final file list and navigation. :meth:`EditionBuild.refresh` reloads the
+model and asks every part for the facts that changed.
 """
 
 from __future__ import annotations
@@ -23,17 +30,21 @@ import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from edition.addresses import COMMENTARY, GLOSSARY, Linker, is_revision_record, linker
 from edition.content.contributed.links import endless_links
 from edition.content.contributed.publish import withheld
 from edition.content.gcpause import gc_paused
+from edition.content.graph import ESSAY, DependencyGraph, Key
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.problems import Problem
 from edition.content.site import Site, load_site
 from edition.mkdocs_adapter import settings
@@ -45,10 +56,21 @@ from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 from edition.mkdocs_adapter.reading import ReadingPart
 
 ATTRIBUTE = "_edition_build"  # the attribute of a build's config object that holds its EditionBuild
+MEMO = "_edition_memo"  # the attribute by which the preview hands its memo to a build's config before the build
 RENDERS = {COMMENTARY: "commentary", GLOSSARY: "glossary"}  # contributed folder -> the part that renders it
 # The parts that make a site an edition: with any of them the model is loaded and the contributed folders
 # guarded; the link check alone checks any site and touches none of its files.
 EDITION_PARTS = frozenset({"essays", "reading", "commentary", "glossary"})
+
+
+class Part(Protocol):
+    """What every part offers the preview (:meth:`EditionBuild.refresh`, :mod:`.preview`)."""
+
+    def refresh(self, before: Site) -> set[Key] | None:
+        """Follow the model from ``before`` to the build's new one; the keys of the facts that changed, or None."""
+
+    def forget(self, page: Page) -> None:
+        """Drop what the part keeps of a page that is no longer written."""
 
 
 class EditionBuild:
@@ -67,13 +89,20 @@ class EditionBuild:
         self.config = config
         self.github = GitHubActions.from_env(os.environ)  # before the first report
         config_file = config.config_file_path or "mkdocs.yml"
-        self.settings, unknown = settings.load(config.extra, Path(config_file).name)
-        self.report("edition", unknown)
+        self.settings, self.unknown = settings.load(config.extra, Path(config_file).name)
+        self.report("edition", self.unknown)
         self.listed = listed_parts(config["hooks"].values())
+        self.memo: Memo = getattr(config, MEMO, NO_MEMO)
+        self.preview = self.memo is not NO_MEMO  # built by the preview, which will ask for changes after it
+        self.graph = DependencyGraph()
         self.site = Site()
         if self.listed & EDITION_PARTS:
             self._load_model(config_file)
         self.urls: dict[str, str] = {}  # every file's SiteUrl by DocsPath, once the file list is final
+        self.files: Files | None = None  # the final file list and navigation, kept for the preview
+        self.nav: Navigation | None = None
+        self.started: list[str] = []  # the parts, in the order their hooks made them
+        self.withheld: list[str] = []  # the files on_files withheld
         self._withheld = not self.listed & EDITION_PARTS  # a site that is not an edition keeps all its files
         self.essays: EssaysPart | None = None
         self.reading: ReadingPart | None = None
@@ -101,17 +130,45 @@ class EditionBuild:
             self.linkcheck = LinkCheckPart(self)
         else:
             raise ValueError(f"no part named {part!r}")
+        self.started.append(part)
 
     def _load_model(self, config_file: str) -> None:
         """Load the model once; stop before MkDocs walks a folder it would walk without end."""
         docs = Path(self.config.docs_dir).resolve()
         root = Path(config_file).resolve().parent if self.config.config_file_path else docs.parent
         with gc_paused():  # thousands of files' worth of objects, no cycles
-            self.site = load_site(docs, root)
+            self.site = load_site(docs, root, self.memo)
         endless = endless_links(self.site.docs_dir, self.site.docs_rel)
         if endless:  # a warning would come too late: MkDocs walks the docs folder, following links, after on_config
             raise PluginError("\n".join(str(problem) for problem in endless))
         self.report("edition", self.site.problems)
+
+    def parts(self) -> list[Part]:
+        """The parts made for this build, in the order their hooks made them."""
+        return [getattr(self, name) for name in self.started]
+
+    def refresh(self) -> set[Key] | None:
+        """After files changed (and the memo forgot them): reload the model, refresh every part, report problems.
+
+        Returns the keys of the facts that changed (:mod:`edition.content.graph`),
+        or None when a part cannot follow the change and the whole site must
+        be built again. Problems are reported as a full build reports them:
+        the model's, then each part's in the order of its hook. A new link
+        to a folder is not looked for here: the preview builds everything
+        again when a link or folder appears.
+        """
+        before = self.site
+        with gc_paused():
+            self.site = load_site(before.docs_dir, before.root, self.memo)
+        self.report("edition", [*self.unknown, *self.site.problems])
+        essays = {*before.essays, *self.site.essays}
+        keys: set[Key] = {(ESSAY, slug) for slug in essays if before.essays.get(slug) is not self.site.essays.get(slug)}
+        for part in self.parts():
+            found = part.refresh(before)
+            if found is None:
+                return None
+            keys |= found
+        return keys
 
     def log(self, name: str) -> logging.LoggerAdapter:
         """The plugin logger ``name``: its lines start with ``name: `` and, as warnings, fail ``--strict``.
@@ -144,17 +201,26 @@ class EditionBuild:
         self._withheld = True
         for record in [file for file in files if is_revision_record(file.src_uri)]:
             files.remove(record)
-        rendered = {folder for folder, part in RENDERS.items() if part in self.listed}
         sources = [file.src_uri for file in files if file.generated_by is None]
-        remove, problems = withheld(self.site, sources, rendered)
+        remove, problems = self.judge(sources)
         self.report("edition", problems)
+        self.withheld = remove
         for src in remove:
             file = files.get_file_from_path(src)
             if file is not None:
                 files.remove(file)
         return files
 
-    def record_addresses(self, files: Files) -> None:
+    def adopt(self, file: File) -> bool:
+        """Give a new note's or entry's file the page its part makes from the model; whether a part did."""
+        return any(part is not None and part.adopt(file) for part in (self.commentary, self.glossary))
+
+    def judge(self, sources: list[str]) -> tuple[list[str], list[Problem]]:
+        """Of the docs files ``sources``, those not to publish, and the problems not reported yet."""
+        rendered = {folder for folder, part in RENDERS.items() if part in self.listed}
+        return withheld(self.site, sources, rendered)
+
+    def record_addresses(self, files: Files, nav: Navigation) -> None:
         """Read every file's address once, after all parts have added their files (``on_nav``).
 
         A link between pages is then a lookup and the arithmetic of
@@ -162,6 +228,7 @@ class EditionBuild:
         """
         if not self.urls:
             self.urls = {file.src_uri: file.url for file in files}
+            self.files, self.nav = files, nav
 
     def linker(self, page_url: str) -> Linker:
         """``link(src, fragment="")``: a docs file's address as seen from the page at ``page_url``."""

@@ -25,11 +25,15 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import COMMENTARY, Kind, note_page, page_of, repo_path
+from edition.addresses import COMMENTARY, Kind, PageRef, note_page, page_of, repo_path
 from edition.content.files import write_atomic
 from edition.content.gcpause import gc_paused
+from edition.content.graph import ESSAY, NOTE, NOTES, PARAGRAPH, Key
+from edition.content.site import Site
 from edition.conventions import META_GLOSSARY, META_SEARCH
 from edition.features.commentary.anchor import ANCHORED, MOVED, Anchor
+from edition.features.commentary.changes import note_changes
+from edition.features.commentary.pages import note_src
 from edition.features.commentary.session import Commentary
 from edition.mkdocs_adapter.github import NoteRow
 from edition.mkdocs_adapter.model_page import ModelPage
@@ -45,22 +49,44 @@ class CommentaryPart:
 
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
-        config = build.config
-        with gc_paused():  # every note anchored and rendered: many objects, no cycles
-            self.notes = Commentary(build.site, config.repo_url or "", config.edit_uri or "")
-        build.report("commentary", self.notes.problems)
-        for follow_up in self.notes.follow_ups:
-            build.log("commentary").info(str(follow_up))
+        self.notes = self._anchored()
+
+    def _anchored(self) -> Commentary:
+        """Every note anchored and rendered (problems reported): many objects, no cycles, so no collection."""
+        config = self.build.config
+        with gc_paused():
+            notes = Commentary(self.build.site, config.repo_url or "", config.edit_uri or "", self.build.memo)
+        self.build.report("commentary", notes.problems)
+        for follow_up in notes.follow_ups:  # a passage a revision changed: advice, not a problem
+            self.build.log("commentary").info(str(follow_up))
+        return notes
+
+    def refresh(self, before: Site) -> set[Key]:
+        """Anchor the notes again (the memo keeps those whose note and essay did not change); what shows differently."""
+        old, self.notes = self.notes, self._anchored()
+        self.notes.exported = old.exported
+        changes = note_changes(old, self.notes)
+        keys: set[Key] = {(NOTE, src) for src in changes.notes} | {(PARAGRAPH, pid) for pid in changes.paragraphs}
+        keys |= {(NOTES, slug) for slug in changes.essays} | ({(NOTES, "")} if changes.notes else set())
+        return keys
+
+    def forget(self, page: Page) -> None:
+        """Nothing is kept per page."""
 
     def files(self, files: Files) -> Files:
         """Generate the index pages; a published note's page is rendered from the model, not read."""
-        config = self.build.config
         for src in self.notes.index_pages():
-            files.append(File.generated(config, src, content=""))
+            files.append(File.generated(self.build.config, src, content=""))
         for file in files.documentation_pages():
-            if file.src_uri in self.notes.by_page:
-                ModelPage(None, file, config)
+            self.adopt(file)
         return files
+
+    def adopt(self, file: File) -> bool:
+        """Give a published note's file its page, rendered from the model; whether ``file`` is a note's."""
+        if file.src_uri not in self.notes.by_page:
+            return False
+        ModelPage(None, file, self.build.config)
+        return True
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Never let MkDocs render a note's own Markdown; give note and index pages a safe title."""
@@ -82,6 +108,8 @@ class CommentaryPart:
         text = self.notes.searchable_html(src, link)
         if text is None:
             text = self.notes.index_html(src, link)
+            if text is not None:
+                self._record_index(src, page_of(src))
         return content if text is None else text
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
@@ -90,9 +118,27 @@ class CommentaryPart:
         ref = page_of(src)
         if ref.of_essay:
             page.content = self.notes.decorate_essay(page.content or "", ref.essay, self.build.linker(page.url))
+            self._record_essay_page(src, ref)
         elif src in self.notes.by_page:
             page.content = self.notes.note_html(src, page.content or "", self.build.linker(page.url))
+            self.build.graph.record(src, (NOTE, src), (ESSAY, ref.essay))
         return context
+
+    def _record_essay_page(self, src: str, ref: PageRef) -> None:
+        """An essay's page shows the notes on its paragraphs and, in its proposal links, the essay's note names."""
+        essay = self.build.site.essays.get(ref.essay)
+        whole = ref.kind is Kind.WHOLE_ESSAY
+        shown = [p.id for p in essay.paragraphs() if whole or p.page == src] if essay else []
+        self.build.graph.record(src, (NOTES, ref.essay), *((PARAGRAPH, pid) for pid in shown))
+
+    def _record_index(self, src: str, ref: PageRef) -> None:
+        """An essay's commentary lists its notes; the site's lists the newest of all and every essay."""
+        graph, notes = self.build.graph, self.notes
+        if ref.kind is Kind.ESSAY_COMMENTARY:
+            listed = notes.by_essay.get(ref.essay, [])
+            graph.record(src, (ESSAY, ref.essay), (NOTES, ref.essay), *((NOTE, note_src(a)) for a in listed))
+        else:
+            graph.record(src, (NOTES, ""), *((ESSAY, slug) for slug in self.build.site.essays))
 
     def post_build(self) -> None:
         """Write every note as a W3C Web Annotation to ``annotations.jsonld``."""

@@ -15,6 +15,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edition.addresses import page_of
+from edition.content.graph import Key
+from edition.content.site import Site
 from edition.features.reading.navigation import site_nav
 from edition.mkdocs_adapter.page_nav import essay_views
 
@@ -28,7 +30,17 @@ class EssaysPart:
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
         self.views: dict[str, Navigation] = {}
-        build.config["nav"] = site_nav(list(build.site.essays.values()), build.settings.nav_tail or [])
+        build.config["nav"] = self.nav_config = self._site_nav()
+
+    def _site_nav(self) -> list:
+        return site_nav(list(self.build.site.essays.values()), self.build.settings.nav_tail or [])
+
+    def refresh(self, before: Site) -> set[Key] | None:
+        """Nothing to build again, unless the navigation changed: every page shows it, so all must be built."""
+        return set() if self._site_nav() == self.nav_config else None
+
+    def forget(self, page: Page) -> None:
+        """Nothing is kept per page."""
 
     def nav(self, nav: Navigation) -> Navigation:
         """Prepare each essay's view of the final navigation."""

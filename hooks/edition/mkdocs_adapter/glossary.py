@@ -27,11 +27,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from edition.addresses import GLOSSARY, Kind, glossary_entry, glossary_index, page_of, page_url, relative_url, resolver
+from edition.content.graph import MENTIONS, PAGE, TERM, TERMS, Key
+from edition.content.site import Site
 from edition.conventions import META_GLOSSARY
 from edition.features.glossary import pages
 from edition.features.glossary.backlinks import Mention
+from edition.features.glossary.changes import entry_changes, pages_naming
 from edition.features.glossary.linker import add_hover, link_terms
-from edition.features.glossary.session import prepare
+from edition.features.glossary.session import GlossaryBuild, prepare
 from edition.mkdocs_adapter.model_page import ModelPage
 
 if TYPE_CHECKING:
@@ -47,18 +50,50 @@ class GlossaryPart:
 
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
-        self.glossary = prepare(build.site, build.config.mdx_configs.get("toc"))
-        build.report(LOGGER, self.glossary.problems)
+        self.glossary = self._prepared()
+        self.texts: dict[str, str] = {}  # each page's final text, kept for the preview only
+
+    def _prepared(self) -> GlossaryBuild:
+        glossary = prepare(self.build.site, self.build.config.mdx_configs.get("toc"), self.build.memo)
+        self.build.report(LOGGER, glossary.problems)
+        return glossary
+
+    def refresh(self, before: Site) -> set[Key]:
+        """Prepare the glossary again (the memo keeps what did not change); the entries whose card, names or mentions
+        changed."""
+        old, self.glossary = self.glossary, self._prepared()
+        self.glossary.linked_sizes = old.linked_sizes
+        changes = entry_changes(before.terms, self.build.site.terms, old.mentions, self.glossary.mentions)
+        keys: set[Key] = {(TERM, slug) for slug in changes.cards} | {(MENTIONS, slug) for slug in changes.mentions}
+        if changes.cards:
+            keys.add((TERMS, ""))
+            index = self.build.files.get_file_from_path(glossary_index()) if self.build.files else None
+            if index is not None and index.generated_by:
+                index.content_string = pages.index_page(list(self.build.site.terms.values()))
+        if changes.names:
+            keys |= {(PAGE, src) for src in pages_naming(self.texts, changes.names)}
+        return keys
+
+    def forget(self, page: Page) -> None:
+        """Drop the page's text and size."""
+        self.texts.pop(page.file.src_uri, None)
+        self.glossary.linked_sizes.pop(page.file.src_uri, None)
 
     def files(self, files: Files) -> Files:
         """Entry pages from the model (never read or converted again); the generated glossary index."""
         config, terms = self.build.config, self.build.site.terms
         for file in files.documentation_pages():
-            slug = self._entry(file.src_uri)
-            if slug is not None:
-                ModelPage(None, file, config, meta=terms[slug].meta)
+            self.adopt(file)
         files.append(File.generated(config, glossary_index(), content=pages.index_page(list(terms.values()))))
         return files
+
+    def adopt(self, file: File) -> bool:
+        """Give an entry's file its page, made from the model; whether ``file`` is an entry's."""
+        slug = self._entry(file.src_uri)
+        if slug is None:
+            return False
+        ModelPage(None, file, self.build.config, meta=self.build.site.terms[slug].meta)
+        return True
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """An entry's title, escaped once: Material writes ``page.meta.title`` into the page as it is."""
@@ -78,18 +113,25 @@ class GlossaryPart:
             )
             page.toc = get_toc(cast(Any, body.toc))  # the toc extension's tokens, as MkDocs reads them
         exclude = frozenset({own} if own else ())
-        html, _ = link_terms(
+        html, linked = link_terms(
             html, matcher, self.glossary.summaries, self._url_for(page), exclude=exclude, base=page.url
         )
         self.glossary.linked_sizes[page.file.src_uri] = len(html)
+        self.build.graph.record(page.file.src_uri, *((TERM, slug) for slug in linked))
         return html
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """Hover text on links added since terms were linked; an entry's sources, related entries and mentions."""
-        if len(page.content or "") != self.glossary.linked_sizes.get(page.file.src_uri):
-            page.content = add_hover(page.content or "", self.glossary.summaries, page.url)
-        own = self._entry(page.file.src_uri)
+        src, graph = page.file.src_uri, self.build.graph
+        if len(page.content or "") != self.glossary.linked_sizes.get(src):
+            hovered: set[str] = set()
+            page.content = add_hover(page.content or "", self.glossary.summaries, page.url, hovered)
+            graph.record(src, *((TERM, slug) for slug in hovered))
+        if page_of(src).kind is Kind.GLOSSARY_INDEX:
+            graph.record(src, (TERMS, ""))
+        own = self._entry(src)
         if own:
+            graph.record(src, (MENTIONS, own), *((TERM, slug) for slug in self.build.site.terms[own].see_also))
             terms, use_dirs = self.build.site.terms, self.build.config.use_directory_urls
 
             def mention_href(mention: Mention) -> str:
@@ -100,6 +142,8 @@ class GlossaryPart:
             )
             page.content = (page.content or "") + tail
             _add_to_toc(page, headings)
+        if self.build.preview:
+            self.texts[src] = page.content or ""
         return context
 
     def post_build(self) -> None:

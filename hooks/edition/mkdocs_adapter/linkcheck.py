@@ -10,11 +10,14 @@ hands it what it needs (which output folders hold paragraphs) as data.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.pages import Page
 
 from edition.addresses import ESSAYS
+from edition.content.graph import Key
+from edition.content.site import Site
 from edition.features.linkcheck.session import LinkCheck, edit_prefixes
 
 if TYPE_CHECKING:
@@ -39,7 +42,21 @@ class LinkCheckPart:
             cache_ttl=settings.linkcheck_cache_ttl,
             offline_prefixes=edit_prefixes(config.repo_url or "", config.edit_uri or ""),
             paragraph_pages=(f"{ESSAYS}/",),
+            trace=build.preview,
         )
+        self.relist = True  # whether files may have come or gone since the last check (the preview knows)
+
+    def refresh(self, before: Site) -> set[Key]:
+        """The check keeps nothing of the model: each page's links are collected when the page is written."""
+        return set()
+
+    def forget(self, page: Page) -> None:
+        """A page that is no longer written."""
+        self.check.remove_page(page.file.dest_uri)
+
+    def linking(self, names: Collection[str]) -> set[str]:
+        """The output files of the pages whose body links to a file whose last path segment is in ``names``."""
+        return self.check.pages_linking(names)
 
     def post_page(self, output: str, page: Page) -> None:
         """Collect a page's final HTML; its own body is ``page.content``."""
@@ -53,6 +70,7 @@ class LinkCheckPart:
 
     def post_build(self) -> None:
         """Verify all links once; report each problem as one warning, then the summary."""
-        problems, summary = self.check.finish(self.build.config.site_dir)
+        problems, summary = self.check.finish(self.build.config.site_dir, self.relist)
+        self.relist = True
         self.build.report(LOGGER, problems)
         self.build.log(LOGGER).info(summary)

@@ -34,7 +34,9 @@ from edition.addresses import (
     revisions_page,
     whole_essay_page,
 )
+from edition.content.graph import ESSAY, PAGE, Key
 from edition.content.history import History
+from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING, META_SEARCH
 from edition.features.reading import listings, revisions, seo
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
@@ -85,14 +87,35 @@ class ReadingPart:
         history = self.history(ref.essay) if ref.kind is Kind.ESSAY_SECTION and ref.essay else None
         return history if history is not None and ref.name in retired_pages(history) else None
 
+    def refresh(self, before: Site) -> set[Key]:
+        """Follow the new model; a changed essay's whole-essay page gets its new Markdown (the graph does the rest).
+
+        A changed essay's history is read again when next asked for.
+        """
+        essays = self.whole.essays = self.build.site.essays
+        files = self.build.files
+        for slug, essay in essays.items():
+            if before.essays.get(slug) is not essay:
+                self._histories.pop(slug, None)
+            file = files.get_file_from_path(whole_essay_page(slug)) if files else None
+            if before.essays.get(slug) is not essay and file is not None and file.generated_by:
+                file.content_string = whole_essay(essay)
+        return set()
+
+    def forget(self, page: Page) -> None:
+        """Nothing to drop: a section's kept HTML goes with its essay's navigation, which the preview never changes."""
+
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         """The home listing; the opening page's links; the whole-essay page's markers; the revisions page's title."""
         if page.meta.get(META_LISTING) == LISTING_HOME:
             page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
             index = commentary_index() if files.get_file_from_path(commentary_index()) else None
             return markdown + listings.home_listing(self.build.site, index)
-        ref = page_of(page.file.src_uri)
+        src = page.file.src_uri
+        ref = page_of(src)
         history = self.history(ref.essay) if ref.kind in (Kind.ESSAY_OPENING, Kind.REVISIONS) else None
+        if ref.kind in (Kind.ESSAY_OPENING, Kind.REVISIONS):
+            self.build.graph.record(src, (ESSAY, ref.essay))  # the essay's first sentence, its revision record
         if ref.kind is Kind.ESSAY_OPENING:
             links = [WHOLE_ESSAY_LINK]
             if history is not None:  # "Revised 3 times; last on ..." (or "As first published")
@@ -100,6 +123,9 @@ class ReadingPart:
             link = VIEW_SWITCH.format(" \u00b7 ".join(links))
             return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
         if ref.kind is Kind.WHOLE_ESSAY and page.file.generated_by:
+            essay = self.build.site.essays.get(ref.essay)
+            sections = [essay_page(ref.essay, s.slug) for s in essay.sections] if essay else []
+            self.build.graph.record(src, (ESSAY, ref.essay), *((PAGE, section) for section in sections))
             return self.whole.markdown(ref.essay) or markdown
         if ref.kind is Kind.REVISIONS and history is not None and page.file.generated_by:
             title = escape(revisions.title(history.essay.title))

@@ -26,5 +26,5 @@ def withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
 @event_priority(order.ADDRESSES)
 def record_addresses(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     """``on_nav``: every file's address, once the file list is final."""
-    EditionBuild.of(config).record_addresses(files)
+    EditionBuild.of(config).record_addresses(files, nav)
     return nav

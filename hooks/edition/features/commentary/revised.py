@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, partial
 
 from edition.content.folding import fold, fold_text
 from edition.content.history import History, Removal
 from edition.content.markup import plain_text
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Paragraph
 from edition.content.problems import Problem
 from edition.content.revisions import Revision, Version
@@ -272,13 +273,26 @@ def follow_up(anchor: Anchor) -> Problem | None:
     return Problem(path, message, hint)
 
 
-def anchor_all(comments: Iterable[Comment], essays: dict[str, Essay]) -> list[Anchor]:
-    """Anchor every note, indexing each essay (and, on demand, its earlier revisions) once."""
-    indexes: dict[str, RevisedIndex] = {}
-    anchors = []
-    for comment in comments:
-        essay = essays.get(comment.essay)
-        if essay is not None and comment.essay not in indexes:
-            indexes[comment.essay] = RevisedIndex(essay)
-        anchors.append(anchor_revised(comment, indexes.get(comment.essay)))
-    return anchors
+def anchor_all(comments: Iterable[Comment], essays: dict[str, Essay], memo: Memo = NO_MEMO) -> list[Anchor]:
+    """Anchor every note, indexing each essay (and, on demand, its earlier revisions) once.
+
+    ``memo`` keeps each note's anchor while neither the note nor its essay
+    (with its revision record) changes, and each essay's index while the
+    essay does not.
+    """
+    indexes: dict[str, RevisedIndex | None] = {}
+
+    def index(slug: str) -> RevisedIndex | None:
+        if slug not in indexes:
+            essay = essays.get(slug)
+            indexes[slug] = (
+                None if essay is None else memo.objects("revised index", (essay,), partial(RevisedIndex, essay))
+            )
+        return indexes[slug]
+
+    def place(comment: Comment) -> Anchor:
+        return anchor_revised(comment, index(comment.essay))
+
+    return [
+        memo.objects("anchor", (comment, essays.get(comment.essay)), partial(place, comment)) for comment in comments
+    ]

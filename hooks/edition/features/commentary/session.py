@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from edition.addresses import (
     DocsPath,
@@ -24,6 +25,7 @@ from edition.addresses import (
     resolver,
 )
 from edition.content.contributed.names import ascii_name
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Essay
 from edition.content.problems import Problem
 from edition.content.site import Site
@@ -45,9 +47,10 @@ def branch_of(edit_uri: str, default: str = "main") -> str:
 class Commentary:
     """Anchors, problems and page HTML for the notes of one site."""
 
-    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = ""):
+    def __init__(self, site: Site, repo_url: str = "", edit_uri: str = "", memo: Memo = NO_MEMO):
+        """``memo`` keeps anchors and rendered bodies between the preview's builds (:mod:`edition.content.memo`)."""
         self.site = site
-        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays)
+        self.anchors: list[Anchor] = anchor_all(site.comments, site.essays, memo)
         self.by_page: dict[str, Anchor] = {note_page(a.comment.essay, a.comment.name): a for a in self.anchors}
         self.by_essay: dict[str, list[Anchor]] = defaultdict(list)  # each essay's index lists its own
         for anchor in self.anchors:
@@ -55,7 +58,7 @@ class Commentary:
         self.by_paragraph: dict[str, list[Anchor]] = defaultdict(list)
         for anchor in render.by_date(a for a in self.anchors if a.placed):
             self.by_paragraph[anchor.paragraph_id].append(anchor)
-        self.markdown = SafeMarkdown()
+        self.markdown = memo.value("safe markdown", "notes", SafeMarkdown)
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
         self.follow_ups: list[Problem] = [f for a in self.anchors if a.status == CHANGED and (f := follow_up(a))]
@@ -63,8 +66,11 @@ class Commentary:
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
+        self.exported: dict[int, tuple[Anchor, Essay | None, str]] = {}  # each note's JSON in the export, by its anchor
         for anchor in self.anchors:
-            self.bodies[anchor.comment.path] = rendered = self.markdown.render_once(anchor.comment.body)
+            body = anchor.comment.body
+            rendered = memo.value("note body", body, partial(self.markdown.render_once, body))
+            self.bodies[anchor.comment.path] = rendered
             self.problems += rendered.reported(anchor.comment.path, anchor.comment.body_line)
 
     # -- essay pages -------------------------------------------------------
@@ -151,4 +157,19 @@ class Commentary:
     # -- export ------------------------------------------------------------
 
     def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
-        return export.dumps(export.collection(self.anchors, url, collection_id, label, self.site.essays))
+        """``annotations.jsonld``; a note whose anchor and essay are the objects they were last time keeps its JSON.
+
+        The preview's memo gives an unchanged note the same anchor, and an
+        unchanged essay (with its revision record) the same object; a page's
+        address does not change between its steps.
+        """
+        kept, self.exported = self.exported, {}
+        items = []
+        for anchor in export.oldest_first(self.anchors):
+            essay = self.site.essays.get(anchor.comment.essay)
+            old = kept.get(id(anchor))
+            fresh = old is not None and old[0] is anchor and old[1] is essay
+            line = old[2] if old is not None and fresh else export.item(anchor, url, essay)
+            self.exported[id(anchor)] = (anchor, essay, line)
+            items.append(line)
+        return export.dumps_items(items, collection_id, label)

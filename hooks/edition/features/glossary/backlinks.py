@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from edition.addresses import GLOSSARY
 from edition.content.markup import plain_text
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Essay
 from edition.features.glossary.matcher import Matcher
 
@@ -45,25 +47,36 @@ def excerpt(text: str, start: int, end: int, width: int = EXCERPT_CHARS) -> str:
     return ("\u2026" if left > 0 else "") + text[left:right].strip() + ("\u2026" if right < len(text) else "")
 
 
-def collect(essays: list[Essay], matcher: Matcher | None, known: set[str]) -> dict[str, list[Mention]]:
-    """Term slug -> the paragraphs that link or mention it, in essay reading order."""
+def collect(
+    essays: list[Essay], matcher: Matcher | None, known: set[str], memo: Memo = NO_MEMO
+) -> dict[str, list[Mention]]:
+    """Term slug -> the paragraphs that link or mention it, in essay reading order.
+
+    ``memo`` keeps each essay's mentions while neither the essay nor the matcher changes.
+    """
     found: dict[str, list[Mention]] = {}
     for essay in essays:
-        titles = {s.slug: s.title for s in essay.sections}
-        for paragraph in essay.paragraphs():
-            text = plain_text(paragraph.text)
-            spans: dict[str, tuple[int, int]] = {}
-            for start, end, slug in matcher.finditer(text) if matcher else ():
-                spans.setdefault(slug, (start, end))
-            for slug in GLOSSARY_LINK.findall(paragraph.text):
-                spans.setdefault(slug, (0, 0))
-            page_stem = paragraph.page.rsplit("/", 1)[-1][:-3]
-            section = titles.get(page_stem) or essay.title
-            for slug, (start, end) in spans.items():
-                if slug in known:
-                    found.setdefault(slug, []).append(
-                        Mention(
-                            essay.slug, essay.title, section, paragraph.page, paragraph.id, excerpt(text, start, end)
-                        )
-                    )
+        for slug, mentions in memo.objects("mentions", (essay, matcher), partial(essay_mentions, essay, matcher)):
+            if slug in known:
+                found.setdefault(slug, []).extend(mentions)
     return found
+
+
+def essay_mentions(essay: Essay, matcher: Matcher | None) -> list[tuple[str, list[Mention]]]:
+    """The mentions in one essay, by slug in the order of their first mention, whether or not the entry exists."""
+    found: dict[str, list[Mention]] = {}
+    titles = {s.slug: s.title for s in essay.sections}
+    for paragraph in essay.paragraphs():
+        text = plain_text(paragraph.text)
+        spans: dict[str, tuple[int, int]] = {}
+        for start, end, slug in matcher.finditer(text) if matcher else ():
+            spans.setdefault(slug, (start, end))
+        for slug in GLOSSARY_LINK.findall(paragraph.text):
+            spans.setdefault(slug, (0, 0))
+        page_stem = paragraph.page.rsplit("/", 1)[-1][:-3]
+        section = titles.get(page_stem) or essay.title
+        for slug, (start, end) in spans.items():
+            found.setdefault(slug, []).append(
+                Mention(essay.slug, essay.title, section, paragraph.page, paragraph.id, excerpt(text, start, end))
+            )
+    return list(found.items())

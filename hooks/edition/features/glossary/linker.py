@@ -82,14 +82,20 @@ def _hover(tag: str, summaries: dict[str, str], base: str) -> tuple[str, str | N
     return _with_title(tag, summaries[slug]), slug
 
 
-def add_hover(page_html: str, summaries: dict[str, str], base: str) -> str:
+def add_hover(page_html: str, summaries: dict[str, str], base: str, found: set[str] | None = None) -> str:
     """Give every glossary link in ``page_html`` its hover text; nothing else changes.
 
     For HTML added after :func:`link_terms` ran; only the ``<a>`` tags are read.
+    The slugs of the entries given hover text are added to ``found``.
     """
 
     def hover(tag: str) -> str:
-        return tag if _TITLE.search(tag) else _hover(tag, summaries, base)[0]
+        if _TITLE.search(tag):
+            return tag
+        tag, slug = _hover(tag, summaries, base)
+        if slug and found is not None:
+            found.add(slug)
+        return tag
 
     if base.startswith(_FOLDER):
         return _A_TAG.sub(lambda match: hover(match.group(0)), page_html)

@@ -13,8 +13,10 @@ was most of an entry page's cost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from edition.content.gcpause import gc_paused
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.problems import Problem
 from edition.content.site import Site
 from edition.content.terms import name_index
@@ -37,21 +39,25 @@ class GlossaryBuild:
     linked_sizes: dict[str, int] = field(default_factory=dict)  # each page's HTML length once its terms were linked
 
 
-def prepare(site: Site, toc: dict | None = None) -> GlossaryBuild:
+def prepare(site: Site, toc: dict | None = None, memo: Memo = NO_MEMO) -> GlossaryBuild:
     """Build the matcher, collect backlinks, run the linter and render the entries of ``site``.
 
-    ``toc`` holds the settings of the site's ``toc`` extension (``permalink``...).
+    ``toc`` holds the settings of the site's ``toc`` extension (``permalink``...);
+    ``memo`` keeps the matcher, each essay's backlinks and each rendered body
+    between the builds of the preview (see :mod:`edition.content.memo`).
     """
     with gc_paused():
-        return _prepare(site, toc or {})
+        return _prepare(site, toc or {}, memo)
 
 
-def render_entries(site: Site, toc: dict) -> tuple[dict[str, Rendered], list[Problem]]:
+def render_entries(site: Site, toc: dict, memo: Memo = NO_MEMO) -> tuple[dict[str, Rendered], list[Problem]]:
     """Each entry's body, rendered once; an unsafe address is a problem of the entry's file."""
-    markdown = SafeMarkdown(toc=toc)
+    settings = repr(sorted(toc.items()))  # the rendering depends on the body and these settings
+    markdown = memo.value("safe markdown", ("entries", settings), lambda: SafeMarkdown(toc=toc))
     entries, problems = {}, []
     for slug, term in site.terms.items():
-        entries[slug] = rendered = markdown.render_once(term.body)
+        body = term.body
+        entries[slug] = rendered = memo.value("entry body", (body, settings), partial(markdown.render_once, body))
         problems += rendered.reported(term.path, term.body_line) + taken_ids(term.path, rendered.toc)
     return entries, problems
 
@@ -70,12 +76,13 @@ def taken_ids(path: str, toc: list[dict]) -> list[Problem]:
     return problems
 
 
-def _prepare(site: Site, toc: dict) -> GlossaryBuild:
+def _prepare(site: Site, toc: dict, memo: Memo) -> GlossaryBuild:
     terms = site.terms
-    matcher = Matcher(name_index(terms))
-    mentions = backlinks.collect(list(site.essays.values()), matcher, set(terms))
+    names = name_index(terms)
+    matcher = memo.value("matcher", tuple(names.items()), lambda: Matcher(names))
+    mentions = backlinks.collect(list(site.essays.values()), matcher, set(terms), memo)
     problems = lint.lint(terms, list(site.essays.values()), site.comments, site.docs_rel)
-    entries, unsafe = render_entries(site, toc)
+    entries, unsafe = render_entries(site, toc, memo)
     referenced = set(mentions)
     referenced.update(slug for t in terms.values() for slug in t.see_also)
     for text in [c.body for c in site.comments] + [t.body for t in terms.values()]:

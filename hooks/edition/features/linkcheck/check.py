@@ -67,6 +67,8 @@ class Report:
     pages: int = 0
     links: int = 0
     external: dict[str, list[Link]] = field(default_factory=dict)
+    by_page: dict[str, list[Problem]] = field(default_factory=dict)  # when tracing: each page's own problems
+    consulted: dict[str, set[str]] = field(default_factory=dict)  # when tracing: the files whose ids each page read
 
 
 def _climb(url: str) -> tuple[int, str]:
@@ -217,9 +219,12 @@ class Checker:
         load_ids: Callable[[str], frozenset[str]] | None = None,
         offline_prefixes: tuple[str, ...] = (),
         paragraph_pages: tuple[str, ...] = (),
+        trace: bool = False,
         locate: Locate = _nowhere,
     ) -> None:
         self.site = site
+        self.trace = trace
+        self._reading: set[str] | None = None  # when tracing, the files whose ids the page being checked read
         self.locate = locate
         self.paragraph_pages = paragraph_pages
         self.pages = pages
@@ -232,35 +237,45 @@ class Checker:
         self._page_urls: list[str] | None = None
         self._routes: dict[str, tuple[int, str]] = {}
 
-    def run(self) -> Report:
-        """Check every link of every page; each problem is reported once.
+    def run(self, only: Iterable[str] | None = None) -> Report:
+        """Check every link of every page (of the pages ``only`` names); each problem is reported once.
 
         Each address first takes :meth:`_passes`, a few string operations
         and set lookups; only the rest become :class:`Link` objects for the
-        full check.
+        full check. When tracing, the report also says which problems each
+        page has and which files' ids each page read, for the preview to
+        check again only the pages a change can affect.
         """
-        report = Report(pages=len(self.pages))
+        pages = self.pages.values() if only is None else [self.pages[f] for f in only if f in self.pages]
+        report = Report(pages=len(pages))
         seen: set[Problem] = set()
-        for page in self.pages.values():
+        for page in pages:
             base = base_dir(page.file)
             up = ancestors(base)
             report.links += page.addresses()
+            if self.trace:
+                self._reading = report.consulted[page.file] = set()
+            found: list[Problem] = []
             ids = self.ids(page.file) or frozenset()
             for attr, urls in page.theme:
                 for url in urls:
                     if not self._passes(url, up, ids):
                         link = Link(url, "", attr, "preconnect" if url in page.hints else "", page.file, True)
-                        self._add(self.check(page, base, link, report.external), report, seen)
+                        self._add(self.check(page, base, link, report.external), found)
             for row in page.rows:
                 if not self._passes(row[0], up, ids):
-                    self._add(self.check(page, base, Link._make(row), report.external), report, seen)
+                    self._add(self.check(page, base, Link._make(row), report.external), found)
+            if self.trace:
+                report.by_page[page.file] = found
+            report.problems += [problem for problem in found if problem not in seen]
+            seen.update(found)
+        self._reading = None
         return report
 
     @staticmethod
-    def _add(problem: Problem | None, report: Report, seen: set[Problem]) -> None:
-        if problem is not None and problem not in seen:
-            seen.add(problem)
-            report.problems.append(problem)
+    def _add(problem: Problem | None, found: list[Problem]) -> None:
+        if problem is not None and problem not in found:
+            found.append(problem)
 
     def _passes(self, url: str, up: list[str], ids: frozenset[str]) -> bool:
         """Whether ``url``, written in the page whose folders are ``up``, certainly passes :meth:`check`.
@@ -477,6 +492,8 @@ class Checker:
         body's); ``whole`` asks for every id of the written file, read from
         disk when the record does not hold them all.
         """
+        if self._reading is not None:
+            self._reading.add(file)
         known = self._ids.get(file)
         if known is not None and (known[1] or not whole):
             return known[0]

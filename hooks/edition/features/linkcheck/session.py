@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -82,6 +82,7 @@ class LinkCheck:
         offline_prefixes: tuple[str, ...] = (),
         paragraph_pages: tuple[str, ...] = (),
         options: Options | None = None,
+        trace: bool = False,
     ) -> None:
         env = os.environ if env is None else env
         self.root = root
@@ -96,6 +97,14 @@ class LinkCheck:
         self.paragraph_pages = paragraph_pages
         self.pages: dict[str, Page] = {}
         self.elapsed = 0.0
+        # For the preview (``trace``): what the last check found per page and which files' ids each page read,
+        # so that the next check runs only on the pages collected since and those reading their ids.
+        self.trace = trace
+        self._problems: dict[str, list[Problem]] = {}
+        self._consulted: dict[str, set[str]] = {}
+        self._collected: set[str] = set()
+        self._ids_changed: set[str] = set()
+        self._listed: BuiltSite | None = None
 
     def _relative(self, path: str) -> str:
         """``path`` relative to the repository root, in posix form.
@@ -119,17 +128,53 @@ class LinkCheck:
         """Collect one written page; ``src_path`` is its absolute Markdown path."""
         start = time.perf_counter()
         source = self._relative(src_path) if src_path else None
-        self.pages[file] = scan(html, file, source, src_uri if source else None, content)
+        record = scan(html, file, source, src_uri if source else None, content)
+        if self.trace:
+            before = self.pages.get(file)
+            self._collected.add(file)
+            if before is None or (before.ids, before.whole) != (record.ids, record.whole):
+                self._ids_changed.add(file)
+        self.pages[file] = record
         self.elapsed += time.perf_counter() - start
 
-    def finish(self, site_dir: str) -> tuple[list[Problem], str]:
+    def remove_page(self, file: str) -> None:
+        """Forget a page that is no longer written (the preview removed it)."""
+        if self.pages.pop(file, None) is not None:
+            self._problems.pop(file, None)
+            self._consulted.pop(file, None)
+            self._ids_changed.add(file)
+
+    def pages_linking(self, names: Collection[str]) -> set[str]:
+        """The pages with a link in their body to a file or page whose last path segment is one of ``names``.
+
+        For the preview, when a page is added or removed: MkDocs and the
+        notes' renderer write a link to a page as its address when the page
+        exists and as written (``x.md``) when not, so such pages look
+        different once it comes or goes. ``names`` holds every spelling
+        (``x.md``, ``x``, ``x.html``); the answer may hold a few pages more.
+        """
+        found = set()
+        for file, page in self.pages.items():
+            for row in page.rows:
+                path = row[0].partition("#")[0].partition("?")[0].rstrip("/")
+                if path.rpartition("/")[2] in names:
+                    found.add(file)
+                    break
+        return found
+
+    def finish(self, site_dir: str, relist: bool = True) -> tuple[list[Problem], str]:
         """Verify everything collected: ``(problems, summary line)``.
 
         The summary reads "N pages, M links checked, K problems in T.TTs";
-        the hook's logger prefixes it with "linkcheck: ".
+        the hook's logger prefixes it with "linkcheck: ". When tracing, a
+        check after the first verifies only the pages collected since, those
+        whose links read the ids of one of those, and, if files came or went
+        (``relist``: the site's files are listed again), those with problems,
+        whose suggestions may change; it keeps the other pages' problems.
         """
         start = time.perf_counter()
-        site = BuiltSite(list_site(site_dir), urlsplit(self.site_url or "/").path or "/", self.site_url)
+        again = self._again(relist)
+        site = self._site(site_dir, relist)
 
         def load_ids(file: str) -> frozenset[str]:
             return extract_ids(Path(site_dir, file).read_text(encoding="utf-8", errors="replace"))
@@ -142,11 +187,19 @@ class LinkCheck:
             load_ids=load_ids,
             offline_prefixes=self.offline_prefixes,
             paragraph_pages=self.paragraph_pages,
+            trace=self.trace,
             locate=(lines := SourceLines(self.root)).line,
         )
         with gc_paused():
-            report = checker.run()
-        problems = sorted(report.problems)
+            report = checker.run(again)
+        if self.trace:
+            self._problems.update(report.by_page)
+            self._consulted.update(report.consulted)
+            self._collected.clear()
+            self._ids_changed.clear()
+            problems = sorted({problem for found in self._problems.values() for problem in found})
+        else:
+            problems = sorted(report.problems)
         external = sum(len(uses) for uses in report.external.values())
         if self.online:  # the summary says so even when no address was left to ask
             if report.external:
@@ -158,7 +211,25 @@ class LinkCheck:
         else:
             tail = f", {external} external links skipped (offline)" if external else ""
         self.elapsed += time.perf_counter() - start
-        summary = (
-            f"{report.pages} pages, {report.links} links checked, {len(problems)} problems in {self.elapsed:.2f}s{tail}"
-        )
+        pages = f"{report.pages} pages" if again is None else f"{report.pages} of {len(self.pages)} pages"
+        summary = f"{pages}, {report.links} links checked, {len(problems)} problems in {self.elapsed:.2f}s{tail}"
+        self.elapsed = 0.0
         return problems, summary
+
+    def _again(self, relist: bool) -> set[str] | None:
+        """The pages the next check must verify, or None for all of them."""
+        if not self.trace or not self._problems or self.online:
+            return None
+        again = set(self._collected)
+        changed = self._ids_changed
+        if changed:
+            again.update(page for page, files in self._consulted.items() if not files.isdisjoint(changed))
+        if relist:
+            again.update(page for page, found in self._problems.items() if found)
+        return again
+
+    def _site(self, site_dir: str, relist: bool) -> BuiltSite:
+        """The built site's files, listed again unless the caller knows that none came or went."""
+        if relist or self._listed is None:
+            self._listed = BuiltSite(list_site(site_dir), urlsplit(self.site_url or "/").path or "/", self.site_url)
+        return self._listed

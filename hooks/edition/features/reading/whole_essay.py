@@ -185,6 +185,9 @@ class WholeEssays:
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None
             body = section_body(html, bio)
-            if body is not None:
-                self.bodies.setdefault(page.essay, {})[page.name] = body
+            kept = self.bodies.setdefault(page.essay, {})
+            if body is None:
+                kept.pop(page.name, None)  # the preview builds a section again: what it kept before is stale
+            else:
+                kept[page.name] = body
         return html
