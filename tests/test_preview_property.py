@@ -130,7 +130,7 @@ class Edit:
         old, new = REWORDS[self.c % len(REWORDS)]
         source = project / "sources" / f"essay-{number}.txt"
         source.write_text(text.replace(old, new), encoding="utf-8")
-        import_essay(source, project)
+        import_essay(source, project, message="An edit")  # a re-import that changes the text records a revision
 
     def _home(self, project: Path) -> None:
         (project / "docs" / "index.md").write_text(HOMES[self.b % len(HOMES)], encoding="utf-8")

@@ -21,6 +21,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from static_site import served
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-results"
@@ -65,20 +67,8 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path):
     """The address of the built site, served by scripts/serve_static.py on a free port."""
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        line = server.stdout.readline()
-        match = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
-        if not match:
-            pytest.fail(f"the static server did not start: {line!r}", pytrace=False)
-        yield match.group(0)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,12 @@ has indexed them (``order.DECORATE_ESSAYS``): a callout is found once, on the
 note's own page, and the paragraph actions are not text to find. A note's
 page is indexed with its title and body only; its byline, passage and
 sources are added afterwards. Index pages only repeat what note pages hold
-and are kept out of search and glossary linking. In GitHub Actions the
-job summary lists the notes a pull request changes, where each will appear
-(:meth:`CommentaryPart.job_summary`).
+and are kept out of search and glossary linking. An essay's revisions page
+(the reading part's) gets the notes whose paragraphs a revision removed.
+Notes whose passage a revision changed are not problems (the build passes):
+each gets one line at the INFO level saying what a maintainer may do. In
+GitHub Actions the job summary lists the notes a pull request changes,
+where each will appear (:meth:`CommentaryPart.job_summary`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ class CommentaryPart:
         with gc_paused():
             notes = Commentary(self.build.site, config.repo_url or "", config.edit_uri or "", self.build.memo)
         self.build.report("commentary", notes.problems)
+        for follow_up in notes.follow_ups:  # a passage a revision changed: advice, not a problem
+            self.build.log("commentary").info(str(follow_up))
         return notes
 
     def refresh(self, before: Site) -> set[Key]:
@@ -98,6 +103,8 @@ class CommentaryPart:
         """Note pages get their title and body (what search indexes), index pages their HTML."""
         link = self.build.linker(page.url)
         src = page.file.src_uri
+        if page_of(src).kind is Kind.REVISIONS:
+            return content + self.notes.earlier_text(page_of(src).essay, link)
         text = self.notes.searchable_html(src, link)
         if text is None:
             text = self.notes.index_html(src, link)

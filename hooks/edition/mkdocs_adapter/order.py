@@ -38,6 +38,7 @@ LINK_TERMS: Final = 0  # once a page's own text is complete
 
 # on_page_context (search indexes at 0)
 ESSAY_VIEW: Final = 0  # swaps the navigation only, which search does not read
+PERMALINKS: Final = -5  # after search has indexed the page (old paragraphs are not the essay's text), before notes
 DECORATE_ESSAYS: Final = -10  # after search has indexed the page: callouts are found once, on the note's page
 ENTRY_TAIL: Final = -20  # after the notes are on essay pages, so that their glossary links are marked to preview
 DESCRIBE: Final = -30  # last: descriptions and addresses once every part has finished with the page

@@ -14,11 +14,14 @@ from collections import Counter
 from collections.abc import Mapping
 
 from edition import addresses
-from edition.addresses import Linker, callout_id, commentary_index, essay_page
+from edition.addresses import Linker, callout_id, commentary_index, earlier_text_id, essay_page, revisions_page
+from edition.content.markup import plain_text
 from edition.content.model import Essay
 from edition.content.places import Place
 from edition.features.commentary.anchor import ORPHANED, Anchor
+from edition.features.commentary.notices import notice
 from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, note_filter, time_tag
+from edition.features.commentary.revised import REMOVED, Revised
 
 esc = html.escape
 Places = Mapping[str, Place]  # paragraph id -> where a reader finds it
@@ -52,6 +55,11 @@ def _passage_link(
     anchor: Anchor, essay: Essay | None, link: Linker, fragment: str, places: Places, with_essay: bool
 ) -> str:
     """A link to the note's passage, named as a reader names it (the essay's title, the section, ¶ number)."""
+    if anchor.status == REMOVED and anchor.history is not None and essay is not None:
+        number = anchor.history.changed.number
+        where = esc(f"{essay.title}: a paragraph removed in revision {number}")
+        href = link(revisions_page(essay.slug), earlier_text_id())
+        return f'<a href="{esc(href)}">{where}</a>' if href else where
     if anchor.paragraph is None or essay is None:
         return f'<span class="note-orphan">{ORPHAN_TEXT}</span>'
     where = str(places.get(anchor.paragraph.id, ""))
@@ -83,6 +91,7 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
         f'<p class="note-byline">{_byline(anchor)}</p>',
         f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
         f"<p>\u2014 {_passage_link(anchor, essay, link, fragment, places, True)}</p></blockquote>",
+        notice(anchor, link),
         body.rstrip("\n"),
     ]
     if c.sources:
@@ -97,7 +106,7 @@ def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, places: Places
     where = _passage_link(anchor, essay, link, callout_id(c.name), places, with_essay)
     if with_essay and anchor.placed:
         where = f"on {where}"
-    orphan = " note-item-orphaned" if anchor.status == ORPHANED else ""
+    orphan = {ORPHANED: " note-item-orphaned", REMOVED: " note-item-removed"}.get(anchor.status, "")
     return (
         f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}">'
         f'<p class="note-item-title"><a href="{_href(link, note_src(anchor))}">{esc(c.title)}</a></p>'
@@ -112,16 +121,58 @@ def _kind_counts(anchors: list[Anchor]) -> str:
     return f'<p class="note-kind-counts">{len(anchors)} notes ({shown}).</p>' if anchors else "<p>No notes yet.</p>"
 
 
+def _removed_count(anchors: list[Anchor]) -> str:
+    """How many notes discuss paragraphs a revision removed (orphaned by a revision, not by a mistake)."""
+    count = sum(1 for a in anchors if a.status == REMOVED)
+    if not count:
+        return ""
+    notes = "1 note discusses a paragraph" if count == 1 else f"{count} notes discuss paragraphs"
+    return (
+        f'<p class="note-removed-count">{notes} that a revision removed from its essay; '
+        "each is listed under \u201cNotes on earlier text\u201d on its essay's commentary page.</p>\n"
+    )
+
+
+def earlier_text(anchors: list[Anchor], link: Linker) -> str:
+    """The revisions page's part for the notes on removed paragraphs: each paragraph as it read, and its notes."""
+    groups: dict[str, tuple[Revised, list[Anchor]]] = {}
+    for anchor in anchors:
+        if anchor.history is not None:
+            groups.setdefault(anchor.history.paragraph.id, (anchor.history, []))[1].append(anchor)
+    parts = [
+        f'<h2 id="{earlier_text_id()}">Earlier text</h2>',
+        "<p>Paragraphs that a revision removed and that notes discuss. Each note keeps its own page.</p>",
+    ]
+    for history, group in groups.values():
+        notes = "".join(
+            f'<li><a href="{_href(link, note_src(a))}">{esc(a.comment.title)}</a>: '
+            f"{esc(kind_label(a.comment.kind))} by {esc(a.comment.author)}, on \u201c{esc(a.comment.quote)}\u201d</li>"
+            for a in group
+        )
+        parts.append(
+            f'<blockquote class="earlier-text"><p>{esc(plain_text(history.paragraph.text))}</p></blockquote>\n'
+            f'<p>Removed in <a href="#{addresses.revision_id(history.changed.number)}">revision '
+            f"{history.changed.number}</a>. Notes on it:</p>\n<ul>{notes}</ul>"
+        )
+    return "\n".join(parts) + "\n"
+
+
 def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker, places: Places) -> str:
-    """Commentary on one essay: notes in reading order, orphans listed last."""
+    """Commentary on one essay: notes in reading order, notes on removed paragraphs next, orphans last."""
     placed = in_reading_order(essay, anchors)
-    orphans = [a for a in anchors if not a.placed]
+    orphans = [a for a in anchors if not a.placed and a.status != REMOVED]
+    removed = [a for a in anchors if a.status == REMOVED]
     parts = [
         f"<h1>Commentary on {esc(essay.title)}</h1>",
         f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">{esc(essay.title)}</a>, in reading order.</p>',
         _kind_counts(anchors) + note_filter(a.comment.kind for a in anchors),
         '<ol class="note-list">' + "".join(_item(a, essays, link, places, False) for a in placed) + "</ol>",
     ]
+    if removed:
+        parts.append('<h2 id="earlier-text">Notes on earlier text</h2>')
+        parts.append("<p>Their paragraphs were removed in a revision of the essay; each note keeps its page.</p>")
+        items = "".join(_item(a, essays, link, places, False) for a in removed)
+        parts.append(f'<ul class="note-list">{items}</ul>')
     if orphans:
         parts.append('<h2 id="orphaned">Orphaned notes</h2>')
         items = "".join(_item(a, essays, link, places, False) for a in orphans)
@@ -156,6 +207,6 @@ def site_index(
         "<p>Notes by readers and editors on passages of the essays, newest first. "
         "Every note has its own page; on the essay it appears right after the passage it discusses.</p>\n"
         f"<p>By essay:</p>\n<ul>{by_essay}</ul>\n"
-        f"{_kind_counts(anchors)}\n{note_filter(a.comment.kind for a in shown)}{heading}"
+        f"{_kind_counts(anchors)}\n{_removed_count(anchors)}{note_filter(a.comment.kind for a in shown)}{heading}"
         f'<ol class="note-list">{items}</ol>\n'
     )

@@ -253,6 +253,8 @@ def callout(
     highlighted: bool,
     previous: Neighbour | None = None,
     following: Neighbour | None = None,
+    notice: str = "",
+    applied: str = "",
 ) -> str:
     """A note as a collapsible Material ``details`` block after its paragraph.
 
@@ -260,16 +262,23 @@ def callout(
     reading order (``previous``, ``following``), to its own page; and the
     control that cites it (the script reads the title, author and date from
     the summary and the address from the permalink).
+
+    ``notice`` is the paragraph saying how the essay changed under the note
+    (:mod:`.notices`), shown before its body; ``applied`` the words a
+    resolved note shows while collapsed (``Applied in revision 2``): such a
+    note says so in its summary and stays collapsed (``data-state``).
     """
     back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
+    state = ' data-state="resolved"' if applied else ""
+    applied_html = f' <span class="note-state">{esc(applied)}</span>' if applied else ""
     return (
         f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
-        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}">'
+        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}"{state}>'
         f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
         f'<span class="note-title">{esc(comment.title)}</span> '
         f'<span class="note-meta">by <span class="note-author">{esc(comment.author)}</span>, '
-        f"{time_tag(comment.date)}</span></summary>\n"
-        f'<div class="note-body">{body_html}</div>\n'
+        f"{time_tag(comment.date)}</span>{applied_html}</summary>\n"
+        f'{notice}<div class="note-body">{body_html}</div>\n'
         f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
         + _step("note-prev", "Previous note", ("\u2190 ", ""), previous)
         + _step("note-next", "Next note", ("", " \u2192"), following)
@@ -346,7 +355,7 @@ def decorate(
         for anchor in notes.get(pid, ()):
             c = anchor.comment
             label = f"{kind_label(c.kind)} note: {c.title}"
-            inner, found = highlight(inner, c.quote, c.name, label, anchor.occurrence, c.kind)
+            inner, found = highlight(inner, anchor.words, c.name, label, anchor.occurrence, c.kind)
             callouts.append(render_note(anchor, found))
         actions = paragraph_actions(pid, propose_url(pid), cite(pid))
         return f"<p{match.group('attrs')}>{inner}</p>\n{actions}\n{''.join(callouts)}"

@@ -31,8 +31,9 @@ from edition.content.model import Essay
 from edition.content.places import places
 from edition.content.problems import Problem
 from edition.content.site import Site
-from edition.features.commentary import export, pages, render
-from edition.features.commentary.anchor import Anchor, anchor_all
+from edition.features.commentary import export, notices, pages, render
+from edition.features.commentary.anchor import Anchor
+from edition.features.commentary.revised import CHANGED, REMOVED, anchor_all, follow_up
 from edition.features.commentary.scaffold import unique_name
 from edition.safe.markdown import Rendered, SafeMarkdown
 
@@ -62,6 +63,7 @@ class Commentary:
         self.markdown = memo.value("safe markdown", "notes", SafeMarkdown)
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
+        self.follow_ups: list[Problem] = [f for a in self.anchors if a.status == CHANGED and (f := follow_up(a))]
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
@@ -71,7 +73,7 @@ class Commentary:
             for slug, essay in site.essays.items()
         }
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
-        self.exported: dict[int, tuple[Anchor, str]] = {}  # each note's JSON in the export, by its anchor
+        self.exported: dict[int, tuple[Anchor, Essay | None, str]] = {}  # each note's JSON in the export, by its anchor
         for anchor in self.anchors:
             body = anchor.comment.body
             rendered = memo.value("note body", body, partial(self.markdown.render_once, body))
@@ -110,7 +112,14 @@ class Commentary:
             previous, following = around.get(anchor.comment.name, (None, None))
             body = self.body(anchor, link)
             return render.callout(
-                anchor.comment, body, permalink, highlighted, neighbour(previous), neighbour(following)
+                anchor.comment,
+                body,
+                permalink,
+                highlighted,
+                neighbour(previous),
+                neighbour(following),
+                notices.notice(anchor, link),
+                notices.applied(anchor),
             )
 
         def cite(pid: str) -> render.Citable:
@@ -184,19 +193,27 @@ class Commentary:
             return pages.site_index(self.anchors, self.site.essays, link, self.places)
         return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link, self.places)
 
+    def earlier_text(self, essay_slug: str, link: Linker) -> str:
+        """The revisions page's "Earlier text": the notes on paragraphs a revision removed ('' when none)."""
+        removed = [a for a in self.by_essay.get(essay_slug, []) if a.status == REMOVED]
+        return pages.earlier_text(removed, link) if removed else ""
+
     # -- export ------------------------------------------------------------
 
     def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
-        """``annotations.jsonld``; a note whose anchor is the object it was last time keeps its JSON (``exported``).
+        """``annotations.jsonld``; a note whose anchor and essay are the objects they were last time keeps its JSON.
 
-        The preview's memo gives an unchanged note the same anchor, and a
-        page's address does not change between its steps.
+        The preview's memo gives an unchanged note the same anchor, and an
+        unchanged essay (with its revision record) the same object; a page's
+        address does not change between its steps.
         """
         kept, self.exported = self.exported, {}
         items = []
         for anchor in export.oldest_first(self.anchors):
+            essay = self.site.essays.get(anchor.comment.essay)
             old = kept.get(id(anchor))
-            line = old[1] if old is not None and old[0] is anchor else export.item(anchor, url)
-            self.exported[id(anchor)] = (anchor, line)
+            fresh = old is not None and old[0] is anchor and old[1] is essay
+            line = old[2] if old is not None and fresh else export.item(anchor, url, essay)
+            self.exported[id(anchor)] = (anchor, essay, line)
             items.append(line)
         return export.dumps_items(items, collection_id, label)
