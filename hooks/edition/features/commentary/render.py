@@ -380,32 +380,35 @@ def neighbours(ordered: Sequence[Anchor]) -> dict[str, tuple[Anchor | None, Anch
     }
 
 
-# The note a proposal link starts from; only the paragraph id changes, so the
-# rest is percent-encoded once (encoding is per character: the parts join).
-# Every field but the date and the quote holds a placeholder the build
-# accepts. The page's script (docs/assets/javascripts/annotate.js) fills in
-# those two lines, `date:` and `  quote:`, from a reader's selection and adds
-# `  prefix:`/`  suffix:` after the quote when the words are repeated: the
-# resulting note builds as it is.
+# The note a proposal link starts from; only the paragraph id and the essay's
+# revision change, so the rest is percent-encoded once (encoding is per
+# character: the parts join). Every field but the date and the quote holds a
+# placeholder the build accepts. The page's script
+# (docs/assets/javascripts/annotate.js) fills in those two lines, `date:` and
+# `  quote:`, from a reader's selection and adds `  prefix:`/`  suffix:` after
+# the quote when the words are repeated: the resulting note builds as it is.
 _SKELETON = (
     "---\n"
     'title: "Your title"  # what your note says, in a few words\n'
     'author: "Your name"  # as it should appear on the note\n'
     "date: YYYY-MM-DD  # the day you write it\n"
     f"kind: context  # one of: {', '.join(KINDS)}\n"
+    "revision: {revision}  # the revision of the essay you read (its revisions page lists them)\n"
     "target:\n"
     "  paragraph: {pid}\n"
     '  quote: ""  # copy the exact words your note is about\n'
     "---\n\n"
     "Write your note here. See CONTRIBUTING.md.\n"
 )
-_BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _SKELETON.split("{pid}"))
+_BEFORE_REVISION, _rest = _SKELETON.split("{revision}")
+_BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _rest.split("{pid}"))
+_BEFORE_REVISION = urlquote(_BEFORE_REVISION, safe="")
 
 
-def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str) -> str:
-    """GitHub's new-file page for a note on ``pid``, its front matter filled in."""
+def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str, revision: int = 1) -> str:
+    """GitHub's new-file page for a note on ``pid`` in the essay's ``revision``, its front matter filled in."""
     base = repo_url.rstrip("/")
-    value = _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
+    value = _BEFORE_REVISION + str(revision) + _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
     return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}&value={value}"
 
 

@@ -144,7 +144,9 @@ class Commentary:
             return None
         name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
         folder = posixpath.dirname(repo_path(self.site.docs_rel, note_page(essay_slug, name)))
-        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
+        essay = self.site.essays.get(essay_slug)
+        revision = essay.revision if essay else 1
+        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid, revision)
 
     # -- note bodies and pages ---------------------------------------------
 

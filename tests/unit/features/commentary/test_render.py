@@ -180,8 +180,9 @@ def test_paragraph_actions_are_labelled_links():
     assert render.paragraph_actions("p-1", None).count("<a ") == 1
 
 
-def test_propose_link_prefills_file_name_and_front_matter():
-    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+@pytest.mark.parametrize("revision", [1, 3])
+def test_propose_link_prefills_file_name_and_front_matter(revision):
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1", revision)
     parts = urlsplit(url)
     assert parts.path == "/o/r/new/main/docs/commentary/e"
     query = parse_qs(parts.query)
@@ -191,6 +192,7 @@ def test_propose_link_prefills_file_name_and_front_matter():
         'author: "Your name"  # as it should appear on the note\n'
         "date: YYYY-MM-DD  # the day you write it\n"
         "kind: context  # one of: context, critique, correction, question, translation\n"
+        f"revision: {revision}  # the revision of the essay you read (its revisions page lists them)\n"
         'target:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
         "Write your note here. See CONTRIBUTING.md.\n"
     ]
@@ -198,7 +200,7 @@ def test_propose_link_prefills_file_name_and_front_matter():
 
 def test_the_proposed_note_is_valid_once_the_page_fills_in_its_date_and_quote():
     """annotate.js replaces the `date:` and `  quote:` lines and adds the context: every other field is valid."""
-    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1", 2)
     note = parse_qs(urlsplit(url).query)["value"][0]
     filled = re.sub(r"(?m)^date: .*$", "date: 2024-02-01", note)
     filled = re.sub(r"(?m)^  quote: .*$", '  quote: "some words"\n  prefix: "just"', filled)
@@ -206,6 +208,7 @@ def test_the_proposed_note_is_valid_once_the_page_fills_in_its_date_and_quote():
     clean, errors = validate(meta, today=dt.date(2024, 2, 1))
     assert errors == []
     assert (clean["quote"], clean["prefix"], clean["paragraph"]) == ("some words", "just", "p-1")
+    assert clean["revision"] == 2
 
 
 @pytest.mark.parametrize(
