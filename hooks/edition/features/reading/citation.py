@@ -10,31 +10,20 @@ revision and its date, for which Highwire has no tag, and the site's address
 (a citation names the published address even when the page is read from a
 copy): one source of facts for both.
 
-Until the edition keeps revision records (issue 16), every essay is revision
-1, and that revision is the text as first published, so its date is the
-essay's own.
+The revision is the last one the essay's revision record holds, with the
+date it was imported; an essay never revised is revision 1, the text as first
+published, dated as the essay.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from edition.content.model import Essay
-
-FIRST_REVISION = 1
-
-
-@dataclass(frozen=True)
-class Revision:
-    """Which revision of an essay this edition shows, and its date (YYYY-MM-DD)."""
-
-    number: int
-    date: str
+from edition.content.revisions import Revision, first
 
 
 def revision_of(essay: Essay) -> Revision:
     """The revision of ``essay`` the site shows (see the module's docstring)."""
-    return Revision(FIRST_REVISION, essay.date)
+    return essay.revisions[-1] if essay.revisions else first(essay.date)
 
 
 def highwire_date(iso: str) -> str:

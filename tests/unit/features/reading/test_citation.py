@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edition.content.model import Essay
+from edition.content.revisions import Revision, first
 from edition.features.reading.citation import meta_tags
 
 URL = "https://example.org/essays/e/"
@@ -24,7 +25,7 @@ URL = "https://example.org/essays/e/"
                 ("citation_journal_title", "Australian Outlook"),
                 ("citation_language", "en"),
                 ("citation_public_url", URL),
-                ("edition-revision", "1"),  # until the edition keeps revisions: the text as first published
+                ("edition-revision", "1"),  # never revised: the text as first published
                 ("edition-revision-date", "2023-02-24"),
                 ("edition-site-url", "https://example.org/"),
             ],
@@ -46,3 +47,9 @@ URL = "https://example.org/essays/e/"
 def test_an_essay_page_carries_what_zotero_reads(publication, url, language, expected):
     essay = Essay("e", "T & <i>", "A. Writer", "2023-02-24", publication=publication)
     assert meta_tags(essay, url, language, "https://example.org/" if url else "") == expected
+
+
+def test_a_revised_essay_is_cited_at_its_last_revision_and_that_revision_s_date():
+    essay = Essay("e", "T", "A", "2023-02-24", revisions=[first("2023-02-24"), Revision(2, "2024-05-01", "Fixed")])
+    tags = dict(meta_tags(essay, URL, "en"))
+    assert (tags["edition-revision"], tags["edition-revision-date"]) == ("2", "2024-05-01")
