@@ -125,11 +125,11 @@ class CommentaryPart:
         return context
 
     def _record_essay_page(self, src: str, ref: PageRef) -> None:
-        """An essay's page shows the notes on its paragraphs and, in its proposal links, the essay's note names."""
+        """An essay's page shows the notes on its paragraphs and, in its proposal links, note names and the revision."""
         essay = self.build.site.essays.get(ref.essay)
         whole = ref.kind is Kind.WHOLE_ESSAY
         shown = [p.id for p in essay.paragraphs() if whole or p.page == src] if essay else []
-        self.build.graph.record(src, (NOTES, ref.essay), *((PARAGRAPH, pid) for pid in shown))
+        self.build.graph.record(src, (ESSAY, ref.essay), (NOTES, ref.essay), *((PARAGRAPH, pid) for pid in shown))
 
     def _record_index(self, src: str, ref: PageRef) -> None:
         """An essay's commentary lists its notes; the site's lists the newest of all and every essay."""

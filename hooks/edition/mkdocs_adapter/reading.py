@@ -226,6 +226,7 @@ class ReadingPart:
             page.canonical_url = self._absolute(essay_page(ref.essay))
         essay = self.build.site.essays.get(ref.essay) if ref.of_essay else None
         if essay is not None:
+            self.build.graph.record(src, (ESSAY, ref.essay))  # the citation tags: title, author, revision ...
             language = str(config.theme.get("language") or "")
             context[CITATION] = citation.meta_tags(essay, page.canonical_url or "", language, config.site_url or "")
         return self.template_context(context, src)
