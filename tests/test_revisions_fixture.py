@@ -165,7 +165,8 @@ def test_the_new_words_are_highlighted_only_where_the_record_maps_the_quote(walk
         page(walked, "essays/river-notebook/upstream/index.html"),
     ):
         assert (
-            '<mark class="note-quote" id="quote--slipery-misprint" aria-details="note--slipery-misprint">'
+            '<mark class="note-quote" id="quote--slipery-misprint" aria-details="note--slipery-misprint" '
+            'data-kind="correction">'
             "worn smooth and slippery</mark>"
         ) in html
 
@@ -194,7 +195,9 @@ def test_the_note_on_a_removed_paragraph_keeps_its_page_with_its_passage(walked)
 
 def test_the_other_notes_stand_on_the_current_text(walked):
     downstream = page(walked, "essays/river-notebook/downstream/index.html")
-    assert 'id="quote--fences-in-the-water" aria-details="note--fences-in-the-water">left their fences' in downstream
+    assert (
+        'id="quote--fences-in-the-water" aria-details="note--fences-in-the-water" data-kind="context">left their fences'
+    ) in downstream
     assert re.search(r'<p id="downstream-4">[^<]*<mark class="note-quote" id="quote--fences-in-the-water"', downstream)
     assert re.search(r'<p id="downstream-2">[^<]*<mark class="note-quote" id="quote--a-dry-decade"', downstream)
     for name in ("fences-in-the-water", "a-dry-decade"):
