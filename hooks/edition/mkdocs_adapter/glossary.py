@@ -69,7 +69,9 @@ class GlossaryPart:
             keys.add((TERMS, ""))
             index = self.build.files.get_file_from_path(glossary_index()) if self.build.files else None
             if index is not None and index.generated_by:
-                index.content_string = pages.index_page(list(self.build.site.terms.values()))
+                index.content_string = pages.index_page(
+                    list(self.build.site.terms.values()), self.build.config.use_directory_urls
+                )
         if changes.names:
             keys |= {(PAGE, src) for src in pages_naming(self.texts, changes.names)}
         return keys
@@ -84,7 +86,11 @@ class GlossaryPart:
         config, terms = self.build.config, self.build.site.terms
         for file in files.documentation_pages():
             self.adopt(file)
-        files.append(File.generated(config, glossary_index(), content=pages.index_page(list(terms.values()))))
+        files.append(
+            File.generated(
+                config, glossary_index(), content=pages.index_page(list(terms.values()), config.use_directory_urls)
+            )
+        )
         return files
 
     def adopt(self, file: File) -> bool:

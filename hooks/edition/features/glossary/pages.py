@@ -1,8 +1,7 @@
-"""The glossary's pages: the A-to-Z index (Markdown), an entry's head and tail (HTML).
+"""The glossary's pages: the A-to-Z index (Markdown headings, HTML lists), an entry's head and tail (HTML).
 
-Values from front matter are escaped (``markup.escape`` before they become
-Markdown, ``html.escape`` before they become HTML), since glossary fixes
-arrive by pull request like commentary.
+Values from front matter are escaped (``html.escape``) before they become
+HTML, since glossary fixes arrive by pull request like commentary.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Callable
 from html import escape as esc
 from itertools import groupby
 
-from edition.content.markup import escape
+from edition.addresses import glossary_entry, glossary_index, page_url, relative_url
 from edition.content.model import Term
 from edition.features.glossary.backlinks import Mention
 
@@ -31,12 +30,19 @@ def sort_key(term: Term) -> tuple[str, str]:
     return (title, term.slug)
 
 
-def index_page(terms: list[Term]) -> str:
+def index_page(terms: list[Term], use_directory_urls: bool = True) -> str:
     """``glossary/index.md``: every term A to Z with its Chinese name and summary.
 
-    Kept out of the search index: each entry is found on its own page.
+    Kept out of the search index: each entry is found on its own page. The
+    headings are Markdown (the ``toc`` extension gives them ids and
+    permalinks); each letter's list is written as the HTML Markdown would
+    make of it, values escaped and whitespace collapsed, so that MkDocs
+    converts a few dozen headings, not thousands of list items and their
+    links: the index changes with every entry's summary, and the preview
+    converts it again on each such save.
     """
     ordered = sorted(terms, key=sort_key)
+    here = page_url(glossary_index(), use_directory_urls)
     lines = ["---", "title: Glossary", "glossary: false", "search:", "  exclude: true", "---", "", "# Glossary", ""]
     lines.append(
         f"{len(ordered)} names and ideas the essays use, A to Z. Each entry lists every paragraph that mentions it."
@@ -44,13 +50,19 @@ def index_page(terms: list[Term]) -> str:
     lines.append("")
     by_letter = groupby(ordered, key=lambda t: _letter(Term(t.slug, sort_key(t)[0], "", "")))
     for letter, group in by_letter:
-        lines += [f"## {letter} {{: #letter-{letter.lower() if letter != '#' else 'other'} }}", ""]
+        lines += [f"## {letter} {{: #letter-{letter.lower() if letter != '#' else 'other'} }}", "", "<ul>"]
         for term in group:
-            zh = f" ({escape(term.zh)})" if term.zh else ""
-            summary = f": {escape(term.summary)}" if term.summary else ""
-            lines.append(f"- [{escape(term.title)}]({term.slug}.md){zh}{summary}")
-        lines.append("")
+            href = relative_url(page_url(glossary_entry(term.slug), use_directory_urls), here)
+            zh = f" ({_text(term.zh)})" if term.zh else ""
+            summary = f": {_text(term.summary)}" if term.summary else ""
+            lines.append(f'<li><a href="{esc(href)}">{_text(term.title)}</a>{zh}{summary}</li>')
+        lines += ["</ul>", ""]
     return "\n".join(lines)
+
+
+def _text(value: str) -> str:
+    """A front-matter value as the text of an HTML element on one line (a blank line would end the HTML block)."""
+    return esc(" ".join(value.split()), quote=False)
 
 
 def entry_head(term: Term) -> str:

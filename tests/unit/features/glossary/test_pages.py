@@ -91,3 +91,23 @@ def test_entry_head_is_summary_then_names_as_html(fields, expected):
 
 def test_index_page_is_kept_out_of_search():
     assert "search:\n  exclude: true\n" in index_page([term()])
+
+
+@pytest.mark.parametrize(
+    ("fields", "use_directory_urls", "expected"),
+    [
+        ({}, True, '<li><a href="soft-power/">soft power</a>: Influence by attraction.</li>'),
+        ({}, False, '<li><a href="soft-power.html">soft power</a>: Influence by attraction.</li>'),
+        ({"zh": "软实力", "summary": ""}, True, '<li><a href="soft-power/">soft power</a> (软实力)</li>'),
+        (
+            {"title": "<b>x</b> & y", "zh": "<i>", "summary": "A <script>\n\n'z' \"q\""},
+            True,
+            '<li><a href="soft-power/">&lt;b&gt;x&lt;/b&gt; &amp; y</a> (&lt;i&gt;): A &lt;script&gt; \'z\' "q"</li>',
+        ),
+    ],
+    ids=["directory-urls", "file-urls", "no-summary", "escaped-on-one-line"],
+)
+def test_index_page_lists_each_letter_as_html(fields, use_directory_urls, expected):
+    page = index_page([term(**fields)], use_directory_urls)
+    letter = "other" if fields.get("title", "s").startswith("<") else "s"
+    assert f"{{: #letter-{letter} }}\n\n<ul>\n{expected}\n</ul>\n" in page
