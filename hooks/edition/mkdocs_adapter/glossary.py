@@ -69,9 +69,7 @@ class GlossaryPart:
             keys.add((TERMS, ""))
             index = self.build.files.get_file_from_path(glossary_index()) if self.build.files else None
             if index is not None and index.generated_by:
-                index.content_string = pages.index_page(
-                    list(self.build.site.terms.values()), self.build.config.use_directory_urls
-                )
+                index.content_string = pages.index_page(list(self.build.site.terms.values()))
         if changes.names:
             keys |= {(PAGE, src) for src in pages_naming(self.texts, changes.names)}
         return keys
@@ -86,11 +84,7 @@ class GlossaryPart:
         config, terms = self.build.config, self.build.site.terms
         for file in files.documentation_pages():
             self.adopt(file)
-        files.append(
-            File.generated(
-                config, glossary_index(), content=pages.index_page(list(terms.values()), config.use_directory_urls)
-            )
-        )
+        files.append(File.generated(config, glossary_index(), content=pages.index_page(list(terms.values()))))
         return files
 
     def adopt(self, file: File) -> bool:
@@ -109,8 +103,11 @@ class GlossaryPart:
         return markdown
 
     def page_content(self, html: str, page: Page) -> str:
-        """Link terms in the page; an entry's page first gets its head and body, and their table of contents."""
+        """Link terms in the page; the index first gets its lists, an entry's page its head and body and their toc."""
         matcher = None if page.meta.get(META_GLOSSARY) is False else self.glossary.matcher
+        if page_of(page.file.src_uri).kind is Kind.GLOSSARY_INDEX:
+            terms = list(self.build.site.terms.values())
+            html = pages.fill_index(html, terms, self.build.config.use_directory_urls)
         own = self._entry(page.file.src_uri)
         if own:
             body = self.glossary.entries[own]

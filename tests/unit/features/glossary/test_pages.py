@@ -6,7 +6,7 @@ import pytest
 
 from edition.content.model import Source, Term
 from edition.features.glossary.backlinks import Mention
-from edition.features.glossary.pages import entry_head, entry_tail, index_page
+from edition.features.glossary.pages import entry_head, entry_tail, fill_index, index_page
 
 PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
 MENTIONED = f'<h2 id="mentioned-in">Mentioned in{PERMALINK.format("mentioned-in")}</h2>\n'
@@ -107,7 +107,11 @@ def test_index_page_is_kept_out_of_search():
     ],
     ids=["directory-urls", "file-urls", "no-summary", "escaped-on-one-line"],
 )
-def test_index_page_lists_each_letter_as_html(fields, use_directory_urls, expected):
-    page = index_page([term(**fields)], use_directory_urls)
+def test_the_index_lists_each_letter_as_html_after_conversion(fields, use_directory_urls, expected):
+    terms = [term(**fields)]
+    page = index_page(terms)
     letter = "other" if fields.get("title", "s").startswith("<") else "s"
-    assert f"{{: #letter-{letter} }}\n\n<ul>\n{expected}\n</ul>\n" in page
+    marker = f"<!-- glossary-index letter-{letter} -->"
+    assert f"## {letter.upper() if letter == 's' else '#'} {{: #letter-{letter} }}\n\n{marker}\n" in page
+    html = f'<h2 id="letter-{letter}">S</h2>\n{marker}\n'
+    assert fill_index(html, terms, use_directory_urls) == f'<h2 id="letter-{letter}">S</h2>\n<ul>\n{expected}\n</ul>\n'
