@@ -91,7 +91,7 @@ def run(root: Path, size: int = 1_000_000, changed: int = 100, inserted: int = 5
     folder = root / "docs" / "essays" / SLUG
     before = import_state.load(folder)
     source.write_text(edit(text, prose.rng, prose, changed, inserted), encoding="utf-8")
-    report, second, second_cpu = timed(import_essay, source, root, slug=SLUG)
+    report, second, second_cpu = timed(import_essay, source, root, slug=SLUG, message="Scattered edits")
     after = import_state.load(folder)
     times = (first, second, first_cpu, second_cpu)
     return compare(before, after, len(text.encode("utf-8")), times, changed, inserted, len(report.new_ids))

@@ -1,4 +1,4 @@
-"""MkDocs hook: the glossary (index and entry pages, automatic term links, hover text on every glossary link).
+"""MkDocs hook: the glossary (index and entry pages, automatic term links, a preview on every glossary link).
 
 Routes MkDocs' events to this build's glossary part
 (:mod:`edition.mkdocs_adapter.glossary`); each handler's priority, and why,

@@ -1,4 +1,4 @@
-"""MkDocs hook: the reading experience around the essays (whole-essay pages, home listing, descriptions, valid HTML).
+"""MkDocs hook: the reading around the essays (whole-essay and revisions pages, home listing, old paragraph addresses).
 
 Routes MkDocs' events to this build's reading part
 (:mod:`edition.mkdocs_adapter.reading`); each handler's priority, and why, is
@@ -45,9 +45,22 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return _part(config).page_content(html, page)
 
 
+@event_priority(order.PERMALINKS)
+def _permalinks(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    return _part(config).permalinks(context, page)
+
+
 @event_priority(order.DESCRIBE)
-def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def _describe(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     return _part(config).page_context(context, page)
+
+
+@event_priority(order.ANNOUNCE_FEEDS)
+def on_template_context(context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    return _part(config).template_context(context)
+
+
+on_page_context = CombinedEvent(_permalinks, _describe)
 
 
 @event_priority(order.VALID_HTML)
@@ -58,6 +71,11 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 @event_priority(order.VALID_HTML)
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     return _part(config).post_template(output_content, template_name)
+
+
+@event_priority(order.SITE_FILES)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _part(config).post_build()
 
 
 def _part(config: MkDocsConfig) -> ReadingPart:

@@ -2,7 +2,7 @@
 """Benchmark the edition's build on a synthetic corpus (issue 7).
 
     python scripts/bench.py --essays 100 --terms 5000 --comments 10000 --runs 3
-    python scripts/bench.py --sizes 100,300,1000 --runs 3 --chart docs/assets/performance.svg
+    python scripts/bench.py --sizes 100,300,1000 --runs 3 --chart benchmark/performance.svg
     python scripts/bench.py --import-only
     python scripts/bench.py --sizes 100,300,1000 --preview 3 --preview-only   # edit-to-preview (issue 19)
 

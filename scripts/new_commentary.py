@@ -5,8 +5,10 @@ The anchor is checked before anything is written: the paragraph must exist
 and hold the quote. Words that occur more than once there need
 ``--occurrence N`` (which of them, counting from 1); the script then writes
 ``target.prefix`` and ``target.suffix``, the fewest words around the quote
-that tell it from the others, as the build compares them. The new file goes
-to ``docs/commentary/<essay>/<name>.md`` (the name from the title, else the
+that tell it from the others, as the build compares them. The note records
+the essay's current revision (``revision:``), the text its quote was checked
+against. The new file goes to ``docs/commentary/<essay>/<name>.md`` (the
+name from the title, else the
 quote) and never replaces an existing file.
 
 Exit status: 0 written, 2 bad input (one line on stderr naming the problem,
@@ -157,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     path = folder / f"{suggest_name(args.title or args.quote, taken)}.md"
     folder.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even if the file appeared meanwhile
-        handle.write(skeleton(title, args.author, args.kind, args.paragraph, args.quote, context=around))
+        revision = site.essays[essay].revision  # the quote was checked against the current text
+        note = skeleton(title, args.author, args.kind, args.paragraph, args.quote, context=around, revision=revision)
+        handle.write(note)
     print(f"wrote {path.relative_to(root).as_posix()}: write your note below its front matter, then run make build")
     return 0
 

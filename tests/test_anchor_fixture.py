@@ -35,7 +35,10 @@ def test_quotes_are_folded_as_readers_read_them(tmp_path):
     assert sorted(warnings(result)) == sorted(EXPECTED)
     page = (site / "essays" / "e" / "index.html").read_text(encoding="utf-8")
     for name, text in HIGHLIGHTED.items():
-        assert f'<mark class="note-quote" id="quote--{name}" aria-details="note--{name}">{text}</mark>' in page, name
+        assert (
+            f'<mark class="note-quote" id="quote--{name}" aria-details="note--{name}" data-kind="context">{text}</mark>'
+            in page
+        ), name
 
 
 def test_the_strict_build_fails_on_them(tmp_path):

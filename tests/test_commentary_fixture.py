@@ -119,7 +119,8 @@ def test_pages_link_to_each_other(tmp_path, directory_urls, essay_page, note_pag
     note = (site / note_page).read_text()
     assert f'href="{back_link}"' in note
     assert f'<a class="note-permalink" href="{permalink}">' in essay
-    assert '<mark class="note-quote" id="quote--good" aria-details="note--good">creative concepts</mark>' in essay
+    mark = '<mark class="note-quote" id="quote--good" aria-details="note--good" data-kind="context">'
+    assert f"{mark}creative concepts</mark>" in essay
     assert 'data-source="docs/commentary/e/good.md"' in essay
     assert "note--ambiguous-here" not in essay  # orphans are not placed...
     index = (site / "commentary" / ("e/index.html")).read_text()

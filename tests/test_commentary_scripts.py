@@ -114,6 +114,7 @@ def test_new_commentary_writes_a_valid_anchored_skeleton(project):
     assert "wrote docs/commentary/e/change-of-tack-2.md" in second.stdout  # never overwrites
     meta = yaml.safe_load((folder / "change-of-tack.md").read_text().split("---")[1])
     assert meta["target"] == {"paragraph": "opening-2", "quote": "change of tack"}
+    assert meta["revision"] == 1  # an essay without a revision record is at revision 1
     assert (meta["kind"], meta["author"], meta["title"]) == ("question", "Ann", "On \u201cchange of tack\u201d")
     assert "anchored  docs/commentary/e/change-of-tack.md -> opening-2" in run("reanchor.py", "--root", project).stdout
 

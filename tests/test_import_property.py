@@ -29,28 +29,17 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from edition.content import essay_pages
 from edition.content.markup import plain_text
 from edition.features.importer.run import import_essay
 from import_site import fill_stubs, site_with_real_essay
+from support import property_settings
 from test_commentary_fixture import run_build, warnings
 
-settings.register_profile(
-    "import-default",
-    max_examples=5,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "import-long",
-    parent=settings.get_profile("import-default"),
-    max_examples=int(os.environ.get("IMPORT_PROPERTY_EXAMPLES", "150")),
-)
-PROFILE = settings.get_profile("import-long" if os.environ.get("IMPORT_PROPERTY") == "long" else "import-default")
+PROFILE = property_settings(5, int(os.environ.get("IMPORT_PROPERTY_EXAMPLES", "150")), "IMPORT_PROPERTY")
 SLUG = "generated"
 
 WORDS = [
@@ -264,7 +253,7 @@ def _page(site: Path, src: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-@settings(PROFILE)
+@PROFILE
 @given(essay=essays())
 def test_any_essay_the_importer_accepts_builds_with_every_sentence_once_in_order(essay):
     with tempfile.TemporaryDirectory() as scratch:

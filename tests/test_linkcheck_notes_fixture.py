@@ -28,7 +28,7 @@ def expected(port: str) -> list[str]:
         "Write Markdown instead, or put the HTML between backticks to show it as code.",
         f"{NOTES}/opt-out.md: link '../../essays/e/also-gone.md' points to a page that does not exist "
         f"(essays/e/also-gone/). "
-        "Did you mean 'essays/e/part/'?",
+        "Did you mean 'essays/e/revisions/'?",  # every essay has a revisions page: the nearest name here
         f"{NOTES}/opt-out.md: link '../../essays/e/gone.md' points to a page that does not exist (essays/e/gone/). "
         "Did you mean 'essays/e/'?",
         f"{MISSING_CHART} (commentary/e/picture/chart.png).",

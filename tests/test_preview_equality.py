@@ -101,7 +101,7 @@ def reimport(project: Path, text: str) -> Callable[[], None]:
     def edit() -> None:
         source = project / "sources" / "essay-2.txt"
         source.write_text(text, encoding="utf-8")
-        import_essay(source, project)
+        import_essay(source, project, message="An edit")  # a re-import that changes the text records a revision
 
     return edit
 
@@ -216,7 +216,9 @@ def test_a_note_edit_builds_only_the_pages_that_show_it(project: Path) -> None:
         "commentary/index.md",
         "commentary/wandering-earth-ii/biding-time.md",
         "commentary/wandering-earth-ii/index.md",
+        "essays/essay-2/revisions.md",  # a revisions page does not declare what it shows yet: rebuilt on every change
         "essays/wandering-earth-ii/chinas-global-strategy.md",
         "essays/wandering-earth-ii/print.md",
+        "essays/wandering-earth-ii/revisions.md",
         "index.md",  # the home page lists the latest notes: rebuilt on every change
     ]

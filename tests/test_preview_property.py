@@ -20,30 +20,22 @@ sequences; ``PREVIEW_PROPERTY=long`` tries many more.
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from edition.features.importer.run import import_essay
 from library import essay_text, library
 from preview_support import Session
+from support import property_settings
 
 ESSAYS = 2
 SECTIONS = 3
-settings.register_profile(
-    "preview-default",
-    max_examples=5,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile("preview-long", parent=settings.get_profile("preview-default"), max_examples=60)
-PROFILE = settings.get_profile(f"preview-{os.environ.get('PREVIEW_PROPERTY', 'default')}")
+PROFILE = property_settings(5, 60, "PREVIEW_PROPERTY")
 
 NAMES = ["plain thing", "Paragraph 2", "Orbital tether", "essay 2"]  # each in the text, or made so by a re-import
 REWORDS = [
@@ -130,7 +122,7 @@ class Edit:
         old, new = REWORDS[self.c % len(REWORDS)]
         source = project / "sources" / f"essay-{number}.txt"
         source.write_text(text.replace(old, new), encoding="utf-8")
-        import_essay(source, project)
+        import_essay(source, project, message="An edit")  # a re-import that changes the text records a revision
 
     def _home(self, project: Path) -> None:
         (project / "docs" / "index.md").write_text(HOMES[self.b % len(HOMES)], encoding="utf-8")

@@ -51,10 +51,12 @@ def test_no_stub_entries_and_every_linked_term_written():
         assert term.summary and term.sources and len(term.body.split()) >= 30, term.path
 
 
-def test_glossary_links_carry_hover_text(built):
+def test_glossary_links_are_marked_to_preview_their_entry(built):
     page = (built / "essays/wandering-earth-ii/index.html").read_text()
-    assert 'href="../../glossary/liu-cixin/"' in page
-    assert 'title="Chinese science-fiction writer (born 1963)' in page
+    assert '<a href="../../glossary/liu-cixin/" class="glossary-link">' in page
+    previews = json.loads((built / "glossary/previews.json").read_text(encoding="utf-8"))
+    assert previews["glossary/liu-cixin/"]["summary"].startswith("Chinese science-fiction writer (born 1963)")
+    assert previews["glossary/liu-cixin/"]["zh"].startswith("刘慈欣")
 
 
 def test_entry_page_lists_mentions_with_paragraph_links(built):
@@ -113,3 +115,13 @@ def test_note_page_is_indexed_by_title_and_body_and_shows_the_rest(built):
     assert comment.quote not in text and comment.author not in text
     page = (built / location / "index.html").read_text()
     assert 'class="note-byline"' in page and 'class="note-passage"' in page and 'class="note-sources"' in page
+
+
+def test_the_real_essay_is_as_first_published_with_no_list_of_revisions(built):
+    """Issue 16: the seed essay stays at revision 1; its revisions page says so and lists nothing."""
+    html = (built / "essays/wandering-earth-ii/revisions/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="revision-first"><a href="\.\./">[^<]+</a> is as first published, on <time', html)
+    assert "revision-change" not in html and 'id="revision--' not in html
+    opening = (built / "essays/wandering-earth-ii/index.html").read_text(encoding="utf-8")
+    assert '<a href="revisions/">As first published</a>' in opening
+    assert load_site(ROOT / "docs", ROOT).essays["wandering-earth-ii"].revision == 1

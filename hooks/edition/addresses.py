@@ -35,9 +35,14 @@ SiteUrl = NewType("SiteUrl", str)
 ESSAYS = "essays"  # one folder per essay: its opening (index), its sections, its whole-essay page
 GLOSSARY = "glossary"  # one file per entry, and the generated index
 COMMENTARY = "commentary"  # one folder per essay, one file per note, and the generated indexes
+FEEDS = "feeds"  # the Atom feeds, generated
 INDEX = "index"  # a folder's own page
 WHOLE_ESSAY = "print"  # the whole-essay page of an essay's folder
-RESERVED_PAGES = frozenset({INDEX, WHOLE_ESSAY, COMMENTARY})  # names a section's page may never take
+REVISIONS = "revisions"  # the revisions page of an essay's folder, generated from its revision record
+RESERVED_PAGES = frozenset({INDEX, WHOLE_ESSAY, COMMENTARY, REVISIONS})  # names a section's page may never take
+REVISION_RECORD = (
+    "revisions.yml"  # an essay's revision record, beside its pages: the build reads it, never publishes it
+)
 HOME = DocsPath("index.md")
 
 # A paragraph id: what follows '#' in a paragraph's address. The importer
@@ -52,6 +57,7 @@ class Kind(Enum):
     ESSAY_OPENING = "essay opening"  # essays/<essay>/index.md: title, byline, contents, opening paragraphs
     ESSAY_SECTION = "essay section"  # essays/<essay>/<section>.md
     WHOLE_ESSAY = "whole essay"  # essays/<essay>/print.md, generated
+    REVISIONS = "revisions"  # essays/<essay>/revisions.md, generated from essays/<essay>/revisions.yml
     GLOSSARY_INDEX = "glossary index"  # glossary/index.md, generated
     GLOSSARY_ENTRY = "glossary entry"  # glossary/<entry>.md
     COMMENTARY_INDEX = "commentary index"  # commentary/index.md, generated
@@ -104,6 +110,8 @@ def page_of(src: str) -> PageRef:
         return PageRef(Kind.ESSAY_COMMENTARY, essay) if name == INDEX else PageRef(Kind.NOTE, essay, name)
     if name == INDEX:
         return PageRef(Kind.ESSAY_OPENING, essay, INDEX)
+    if name == REVISIONS:
+        return PageRef(Kind.REVISIONS, essay, REVISIONS)
     return PageRef(Kind.WHOLE_ESSAY if name == WHOLE_ESSAY else Kind.ESSAY_SECTION, essay, name)
 
 
@@ -117,6 +125,22 @@ def essay_page(essay: str, section: str = INDEX) -> DocsPath:
 
 def whole_essay_page(essay: str) -> DocsPath:
     return DocsPath(f"{ESSAYS}/{essay}/{WHOLE_ESSAY}.md")
+
+
+def revisions_page(essay: str) -> DocsPath:
+    """An essay's revisions page: every revision of its text, newest first."""
+    return DocsPath(f"{ESSAYS}/{essay}/{REVISIONS}.md")
+
+
+def revision_record(essay: str) -> DocsPath:
+    """An essay's revision record (YAML, written by the importer): not a page, and never published."""
+    return DocsPath(f"{ESSAYS}/{essay}/{REVISION_RECORD}")
+
+
+def is_revision_record(src: str) -> bool:
+    """Whether ``src`` (a :data:`DocsPath`) is an essay's revision record, which the build keeps out of the site."""
+    parts = src.split("/")
+    return len(parts) == 3 and parts[0] == ESSAYS and bool(parts[1]) and parts[2] == REVISION_RECORD
 
 
 def glossary_index() -> DocsPath:
@@ -134,6 +158,33 @@ def commentary_index(essay: str = "") -> DocsPath:
 
 def note_page(essay: str, name: str) -> DocsPath:
     return DocsPath(f"{COMMENTARY}/{essay}/{name}.md")
+
+
+def glossary_previews() -> DocsPath:
+    """Every entry's preview (title, Chinese name, summary, mentions): fetched once by a page that shows one."""
+    return DocsPath(f"{GLOSSARY}/previews.json")
+
+
+def essays_feed() -> DocsPath:
+    """The Atom feed of new essays."""
+    return DocsPath(f"{FEEDS}/{ESSAYS}.xml")
+
+
+def notes_feed(essay: str = "") -> DocsPath:
+    """The Atom feed of new notes: the site's, or one essay's."""
+    return DocsPath(f"{FEEDS}/notes-{essay}.xml" if essay else f"{FEEDS}/notes.xml")
+
+
+def feeds_sitemap() -> DocsPath:
+    """An empty sitemap beside the feeds.
+
+    Material fetches and parses the ``sitemap.xml`` beside every address a
+    page's ``<link rel="alternate">`` names (it takes them for the site in
+    other languages): without this file that is a failed request per feed,
+    and at the site's root it would be the whole site's sitemap, parsed
+    again for each feed on every page.
+    """
+    return DocsPath(f"{FEEDS}/sitemap.xml")
 
 
 def glossary_link_from_essay(slug: str) -> str:
@@ -167,6 +218,16 @@ def quote_id(name: str) -> str:
     return f"quote--{name}"
 
 
+def revision_id(number: int) -> str:
+    """The id of a revision's part of the revisions page: ``revision--3`` (never a paragraph's id)."""
+    return f"revision--{number}"
+
+
+def earlier_text_id() -> str:
+    """The id of the revisions page's part that lists the notes on removed paragraphs."""
+    return "earlier--text"
+
+
 # -- addresses ----------------------------------------------------------------
 
 Linker = Callable[..., "str | None"]
@@ -185,8 +246,13 @@ def network_path(url: str) -> bool:
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> SiteUrl:
-    """The site-relative URL MkDocs gives the page built from ``src``: ``essays/x/a.md`` -> ``essays/x/a/``."""
-    stem = src[:-3] if src.endswith(".md") else src
+    """The site-relative URL MkDocs gives the page built from ``src``: ``essays/x/a.md`` -> ``essays/x/a/``.
+
+    Any other file keeps its path (``feeds/notes.xml``).
+    """
+    if not src.endswith(".md"):
+        return SiteUrl(src)
+    stem = src[:-3]
     if not use_directory_urls:
         return SiteUrl(stem + ".html")
     if stem == INDEX:

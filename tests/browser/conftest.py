@@ -21,6 +21,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from static_site import served
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-results"
@@ -65,20 +67,8 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path):
     """The address of the built site, served by scripts/serve_static.py on a free port."""
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve_static.py"), str(site_dir), "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        line = server.stdout.readline()
-        match = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
-        if not match:
-            pytest.fail(f"the static server did not start: {line!r}", pytrace=False)
-        yield match.group(0)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +111,8 @@ def pytest_runtest_makereport(item, call):
     """Save a screenshot of the page when a browser test fails, to test-results/."""
     outcome = yield
     report = outcome.get_result()
-    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    funcargs = getattr(item, "funcargs", {})
+    page = next((funcargs[name] for name in ("page", "reader", "desktop", "phone") if name in funcargs), None)
     if report.when == "call" and report.failed and page is not None and not page.is_closed():
         SCREENSHOTS.mkdir(exist_ok=True)
         name = re.sub(r"[^\w.-]+", "-", item.nodeid.split("::", 1)[-1]).strip("-")
@@ -129,3 +120,33 @@ def pytest_runtest_makereport(item, call):
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         except Exception as exc:  # a crashed page must not hide the test's own failure
             report.sections.append(("screenshot", f"could not save a screenshot: {exc}"))
+
+
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def _reader(browser, base_url: str, options: dict):
+    """A page in a fresh context, allowed to use the clipboard (citations are copied)."""
+    context = browser.new_context(base_url=base_url, **options)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, base_url: str):
+    """A 1440-pixel desktop with a mouse: wide enough for notes in the margin."""
+    yield from _reader(browser, base_url, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser, base_url: str):
+    """A 390 by 844 phone that is touched, not pointed at."""
+    yield from _reader(browser, base_url, PHONE)
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def reader(request, browser, base_url: str):
+    """The desktop, then the phone: what every reader must be able to do."""
+    yield from _reader(browser, base_url, DESKTOP if request.param == "desktop" else PHONE)

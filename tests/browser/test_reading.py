@@ -54,6 +54,7 @@ def test_whole_essay_page_holds_every_section_in_order_and_points_home(page: Pag
 def test_whole_essay_page_skips_parts_off_screen_yet_links_and_print_reach_them(page: Page):
     """Off-screen parts are not rendered (content-visibility), until a link, the reader or the printer needs them."""
     rendered = "el => el.checkVisibility({contentVisibilityAuto: true})"
+    page.set_viewport_size({"width": 1024, "height": 768})  # narrower than the margin notes need (they lay out all)
     page.goto(ESSAY + "print/")
     parts = page.locator("article .essay-part")
     assert parts.count() >= 6

@@ -48,6 +48,11 @@ def test_parse_reads_what_a_page_is_from_its_source_path(src, ref):
         (addresses.commentary_index("e"), PageRef(Kind.ESSAY_COMMENTARY, "e")),
         (addresses.note_page("e", "n"), PageRef(Kind.NOTE, "e", "n")),
         (addresses.HOME, PageRef(Kind.HOME)),
+        (addresses.glossary_previews(), PageRef(Kind.OTHER)),  # data, not a page
+        (addresses.essays_feed(), PageRef(Kind.OTHER)),
+        (addresses.notes_feed(), PageRef(Kind.OTHER)),
+        (addresses.notes_feed("e"), PageRef(Kind.OTHER)),
+        (addresses.feeds_sitemap(), PageRef(Kind.OTHER)),
     ],
 )
 def test_every_builder_makes_a_path_parse_reads_back(built, ref):
@@ -65,6 +70,21 @@ def test_ids_made_from_a_note_name_never_look_like_a_paragraph_id(name):
         assert "--" in ident  # paragraph ids are slugs: never two hyphens in a row
 
 
+@pytest.mark.parametrize(
+    ("built", "path"),
+    [
+        (addresses.glossary_previews(), "glossary/previews.json"),
+        (addresses.essays_feed(), "feeds/essays.xml"),
+        (addresses.notes_feed(), "feeds/notes.xml"),
+        (addresses.notes_feed("e"), "feeds/notes-e.xml"),
+        (addresses.feeds_sitemap(), "feeds/sitemap.xml"),
+    ],
+)
+def test_data_files_and_feeds_sit_where_the_pages_fetch_them(built, path):
+    """The feeds share a folder with the one sitemap Material looks for beside them."""
+    assert built == path
+
+
 def test_an_essay_links_an_entry_two_folders_up():
     assert addresses.glossary_link_from_essay("soft-power") == "../../glossary/soft-power.md"
     assert addresses.repo_path("docs", "glossary/x.md") == "docs/glossary/x.md"
@@ -78,6 +98,8 @@ def test_an_essay_links_an_entry_two_folders_up():
         ("essays/x/reflection.md", True, "essays/x/reflection/"),
         ("essays/x/reflection.md", False, "essays/x/reflection.html"),
         ("index.md", False, "index.html"),
+        ("feeds/notes.xml", True, "feeds/notes.xml"),  # a file that is not a page keeps its path
+        ("glossary/previews.json", False, "glossary/previews.json"),
     ],
 )
 def test_page_url(src_uri, use_dirs, expected):

@@ -74,6 +74,7 @@ def render(essay: Essay, published: str) -> dict[str, str]:
         "author": essay.author,
         "date": essay.date,
         "published": published,
+        **({"publication": essay.publication} if essay.publication else {}),
         "reading_time": minutes,
         "words": total,
         "summary": summary_of(essay),
@@ -144,6 +145,7 @@ def load(folder: Path, docs_dir: Path) -> Essay:
         source=str(index_meta.get("source", "")),
         summary=str(index_meta.get("summary", "")),
         reading_time=_number(index_meta, "reading_time", folder / OPENING),
+        publication=str(index_meta.get("publication") or ""),
     )
     for _, path, meta, body in pages:
         rel = path.relative_to(docs_dir).as_posix()

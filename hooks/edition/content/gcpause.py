@@ -5,7 +5,7 @@ model); every full collection walks all of them. Loading the model and
 verifying the links allocate many objects in a short time, which triggers
 such collections again and again, although that work creates no reference
 cycles: reference counting frees its garbage all the same (figures:
-docs/performance.md, "Figures behind the design").
+PERFORMANCE.md, "Figures behind the design").
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ The keys: which pages record each (and which part records it), and when it is em
     (reading). Emitted when the page's own file changed (preview) or when the page is built again, so
     that pages using its output follow; a part may name a page outright.
 ``("essay", slug)``
-    Recorded by the essay's opening and whole-essay pages (reading), its notes' pages, its commentary
-    index and the site's commentary index (commentary). Emitted when any file of the essay changed (build).
+    Recorded by every page of the essay, for its citation tags and the revision in its proposal links
+    (reading, commentary), by the whole-essay page (reading), its notes' pages, its commentary index and
+    the site's commentary index (commentary). Emitted when any file of the essay changed (build).
 ``("paragraph", id)``
     Recorded by every page showing the paragraph, for the notes beside it (commentary). Emitted when a
     note was placed on or moved off the paragraph, or changed there (commentary).

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from edition.content.revisions import Revision
+
 
 @dataclass
 class Paragraph:
@@ -52,6 +54,13 @@ class Essay:
     source: str = ""  # path of the source text, relative to the repository
     summary: str = ""  # one line for listings and page descriptions
     reading_time: int = 0  # minutes
+    publication: str = ""  # where the essay first appeared (a periodical's name), when known
+    revisions: list[Revision] = field(default_factory=list)  # from the revision record; none: as first published
+
+    @property
+    def revision(self) -> int:
+        """The number of the revision the pages show: 1 until an import records another."""
+        return self.revisions[-1].number if self.revisions else 1
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph in reading order: note, sections, biography."""
@@ -111,6 +120,9 @@ class Comment:
     author_url: str = ""
     sources: list[Source] = field(default_factory=list)
     body_line: int = 1  # the file's line on which the body starts, for messages about the body
+    revision: int = 1  # the revision of the essay the note was written against
+    status: str = "open"  # "resolved" once a later revision applied what the note asked for
+    resolved_in: int = 0  # that revision
     prefix: str = ""  # target.prefix: the words just before the quote, when it occurs more than once
     suffix: str = ""  # target.suffix: the words just after it
     lines: dict[str, int] = field(default_factory=dict)  # each front-matter field's line, for messages about it

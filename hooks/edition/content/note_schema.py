@@ -17,8 +17,9 @@ from typing import Any
 from edition.content import fields
 
 KINDS = ("context", "critique", "correction", "question", "translation")
+STATUSES = ("open", "resolved")  # resolved: a later revision of the essay applied what the note asks for
 REQUIRED = ("title", "author", "date", "kind", "target")
-OPTIONAL = ("author_url", "sources")
+OPTIONAL = ("author_url", "sources", "revision", "status", "resolved_in")
 TARGET_FIELDS = ("paragraph", "quote", "prefix", "suffix")
 MAX_TITLE = 120
 MAX_QUOTE = 500
@@ -121,4 +122,36 @@ def validate(meta: dict, today: dt.date | None = None) -> tuple[dict, list[str]]
     author_url = meta.get("author_url")
     clean["author_url"] = fields.url(author_url, "author_url", errors, ("https",)) if "author_url" in meta else ""
     clean["sources"] = fields.sources(meta.get("sources"), errors, MAX_SOURCE_TITLE)
+    clean.update(_revision_fields(meta, errors))
     return clean, errors
+
+
+def _whole_number(meta: dict, key: str, least: int, what: str, errors: list[str]) -> int:
+    value = meta.get(key)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= least:
+        return value
+    errors.append(f"'{key}' must be a whole number of at least {least}, {what} (got {fields.shown(value)}).")
+    return 0
+
+
+def _revision_fields(meta: dict, errors: list[str]) -> dict[str, Any]:
+    """``revision`` (1 when absent), ``status`` (open when absent) and ``resolved_in`` (only when resolved)."""
+    revision = 1
+    if "revision" in meta:
+        revision = _whole_number(meta, "revision", 1, "the revision of the essay the note was written against", errors)
+    status = meta.get("status", "open")
+    if status not in STATUSES:
+        errors.append(f"'status' is {fields.shown(status)}; allowed: {', '.join(STATUSES)}.")
+    resolved_in = 0
+    if status == "resolved" and "resolved_in" not in meta:
+        errors.append("'status' is resolved, so 'resolved_in' must say in which revision (e.g. 'resolved_in: 2').")
+    elif status != "resolved" and "resolved_in" in meta:
+        errors.append("'resolved_in' is set but 'status' is not resolved: add 'status: resolved' or remove it.")
+    elif "resolved_in" in meta:
+        resolved_in = _whole_number(meta, "resolved_in", 2, "the revision that applied the note", errors)
+        if revision and resolved_in and resolved_in <= revision:
+            errors.append(
+                f"'resolved_in' is {resolved_in}, but a note written against revision {revision} "
+                "can only be resolved by a later one."
+            )
+    return {"revision": revision or 1, "status": status if status in STATUSES else "open", "resolved_in": resolved_in}

@@ -13,7 +13,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from edition import addresses
-from edition.content import essay_pages, frontmatter
+from edition.content import essay_pages, frontmatter, revisions
 from edition.content.memo import FOLDER, LISTING, NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Paragraph, Term
 from edition.content.notes import load_comments
@@ -54,7 +54,7 @@ class Site:
 
 
 def load_essays(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[str, Essay], list[Problem]]:
-    """Every essay folder under ``docs/essays``; a folder that cannot be read is a problem."""
+    """Every essay folder under ``docs/essays``, with its revision record; a folder that cannot be read is a problem."""
     essays: dict[str, Essay] = {}
     problems: list[Problem] = []
     folder = docs_dir / addresses.ESSAYS
@@ -72,11 +72,21 @@ def load_essays(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[
 
 
 def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, Problem | None]:
+    """The essay of one folder with its revision record (a file of the folder: the memo forgets both together)."""
+    rel = essay_dir.relative_to(root).as_posix()
     try:
-        return essay_pages.load(essay_dir, docs_dir), None
+        essay = essay_pages.load(essay_dir, docs_dir)
     except (ValueError, frontmatter.FrontMatterError) as exc:
-        rel = essay_dir.relative_to(root).as_posix()
         return None, Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")
+    try:
+        essay.revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
+    except revisions.RecordError as exc:
+        return essay, Problem(
+            f"{rel}/{addresses.REVISION_RECORD}",
+            f"{exc}.",
+            "Restore it from git: the revisions page and the addresses of old paragraphs are built from it.",
+        )
+    return essay, None
 
 
 def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tuple[dict, list[Problem]]:

@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.addresses import COMMENTARY, GLOSSARY, Linker, linker
+from edition.addresses import COMMENTARY, GLOSSARY, Linker, is_revision_record, linker
 from edition.content.contributed.links import endless_links
 from edition.content.contributed.publish import withheld
 from edition.content.gcpause import gc_paused
@@ -193,10 +193,14 @@ class EditionBuild:
 
         Every hook routes its ``on_files`` here first (``order.WITHHOLD``), so
         the guard holds whichever hooks are listed; it runs once per build.
+        The essays' revision records go too: MkDocs would copy them into the
+        site as they are, and the site shows them as revisions pages.
         """
         if self._withheld:
             return files
         self._withheld = True
+        for record in [file for file in files if is_revision_record(file.src_uri)]:
+            files.remove(record)
         sources = [file.src_uri for file in files if file.generated_by is None]
         remove, problems = self.judge(sources)
         self.report("edition", problems)

@@ -8,9 +8,12 @@ has indexed them (``order.DECORATE_ESSAYS``): a callout is found once, on the
 note's own page, and the paragraph actions are not text to find. A note's
 page is indexed with its title and body only; its byline, passage and
 sources are added afterwards. Index pages only repeat what note pages hold
-and are kept out of search and glossary linking. In GitHub Actions the
-job summary lists the notes a pull request changes, where each will appear
-(:meth:`CommentaryPart.job_summary`).
+and are kept out of search and glossary linking. An essay's revisions page
+(the reading part's) gets the notes whose paragraphs a revision removed.
+Notes whose passage a revision changed are not problems (the build passes):
+each gets one line at the INFO level saying what a maintainer may do. In
+GitHub Actions the job summary lists the notes a pull request changes,
+where each will appear (:meth:`CommentaryPart.job_summary`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ class CommentaryPart:
         with gc_paused():
             notes = Commentary(self.build.site, config.repo_url or "", config.edit_uri or "", self.build.memo)
         self.build.report("commentary", notes.problems)
+        for follow_up in notes.follow_ups:  # a passage a revision changed: advice, not a problem
+            self.build.log("commentary").info(str(follow_up))
         return notes
 
     def refresh(self, before: Site) -> set[Key]:
@@ -98,6 +103,8 @@ class CommentaryPart:
         """Note pages get their title and body (what search indexes), index pages their HTML."""
         link = self.build.linker(page.url)
         src = page.file.src_uri
+        if page_of(src).kind is Kind.REVISIONS:
+            return content + self.notes.earlier_text(page_of(src).essay, link)
         text = self.notes.searchable_html(src, link)
         if text is None:
             text = self.notes.index_html(src, link)
@@ -110,7 +117,7 @@ class CommentaryPart:
         src = page.file.src_uri
         ref = page_of(src)
         if ref.of_essay:
-            page.content = self.notes.decorate_essay(page.content or "", ref.essay, self.build.linker(page.url))
+            page.content = self.notes.decorate_essay(page.content or "", src, self.build.linker(page.url))
             self._record_essay_page(src, ref)
         elif src in self.notes.by_page:
             page.content = self.notes.note_html(src, page.content or "", self.build.linker(page.url))
@@ -118,11 +125,11 @@ class CommentaryPart:
         return context
 
     def _record_essay_page(self, src: str, ref: PageRef) -> None:
-        """An essay's page shows the notes on its paragraphs and, in its proposal links, the essay's note names."""
+        """An essay's page shows the notes on its paragraphs and, in its proposal links, note names and the revision."""
         essay = self.build.site.essays.get(ref.essay)
         whole = ref.kind is Kind.WHOLE_ESSAY
         shown = [p.id for p in essay.paragraphs() if whole or p.page == src] if essay else []
-        self.build.graph.record(src, (NOTES, ref.essay), *((PARAGRAPH, pid) for pid in shown))
+        self.build.graph.record(src, (ESSAY, ref.essay), (NOTES, ref.essay), *((PARAGRAPH, pid) for pid in shown))
 
     def _record_index(self, src: str, ref: PageRef) -> None:
         """An essay's commentary lists its notes; the site's lists the newest of all and every essay."""

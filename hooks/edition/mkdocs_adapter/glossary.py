@@ -1,4 +1,4 @@
-"""The glossary as MkDocs builds it: the index, entry pages, automatic term links, hover text everywhere.
+"""The glossary as MkDocs builds it: the index, entry pages, automatic term links, previews everywhere.
 
 An entry's page is a :class:`.model_page.ModelPage`: MkDocs neither reads
 the entry's file again nor converts its Markdown; the body is rendered once
@@ -10,11 +10,13 @@ page's own text: on an essay page that is before the commentary adds its
 callouts and paragraph actions, so the glossary annotates the essay and a
 note is linked on its own page. An entry's sources, related entries and
 mentions are added once search has indexed the entry, as HTML, with their
-headings added to the table of contents. Every glossary link carries its
-entry's summary as hover text, on every page: links in the page's own text
-get it as terms are linked, links added later (the notes shown on essay
-pages) get it in ``on_page_context`` after the notes are placed
-(``order.ENTRY_TAIL``); only a page whose HTML grew since is read again.
+headings added to the table of contents. Every glossary link, on every
+page, is marked as one, so that it previews its entry (the data is one file,
+``glossary/previews.json``, written with the other files): links in the
+page's own text are marked as terms are linked, links added later (the
+notes shown on essay pages) in ``on_page_context`` after the notes are
+placed (``order.ENTRY_TAIL``); only a page whose HTML grew since is read
+again.
 """
 
 from __future__ import annotations
@@ -26,15 +28,27 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from edition.addresses import GLOSSARY, Kind, glossary_entry, glossary_index, page_of, page_url, relative_url, resolver
+from edition.addresses import (
+    GLOSSARY,
+    Kind,
+    glossary_entry,
+    glossary_index,
+    glossary_previews,
+    page_of,
+    page_url,
+    relative_url,
+    resolver,
+)
 from edition.content.graph import MENTIONS, PAGE, TERM, TERMS, Key
 from edition.content.site import Site
 from edition.conventions import META_GLOSSARY
 from edition.features.glossary import pages
 from edition.features.glossary.backlinks import Mention
 from edition.features.glossary.changes import entry_changes, pages_naming
-from edition.features.glossary.linker import add_hover, link_terms
+from edition.features.glossary.linker import link_terms, mark_links
+from edition.features.glossary.previews import previews
 from edition.features.glossary.session import GlossaryBuild, prepare
+from edition.mkdocs_adapter.data_files import rewrite
 from edition.mkdocs_adapter.model_page import ModelPage
 
 if TYPE_CHECKING:
@@ -72,6 +86,8 @@ class GlossaryPart:
                 index.content_string = pages.index_page(list(self.build.site.terms.values()))
         if changes.names:
             keys |= {(PAGE, src) for src in pages_naming(self.texts, changes.names)}
+        if self.build.files and (changes.cards or changes.mentions):
+            rewrite(self.build.files, glossary_previews(), self._previews())
         return keys
 
     def forget(self, page: Page) -> None:
@@ -80,12 +96,18 @@ class GlossaryPart:
         self.glossary.linked_sizes.pop(page.file.src_uri, None)
 
     def files(self, files: Files) -> Files:
-        """Entry pages from the model (never read or converted again); the generated glossary index."""
+        """Entry pages from the model (never read or converted again); the generated index and preview data."""
         config, terms = self.build.config, self.build.site.terms
         for file in files.documentation_pages():
             self.adopt(file)
         files.append(File.generated(config, glossary_index(), content=pages.index_page(list(terms.values()))))
+        files.append(File.generated(config, glossary_previews(), content=self._previews()))
         return files
+
+    def _previews(self) -> str:
+        """The preview data's text, from the model and the glossary's mentions."""
+        mentions = {slug: len(found) for slug, found in self.glossary.mentions.items()}
+        return previews(self.build.site.terms, mentions, self._entry_url)
 
     def adopt(self, file: File) -> bool:
         """Give an entry's file its page, made from the model; whether ``file`` is an entry's."""
@@ -124,12 +146,12 @@ class GlossaryPart:
         return html
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
-        """Hover text on links added since terms were linked; an entry's sources, related entries and mentions."""
+        """Links added since terms were linked are marked; an entry's sources, related entries and mentions."""
         src, graph = page.file.src_uri, self.build.graph
         if len(page.content or "") != self.glossary.linked_sizes.get(src):
-            hovered: set[str] = set()
-            page.content = add_hover(page.content or "", self.glossary.summaries, page.url, hovered)
-            graph.record(src, *((TERM, slug) for slug in hovered))
+            marked: set[str] = set()
+            page.content = mark_links(page.content or "", self.glossary.summaries, page.url, marked)
+            graph.record(src, *((TERM, slug) for slug in marked))
         if page_of(src).kind is Kind.GLOSSARY_INDEX:
             graph.record(src, (TERMS, ""))
         own = self._entry(src)
@@ -159,10 +181,13 @@ class GlossaryPart:
         ref = page_of(src)
         return ref.name if ref.kind is Kind.GLOSSARY_ENTRY and ref.name in self.build.site.terms else None
 
+    def _entry_url(self, slug: str) -> str:
+        """An entry's address relative to the site's root."""
+        return page_url(glossary_entry(slug), self.build.config.use_directory_urls)
+
     def _url_for(self, page: Page) -> Callable[[str], str]:
         """``url_for(slug)``: an entry's address relative to ``page``."""
-        use_dirs = self.build.config.use_directory_urls
-        return lambda slug: relative_url(page_url(glossary_entry(slug), use_dirs), page.url)
+        return lambda slug: relative_url(self._entry_url(slug), page.url)
 
 
 def _add_to_toc(page: Page, headings: list[tuple[str, str]]) -> None:

@@ -5,7 +5,7 @@ its Markdown with a new ``markdown.Markdown`` instance per page, even for an
 empty page. A note's page needs none of that: the model has already read,
 checked and rendered the note once, and the commentary part fills the
 page's HTML in ``on_page_content``. On a library of thousands of notes the
-unused converters alone cost seconds (figures: docs/performance.md, "Figures behind the design").
+unused converters alone cost seconds (figures: PERFORMANCE.md, "Figures behind the design").
 
 Glossary entries are such pages too: the model has read each entry and
 renders its body once with the contributors' safe Markdown.

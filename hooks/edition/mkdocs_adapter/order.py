@@ -38,15 +38,19 @@ LINK_TERMS: Final = 0  # once a page's own text is complete
 
 # on_page_context (search indexes at 0)
 ESSAY_VIEW: Final = 0  # swaps the navigation only, which search does not read
+PERMALINKS: Final = -5  # after search has indexed the page (old paragraphs are not the essay's text), before notes
 DECORATE_ESSAYS: Final = -10  # after search has indexed the page: callouts are found once, on the note's page
-ENTRY_TAIL: Final = -20  # after the notes are on essay pages, so that their glossary links get hover text
+ENTRY_TAIL: Final = -20  # after the notes are on essay pages, so that their glossary links are marked to preview
 DESCRIBE: Final = -30  # last: descriptions and addresses once every part has finished with the page
+
+# on_template_context (the pages that are templates only: 404.html, sitemap.xml)
+ANNOUNCE_FEEDS: Final = 0  # the feeds the 404 page announces; only the reading part reads a template's context
 
 # on_post_page and on_post_template
 VALID_HTML: Final = 0  # corrections to the theme's markup, before the page is collected
 COLLECT_LINKS: Final = -100  # last: the link check reads the page exactly as it is written
 
 # on_post_build
-SITE_FILES: Final = 0  # annotations.jsonld and reports: any order
+SITE_FILES: Final = 0  # annotations.jsonld, reports, the feeds again in the preview: any order
 VERIFY_LINKS: Final = -100  # last: every file of the site is written
 JOB_SUMMARY: Final = -200  # after the link check: every problem of the build has been reported

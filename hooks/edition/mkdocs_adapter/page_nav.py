@@ -3,7 +3,7 @@
 With ``navigation.prune`` Material still renders every sibling of the
 current page's ancestors, so on an essay's page the Essays section listed
 every essay of the library: a page's size, and the time to render and
-check it, grew with the library (figures: docs/performance.md, "Figures
+check it, grew with the library (figures: PERFORMANCE.md, "Figures
 behind the design"). An essay's pages (its sections and its whole-essay page)
 therefore get a view of the navigation in which Essays holds a link to the
 home page, which lists every essay, and this essay. Every other page keeps

@@ -1,10 +1,24 @@
-"""The reading experience as MkDocs builds it: the whole-essay pages, the home listing, descriptions, valid HTML.
+"""The reading experience as MkDocs builds it: whole-essay and revisions pages, home listing, descriptions, old
+addresses, feeds, valid HTML.
 
 The whole-essay page lives here entirely: it is generated in ``on_files``,
 its Markdown gets markers where its sections go (``on_page_markdown``), each
 section page's HTML is kept as Markdown made it and spliced into it before
 the glossary links terms (``on_page_content``, ``order.KEEP_SECTIONS``), and
 its canonical address is the essay's (``on_page_context``).
+
+So does each essay's revisions page: generated in ``on_files``, linked from
+the essay's opening page, its HTML written from the revision record in
+``on_page_content``. Once search has indexed an essay's page
+(``order.PERMALINKS``), the ids its earlier revisions published there get
+their anchors and notices (:mod:`edition.features.reading.permalinks`); an
+essay never revised costs nothing there.
+
+With a ``site_url`` (feeds need absolute addresses) the Atom feeds are
+generated with the other files, once the file list says which notes are
+published, and every page's template is told which feeds to announce
+(:data:`FEEDS`); an essay's pages are also given their citation tags
+(:data:`CITATION`). ``overrides/main.html`` writes both into the ``<head>``.
 """
 
 from __future__ import annotations
@@ -16,19 +30,37 @@ from markupsafe import escape
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.addresses import WHOLE_ESSAY, Kind, commentary_index, essay_page, page_of, page_url, whole_essay_page
+from edition.addresses import (
+    REVISIONS,
+    WHOLE_ESSAY,
+    DocsPath,
+    Kind,
+    commentary_index,
+    essay_page,
+    page_of,
+    page_url,
+    revisions_page,
+    whole_essay_page,
+)
 from edition.content.graph import ESSAY, PAGE, Key
+from edition.content.history import History
 from edition.content.site import Site
-from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING
-from edition.features.reading import listings, seo
+from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING, META_SEARCH
+from edition.features.reading import citation, listings, revisions, seo
+from edition.features.reading.feeds import Feeds
+from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import WholeEssays, whole_essay
+from edition.mkdocs_adapter.data_files import rewrite
 
 if TYPE_CHECKING:
     from edition.mkdocs_adapter.build import EditionBuild
 
 CONTENTS = "\n## Contents\n"  # the opening page's list of sections, as the importer writes it
-WHOLE_ESSAY_LINK = "\n[Read the whole essay on one page]({}){{: .essay-view-switch }}\n"
+WHOLE_ESSAY_LINK = f"[Read the whole essay on one page]({WHOLE_ESSAY}.md)"  # beside the opening, in its folder
+VIEW_SWITCH = "\n{}\n{{: .essay-view-switch }}\n"
+FEEDS = "edition_feeds"  # template context: (title, path in the site) of each feed the page announces
+CITATION = "edition_citation"  # template context: (name, content) of each citation <meta> of an essay's page
 
 
 class ReadingPart:
@@ -37,50 +69,142 @@ class ReadingPart:
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
         self.whole = WholeEssays(build.site.essays)
+        self.feeds: Feeds | None = None  # made with the file list, when the site has an address
+        self.stale_feeds = False  # the model changed since the feeds were written (the preview)
+        self._histories: dict[str, History] = {}
+
+    def history(self, slug: str) -> History | None:
+        """The history of essay ``slug``, read from the model when first asked for."""
+        essay = self.build.site.essays.get(slug)
+        if essay is None:
+            return None
+        if slug not in self._histories:
+            self._histories[slug] = History(essay)
+        return self._histories[slug]
 
     def files(self, files: Files) -> Files:
-        """Generate every essay's whole-essay page (unless a file of that name exists)."""
+        """Generate every essay's whole-essay and revisions pages, the pages earlier revisions had, and the feeds.
+
+        A generated page is not added when a file of its name exists.
+        """
+        config = self.build.config
+        generated: dict[DocsPath, str] = {}
         for essay in self.build.site.essays.values():
-            src = whole_essay_page(essay.slug)
+            generated[whole_essay_page(essay.slug)] = whole_essay(essay)
+            generated[revisions_page(essay.slug)] = ""
+            if essay.revision > 1:
+                history = self.history(essay.slug)
+                for page in retired_pages(history) if history else []:
+                    generated[essay_page(essay.slug, page)] = ""
+        if config.site_url:
+            generated.update(self._feeds(files))
+        for src, content in generated.items():
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(self.build.config, src, content=whole_essay(essay)))
+                files.append(File.generated(config, src, content=content))
         return files
 
+    def _feeds(self, files: Files) -> dict[DocsPath, str]:
+        """Every feed's text, from the model and the notes that have a page in ``files``."""
+        has_notes = files.get_file_from_path(commentary_index()) is not None
+        self.feeds = Feeds(self.build.site, self.build.config.site_name, has_notes)
+
+        def published(src: str) -> bool:
+            return files.get_file_from_path(src) is not None
+
+        return self.feeds.documents(published, self._absolute)
+
+    def _absolute(self, src: str) -> str:
+        """The absolute address of the page or file built from ``src`` (the site has an address)."""
+        return urljoin(self.build.config.site_url or "", page_url(src, self.build.config.use_directory_urls))
+
+    def retired(self, src: str) -> History | None:
+        """The essay's history when ``src`` is a page only an earlier revision of it had (generated here)."""
+        ref = page_of(src)
+        history = self.history(ref.essay) if ref.kind is Kind.ESSAY_SECTION and ref.essay else None
+        return history if history is not None and ref.name in retired_pages(history) else None
+
     def refresh(self, before: Site) -> set[Key]:
-        """Follow the new model; a changed essay's whole-essay page gets its new Markdown (the graph does the rest)."""
+        """Follow the new model; a changed essay's whole-essay page gets its new Markdown (the graph does the rest).
+
+        A changed essay's history is read again when next asked for.
+        """
         essays = self.whole.essays = self.build.site.essays
         files = self.build.files
         for slug, essay in essays.items():
+            if before.essays.get(slug) is not essay:
+                self._histories.pop(slug, None)
             file = files.get_file_from_path(whole_essay_page(slug)) if files else None
             if before.essays.get(slug) is not essay and file is not None and file.generated_by:
                 file.content_string = whole_essay(essay)
+        self.stale_feeds = self.feeds is not None
         return set()
+
+    def post_build(self) -> None:
+        """In the preview, the feeds again once the edit's notes are published or withheld (a full build wrote them)."""
+        files = self.build.files
+        if self.stale_feeds and files:
+            self.stale_feeds = False
+            for src, text in self._feeds(files).items():
+                rewrite(files, src, text)
 
     def forget(self, page: Page) -> None:
         """Nothing to drop: a section's kept HTML goes with its essay's navigation, which the preview never changes."""
 
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
-        """The home listing; the opening page's link to the whole essay; the whole-essay page's markers."""
+        """The home listing; the opening page's links; the whole-essay page's markers; the revisions page's title."""
         if page.meta.get(META_LISTING) == LISTING_HOME:
             page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
             index = commentary_index() if files.get_file_from_path(commentary_index()) else None
             return markdown + listings.home_listing(self.build.site, index)
         src = page.file.src_uri
         ref = page_of(src)
+        history = self.history(ref.essay) if ref.kind in (Kind.ESSAY_OPENING, Kind.REVISIONS) else None
+        if ref.kind in (Kind.ESSAY_OPENING, Kind.REVISIONS):
+            self.build.graph.record(src, (ESSAY, ref.essay))  # the essay's first sentence, its revision record
         if ref.kind is Kind.ESSAY_OPENING:
-            self.build.graph.record(src, (ESSAY, ref.essay))  # its description is the essay's first sentence
-            link = WHOLE_ESSAY_LINK.format(f"{WHOLE_ESSAY}.md")  # beside the opening, in the essay's folder
+            links = [WHOLE_ESSAY_LINK]
+            if history is not None:  # "Revised 3 times; last on ..." (or "As first published")
+                links.append(f"[{revisions.summary_line(history)}]({REVISIONS}.md)")
+            link = VIEW_SWITCH.format(" \u00b7 ".join(links))
             return markdown.replace(CONTENTS, link + CONTENTS, 1) if CONTENTS in markdown else markdown + link
         if ref.kind is Kind.WHOLE_ESSAY and page.file.generated_by:
             essay = self.build.site.essays.get(ref.essay)
             sections = [essay_page(ref.essay, s.slug) for s in essay.sections] if essay else []
             self.build.graph.record(src, (ESSAY, ref.essay), *((PAGE, section) for section in sections))
             return self.whole.markdown(ref.essay) or markdown
+        if ref.kind is Kind.REVISIONS and history is not None and page.file.generated_by:
+            title = escape(revisions.title(history.essay.title))
+            page.meta.update({"title": title, META_SEARCH: {"exclude": True}, META_GLOSSARY: False})
+            return ""
+        old = self.retired(page.file.src_uri) if page.file.generated_by else None
+        if old is not None:
+            title = escape(retired_title(old.essay.title))
+            page.meta.update({"title": title, META_SEARCH: {"exclude": True}, META_GLOSSARY: False})
+            return ""
         return markdown
 
     def page_content(self, html: str, page: Page) -> str:
-        """Keep a section's HTML; fill a whole-essay page with its sections' and open its parts."""
+        """Keep a section's HTML; fill a whole-essay page with its sections' and open its parts; write revisions."""
+        ref = page_of(page.file.src_uri)
+        history = self.history(ref.essay) if ref.kind is Kind.REVISIONS and page.file.generated_by else None
+        if history is not None:
+            return revisions.revisions_html(history, self.build.linker(page.url))
+        old = self.retired(page.file.src_uri) if page.file.generated_by else None
+        if old is not None:
+            return retired_page_html(old, self.build.linker(page.url))
         return self.whole.take(page.file.src_uri, html)
+
+    def permalinks(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
+        """Once search has indexed an essay's page: the ids its earlier revisions published there."""
+        ref = page_of(page.file.src_uri)
+        history = self.history(ref.essay) if ref.of_essay else None
+        if history is None or history.number == 1:
+            return context
+        titles = {s.slug: s.title for s in history.essay.sections}
+        section = None if ref.kind is Kind.WHOLE_ESSAY else ref.name
+        link = self.build.linker(page.url)
+        page.content = add_permalinks(page.content or "", history, section, link, titles)
+        return context
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """Describe the page; point a whole-essay page's canonical address at the essay.
@@ -99,7 +223,18 @@ class ReadingPart:
             page.meta["description"] = escape(text)
         ref = page_of(src)
         if ref.kind is Kind.WHOLE_ESSAY and config.site_url:
-            page.canonical_url = urljoin(config.site_url, page_url(essay_page(ref.essay), config.use_directory_urls))
+            page.canonical_url = self._absolute(essay_page(ref.essay))
+        essay = self.build.site.essays.get(ref.essay) if ref.of_essay else None
+        if essay is not None:
+            self.build.graph.record(src, (ESSAY, ref.essay))  # the citation tags: title, author, revision ...
+            language = str(config.theme.get("language") or "")
+            context[CITATION] = citation.meta_tags(essay, page.canonical_url or "", language, config.site_url or "")
+        return self.template_context(context, src)
+
+    def template_context(self, context: dict[str, Any], src: str = "") -> dict[str, Any]:
+        """The feeds a page announces; ``src`` is empty for a template that is no page (404.html)."""
+        if self.feeds is not None:
+            context[FEEDS] = self.feeds.links(src)
         return context
 
     def post_page(self, output: str) -> str:

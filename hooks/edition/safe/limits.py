@@ -2,7 +2,7 @@
 
 In Python-Markdown 3.11 these inputs cost time quadratic in their size, or
 recursion as deep as they are (``scripts/markdown_scaling.py`` shows each
-case at n, 2n and 4n characters; figures: docs/performance.md, "Figures behind the design"), and
+case at n, 2n and 4n characters; figures: PERFORMANCE.md, "Figures behind the design"), and
 each limit below bounds one of them, so that rendering a body costs time
 linear in its length:
 

@@ -42,7 +42,16 @@ def test_valid_note_has_no_problems_and_clean_values():
         "suffix": "",
         "author_url": "https://example.org/me",
         "sources": [Source("S", "https://e.org/s")],
+        "revision": 1,
+        "status": "open",
+        "resolved_in": 0,
     }
+
+
+def test_a_resolved_note_names_the_revision_that_applied_it():
+    clean, errors = validate(meta(revision=2, status="resolved", resolved_in=3))
+    assert errors == []
+    assert (clean["revision"], clean["status"], clean["resolved_in"]) == (2, "resolved", 3)
 
 
 def test_prefix_and_suffix_are_optional_text():
@@ -61,7 +70,8 @@ RULES = [
     (
         "unknown field",
         meta(colour="red"),
-        "'colour' is not a known field; allowed: title, author, date, kind, target, author_url, sources.",
+        "'colour' is not a known field; allowed: title, author, date, kind, target, author_url, sources, revision, "
+        "status, resolved_in.",
     ),
     ("title missing", meta(title=DROP), "'title' is missing or empty; write 'title: ...'."),
     ("title empty", meta(title="  "), "'title' is missing or empty; write 'title: ...'."),
@@ -214,6 +224,45 @@ RULES = [
         "'sources[1].note' is not a known field; allowed: title, url.",
     ),
     ("source item text", meta(sources=["https://e.org"]), "'sources' item 1 needs a 'title' and a 'url'."),
+    (
+        "revision zero",
+        meta(revision=0),
+        "'revision' must be a whole number of at least 1, the revision of the essay the note was written against "
+        "(got 0).",
+    ),
+    (
+        "revision text",
+        meta(revision="two"),
+        "'revision' must be a whole number of at least 1, the revision of the essay the note was written against "
+        "(got 'two').",
+    ),
+    (
+        "revision true",
+        meta(revision=True),
+        "'revision' must be a whole number of at least 1, the revision of the essay the note was written against "
+        "(got True).",
+    ),
+    ("status unknown", meta(status="done"), "'status' is 'done'; allowed: open, resolved."),
+    (
+        "resolved without a revision",
+        meta(status="resolved"),
+        "'status' is resolved, so 'resolved_in' must say in which revision (e.g. 'resolved_in: 2').",
+    ),
+    (
+        "resolved_in without status",
+        meta(resolved_in=2),
+        "'resolved_in' is set but 'status' is not resolved: add 'status: resolved' or remove it.",
+    ),
+    (
+        "resolved_in a list",
+        meta(status="resolved", resolved_in=[2]),
+        "'resolved_in' must be a whole number of at least 2, the revision that applied the note (got a list).",
+    ),
+    (
+        "resolved_in not later",
+        meta(revision=3, status="resolved", resolved_in=3),
+        "'resolved_in' is 3, but a note written against revision 3 can only be resolved by a later one.",
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from edition.addresses import COMMENTARY, ESSAYS, note_page
 from edition.content.folding import fold_text
@@ -34,6 +35,9 @@ from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Paragraph
 from edition.content.problems import Problem
 from edition.features.commentary.closest import Stretch, best_window, stretches
+
+if TYPE_CHECKING:
+    from edition.features.commentary.revised import Revised
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
 CONTEXT = 32  # characters of prefix and suffix kept for the exported selector
@@ -51,7 +55,9 @@ class Anchor:
     quote before this one there (0 for the first, which the highlighter
     takes unless told otherwise); ``prefix``/``suffix`` are the words around
     the quote (for the exported TextQuoteSelector). ``problem`` is the
-    warning (moved) or error (orphaned) to report.
+    warning (moved) or error (orphaned) to report. ``history`` says how the
+    essay changed under a note its current text no longer holds
+    (:mod:`edition.features.commentary.revised`).
     """
 
     comment: Comment
@@ -63,10 +69,16 @@ class Anchor:
     suffix: str = ""
     problem: Problem | None = None
     occurrence: int = 0
+    history: Revised | None = None
 
     @property
     def placed(self) -> bool:
         return self.paragraph is not None
+
+    @property
+    def words(self) -> str:
+        """The words to highlight: the quote, or what replaced it in a later revision ('' when that is unclear)."""
+        return self.comment.quote if self.history is None else self.history.passage
 
     @property
     def paragraph_id(self) -> str:

@@ -6,6 +6,18 @@ its passage with the same selectors the build anchors by: the exact quote
 with its context (TextQuoteSelector) and the paragraph id
 (FragmentSelector). Orphaned notes are exported too, with the selectors
 their authors wrote, as Hypothesis keeps orphans.
+
+The essay changes between revisions while its address stays, so each
+target carries the revision its selectors describe as the model's
+``TimeState``: ``sourceDate`` is the day of that revision, and its number is
+kept beside it as ``schema:version`` (the annotation context binds
+``schema:`` to schema.org). That is the current revision for a note its
+current text holds, and the revision that held the quote for a note the
+essay changed under: the prefix and suffix then come from that revision's
+text, as the revision record keeps it. A note that is not simply placed says
+so in ``schema:creativeWorkStatus``: ``changed`` (its passage changed),
+``resolved`` (a revision applied it), ``orphaned`` (its paragraph was removed,
+or its quote matches no revision).
 """
 
 from __future__ import annotations
@@ -14,7 +26,9 @@ import json
 from collections.abc import Callable
 
 from edition.addresses import essay_page, note_page
-from edition.features.commentary.anchor import Anchor
+from edition.content.model import Essay
+from edition.features.commentary.anchor import ORPHANED, Anchor
+from edition.features.commentary.revised import REMOVED
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3987"
@@ -27,13 +41,26 @@ MOTIVATION = {
 }
 
 
-def annotation(anchor: Anchor, url: Callable[[str], str]) -> dict:
-    """One note as an Annotation; ``url(src_uri)`` gives a page's absolute address."""
+STATUS = {ORPHANED: "orphaned", REMOVED: "orphaned"}  # other states are their own names; a placed note has none
+
+
+def state(anchor: Anchor, essay: Essay) -> dict | None:
+    """The TimeState of the revision of ``essay`` that the note's selectors describe."""
+    number = anchor.history.written.number if anchor.history else essay.revision
+    date = next((r.date for r in essay.revisions if r.number == number), essay.date if number == 1 else None)
+    return {"type": "TimeState", "sourceDate": f"{date}T00:00:00Z", "schema:version": number} if date else None
+
+
+def annotation(anchor: Anchor, url: Callable[[str], str], time_state: dict | None = None) -> dict:
+    """One note as an Annotation; ``url(src_uri)`` gives a page's absolute address.
+
+    ``time_state`` is the target's :func:`state` (none for a note on no essay).
+    """
     c = anchor.comment
     paragraph = anchor.paragraph_id
     page = anchor.paragraph.page if anchor.paragraph is not None else essay_page(c.essay)
     quote = {"type": "TextQuoteSelector", "exact": c.quote}
-    if anchor.placed:
+    if anchor.placed or anchor.history:
         quote.update(prefix=anchor.prefix, suffix=anchor.suffix)
     creator = {"type": "Person", "name": c.author}
     if c.author_url:
@@ -56,9 +83,17 @@ def annotation(anchor: Anchor, url: Callable[[str], str]) -> dict:
                 quote,
                 {"type": "FragmentSelector", "value": paragraph, "conformsTo": FRAGMENT_SPEC},
             ],
+            **({"state": time_state} if time_state else {}),
         },
         "dc:title": c.title,
+        **({"schema:creativeWorkStatus": status} if (status := _status(anchor)) else {}),
     }
+
+
+def _status(anchor: Anchor) -> str:
+    if anchor.history is None and anchor.status != ORPHANED:
+        return ""
+    return STATUS.get(anchor.status, anchor.status)
 
 
 def oldest_first(anchors: list[Anchor]) -> list[Anchor]:
@@ -83,9 +118,9 @@ def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def item(anchor: Anchor, url: Callable[[str], str]) -> str:
-    """One note's Annotation as the collection's JSON holds it."""
-    return json.dumps(annotation(anchor, url), ensure_ascii=False)
+def item(anchor: Anchor, url: Callable[[str], str], essay: Essay | None) -> str:
+    """One note's Annotation as the collection's JSON holds it; ``essay`` gives the dates of its revisions."""
+    return json.dumps(annotation(anchor, url, state(anchor, essay) if essay else None), ensure_ascii=False)
 
 
 _EMPTY_TAIL = "[]}}\n"

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Mapping
 
 from edition import addresses
-from edition.addresses import Linker, callout_id, commentary_index, essay_page
+from edition.addresses import Linker, callout_id, commentary_index, earlier_text_id, essay_page, revisions_page
+from edition.content.markup import plain_text
 from edition.content.model import Essay
+from edition.content.places import Place
 from edition.features.commentary.anchor import ORPHANED, Anchor
-from edition.features.commentary.render import KIND_STYLE, kind_label, time_tag
+from edition.features.commentary.notices import notice
+from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, note_filter, time_tag
+from edition.features.commentary.revised import REMOVED, Revised
 
 esc = html.escape
+Places = Mapping[str, Place]  # paragraph id -> where a reader finds it
 LATEST = 200  # notes on the site-wide commentary page; each essay's page lists all of its own
 ORPHAN_TEXT = (
     "Orphaned: its passage could not be found unambiguously in the essay, so the note is not shown beside the text."
@@ -45,11 +51,21 @@ def _byline(anchor: Anchor) -> str:
     )
 
 
-def _passage_link(anchor: Anchor, essay: Essay | None, link: Linker, fragment: str) -> str:
+def _passage_link(
+    anchor: Anchor, essay: Essay | None, link: Linker, fragment: str, places: Places, with_essay: bool
+) -> str:
+    """A link to the note's passage, named as a reader names it (the essay's title, the section, ¶ number)."""
+    if anchor.status == REMOVED and anchor.history is not None and essay is not None:
+        number = anchor.history.changed.number
+        where = esc(f"{essay.title}: a paragraph removed in revision {number}")
+        href = link(revisions_page(essay.slug), earlier_text_id())
+        return f'<a href="{esc(href)}">{where}</a>' if href else where
     if anchor.paragraph is None or essay is None:
         return f'<span class="note-orphan">{ORPHAN_TEXT}</span>'
-    where = esc(f"{essay.title}, paragraph {anchor.paragraph.id}")
-    return f'<a href="{_href(link, anchor.paragraph.page, fragment)}">{where}</a>'
+    where = str(places.get(anchor.paragraph.id, ""))
+    if with_essay:
+        where = f"{essay.title}, {where}" if where else essay.title
+    return f'<a href="{_href(link, anchor.paragraph.page, fragment)}">{esc(where)}</a>'
 
 
 def note_text(anchor: Anchor, body_html: str) -> str:
@@ -62,7 +78,7 @@ def note_text(anchor: Anchor, body_html: str) -> str:
     return f'<h1>{esc(anchor.comment.title)}</h1>\n<div class="note-body">{body_html}</div>\n'
 
 
-def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker) -> str:
+def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Linker, places: Places) -> str:
     """The permalink page of one note, around its :func:`note_text` (as other hooks left it).
 
     The byline and the passage go after the title, the sources at the end.
@@ -74,7 +90,8 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
         f"{title}</h1>",
         f'<p class="note-byline">{_byline(anchor)}</p>',
         f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
-        f"<p>\u2014 {_passage_link(anchor, essay, link, fragment)}</p></blockquote>",
+        f"<p>\u2014 {_passage_link(anchor, essay, link, fragment, places, True)}</p></blockquote>",
+        notice(anchor, link),
         body.rstrip("\n"),
     ]
     if c.sources:
@@ -83,13 +100,13 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
     return "\n".join(parts) + "\n"
 
 
-def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, with_essay: bool) -> str:
+def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, places: Places, with_essay: bool) -> str:
     c = anchor.comment
     essay = essays.get(c.essay)
-    where = _passage_link(anchor, essay, link, callout_id(c.name))
+    where = _passage_link(anchor, essay, link, callout_id(c.name), places, with_essay)
     if with_essay and anchor.placed:
         where = f"on {where}"
-    orphan = " note-item-orphaned" if anchor.status == ORPHANED else ""
+    orphan = {ORPHANED: " note-item-orphaned", REMOVED: " note-item-removed"}.get(anchor.status, "")
     return (
         f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}">'
         f'<p class="note-item-title"><a href="{_href(link, note_src(anchor))}">{esc(c.title)}</a></p>'
@@ -104,31 +121,74 @@ def _kind_counts(anchors: list[Anchor]) -> str:
     return f'<p class="note-kind-counts">{len(anchors)} notes ({shown}).</p>' if anchors else "<p>No notes yet.</p>"
 
 
-def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker) -> str:
-    """Commentary on one essay: notes in reading order, orphans listed last."""
-    order = {p.id: n for n, p in enumerate(essay.paragraphs())}
-    placed = sorted(
-        (a for a in anchors if a.placed), key=lambda a: (order[a.paragraph_id], a.comment.date, a.comment.name)
+def _removed_count(anchors: list[Anchor]) -> str:
+    """How many notes discuss paragraphs a revision removed (orphaned by a revision, not by a mistake)."""
+    count = sum(1 for a in anchors if a.status == REMOVED)
+    if not count:
+        return ""
+    notes = "1 note discusses a paragraph" if count == 1 else f"{count} notes discuss paragraphs"
+    return (
+        f'<p class="note-removed-count">{notes} that a revision removed from its essay; '
+        "each is listed under \u201cNotes on earlier text\u201d on its essay's commentary page.</p>\n"
     )
-    orphans = [a for a in anchors if not a.placed]
+
+
+def earlier_text(anchors: list[Anchor], link: Linker) -> str:
+    """The revisions page's part for the notes on removed paragraphs: each paragraph as it read, and its notes."""
+    groups: dict[str, tuple[Revised, list[Anchor]]] = {}
+    for anchor in anchors:
+        if anchor.history is not None:
+            groups.setdefault(anchor.history.paragraph.id, (anchor.history, []))[1].append(anchor)
     parts = [
-        f"<h1>Commentary on {esc(essay.title)}</h1>",
-        f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">{esc(essay.title)}</a>, in reading order.</p>',
-        _kind_counts(anchors),
-        '<ol class="note-list">' + "".join(_item(a, essays, link, False) for a in placed) + "</ol>",
+        f'<h2 id="{earlier_text_id()}">Earlier text</h2>',
+        "<p>Paragraphs that a revision removed and that notes discuss. Each note keeps its own page.</p>",
     ]
-    if orphans:
-        parts.append('<h2 id="orphaned">Orphaned notes</h2>')
-        parts.append('<ul class="note-list">' + "".join(_item(a, essays, link, False) for a in orphans) + "</ul>")
+    for history, group in groups.values():
+        notes = "".join(
+            f'<li><a href="{_href(link, note_src(a))}">{esc(a.comment.title)}</a>: '
+            f"{esc(kind_label(a.comment.kind))} by {esc(a.comment.author)}, on \u201c{esc(a.comment.quote)}\u201d</li>"
+            for a in group
+        )
+        parts.append(
+            f'<blockquote class="earlier-text"><p>{esc(plain_text(history.paragraph.text))}</p></blockquote>\n'
+            f'<p>Removed in <a href="#{addresses.revision_id(history.changed.number)}">revision '
+            f"{history.changed.number}</a>. Notes on it:</p>\n<ul>{notes}</ul>"
+        )
     return "\n".join(parts) + "\n"
 
 
-def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, latest: int = LATEST) -> str:
+def essay_index(essay: Essay, anchors: list[Anchor], essays: dict[str, Essay], link: Linker, places: Places) -> str:
+    """Commentary on one essay: notes in reading order, notes on removed paragraphs next, orphans last."""
+    placed = in_reading_order(essay, anchors)
+    orphans = [a for a in anchors if not a.placed and a.status != REMOVED]
+    removed = [a for a in anchors if a.status == REMOVED]
+    parts = [
+        f"<h1>Commentary on {esc(essay.title)}</h1>",
+        f'<p>Notes on <a href="{_href(link, essay_page(essay.slug))}">{esc(essay.title)}</a>, in reading order.</p>',
+        _kind_counts(anchors) + note_filter(a.comment.kind for a in anchors),
+        '<ol class="note-list">' + "".join(_item(a, essays, link, places, False) for a in placed) + "</ol>",
+    ]
+    if removed:
+        parts.append('<h2 id="earlier-text">Notes on earlier text</h2>')
+        parts.append("<p>Their paragraphs were removed in a revision of the essay; each note keeps its page.</p>")
+        items = "".join(_item(a, essays, link, places, False) for a in removed)
+        parts.append(f'<ul class="note-list">{items}</ul>')
+    if orphans:
+        parts.append('<h2 id="orphaned">Orphaned notes</h2>')
+        items = "".join(_item(a, essays, link, places, False) for a in orphans)
+        parts.append(f'<ul class="note-list">{items}</ul>')
+    return "\n".join(parts) + "\n"
+
+
+def site_index(
+    anchors: list[Anchor], essays: dict[str, Essay], link: Linker, places: Places, latest: int = LATEST
+) -> str:
     """The newest ``latest`` notes, newest first, and a link to each essay's commentary.
 
     Every note is listed on its essay's page (:func:`essay_index`); listing
-    them all here again made a page that grew with the library. ``commentary.js``
-    adds kind filters to the list (without it all show).
+    them all here again made a page that grew with the library. The filter by
+    kind is the essay pages' (:func:`render.note_filter`): one choice, kept
+    across the site (without scripts every note shows).
     """
     newest = sorted(anchors, key=lambda a: (a.comment.date, a.comment.path), reverse=True)
     by_essay = "".join(
@@ -136,6 +196,7 @@ def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, la
         for slug, essay in sorted(essays.items())
     )
     shown = newest[:latest]
+    items = "".join(_item(a, essays, link, places, True) for a in shown)
     heading = (
         f"<p>The {len(shown)} newest notes of {len(newest)}; every note is listed on its essay's commentary page.</p>\n"
         if len(shown) < len(newest)
@@ -146,6 +207,6 @@ def site_index(anchors: list[Anchor], essays: dict[str, Essay], link: Linker, la
         "<p>Notes by readers and editors on passages of the essays, newest first. "
         "Every note has its own page; on the essay it appears right after the passage it discusses.</p>\n"
         f"<p>By essay:</p>\n<ul>{by_essay}</ul>\n"
-        f"{_kind_counts(anchors)}\n{heading}"
-        '<ol class="note-list" data-note-filter>' + "".join(_item(a, essays, link, True) for a in shown) + "</ol>\n"
+        f"{_kind_counts(anchors)}\n{_removed_count(anchors)}{note_filter(a.comment.kind for a in shown)}{heading}"
+        f'<ol class="note-list">{items}</ol>\n'
     )

@@ -1,4 +1,4 @@
-"""Notes on the essay page: highlighted quotes, callouts and paragraph actions.
+"""Notes on the essay page: highlighted quotes, callouts, paragraph actions and the filter by kind.
 
 The essay's HTML is written by the importer's Markdown, so its paragraphs
 have a known shape (``<p id="...">...</p>``): one regular-expression pass
@@ -8,19 +8,28 @@ apart, so a long page costs one linear scan, not a re-parse.
 Everything here is a pure function of strings and model objects; the hook
 supplies the URLs. Every value that came from a note's front matter is
 escaped where it is written.
+
+What the reader's script enhances is written here, so that the page is laid
+out once, before any script runs (no layout shift): each callout links the
+previous and the next note in reading order; the cite controls (a note's,
+each paragraph's) and the filter by kind are in the page, and the
+stylesheet shows them only when the page's head has found scripts running
+(``edition-js`` on ``<html>``). Each highlight and callout carries its
+note's kind (``data-kind``) for the filter.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote as urlquote
 
 from edition.addresses import callout_id, quote_id
 from edition.content.dates import time_tag
 from edition.content.folding import IGNORABLE, fold, starts_cluster
-from edition.content.model import Comment
+from edition.content.model import Comment, Essay
 from edition.content.note_schema import KINDS
 from edition.conventions import SOURCE_ATTRIBUTE
 from edition.features.commentary.anchor import Anchor
@@ -48,6 +57,11 @@ COMMENT_ICON = (
     "a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-6.1l-3.7 "
     "3.71c-.2.19-.45.29-.7.29zm1-6v3.08L13.08 "
     '16H20V4H4v12zm1-10h2v3h3v2h-3v3h-2v-3H8V9h3z"/></svg>'
+)
+# Material Design's "format-quote-close" (Apache-2.0), for the paragraph's "Cite" control.
+QUOTE_ICON = (
+    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
+    '<path d="M14 17h3l2-4V7h-6v6h3M6 17h3l2-4V7H5v6h3z"/></svg>'
 )
 
 esc = html.escape
@@ -167,7 +181,7 @@ def _folded(inner: str, quote: str, occurrence: int = 0) -> tuple[Runs, int] | N
     return runs, depth[last]
 
 
-def highlight(inner: str, quote: str, name: str, label: str, occurrence: int = 0) -> tuple[str, bool]:
+def highlight(inner: str, quote: str, name: str, label: str, occurrence: int = 0, kind: str = "") -> tuple[str, bool]:
     """Wrap an occurrence of ``quote`` (the first unless ``occurrence`` says how many to pass over) in ``<mark>``.
 
     Reports whether it was found.
@@ -175,7 +189,8 @@ def highlight(inner: str, quote: str, name: str, label: str, occurrence: int = 0
     The quote may cross inline tags (``<em>``, a glossary ``<a>``): each run
     of text between tags gets its own ``<mark>``, the first carrying the id
     ``quote-<name>``. A link to the callout follows the quote, moved past the
-    end of any link the quote ends inside, since links cannot nest.
+    end of any link the quote ends inside, since links cannot nest. ``kind``,
+    the note's, goes on each of them (the filter hides a kind's highlights).
     """
     found = (_between_tags(inner, quote) if occurrence == 0 else None) or _folded(inner, quote, occurrence)
     if found is None:
@@ -186,13 +201,14 @@ def highlight(inner: str, quote: str, name: str, label: str, occurrence: int = 0
         closing = list(_CLOSE_LINK.finditer(inner, ref_at))
         ref_at = closing[links_open - 1].end() if len(closing) >= links_open else len(inner)
     callout = esc(callout_id(name))
-    ref = f'<a class="note-ref" href="#{callout}" aria-label="{esc(label)}"></a>'
+    of_kind = f' data-kind="{esc(kind)}"' if kind else ""
+    ref = f'<a class="note-ref" href="#{callout}" aria-label="{esc(label)}"{of_kind}></a>'
     out, cursor = [], 0
     for number, (start, end) in enumerate(runs):
         ident = f' id="{esc(quote_id(name))}"' if number == 0 else ""
         out += [
             inner[cursor:start],
-            f'<mark class="note-quote"{ident} aria-details="{callout}">',
+            f'<mark class="note-quote"{ident} aria-details="{callout}"{of_kind}>',
             inner[start:end],
             "</mark>",
         ]
@@ -203,33 +219,111 @@ def highlight(inner: str, quote: str, name: str, label: str, occurrence: int = 0
     return "".join(out), True
 
 
-def callout(comment: Comment, body_html: str, permalink: str, highlighted: bool) -> str:
-    """A note as a collapsible Material ``details`` block after its paragraph."""
-    back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
+@dataclass(frozen=True)
+class Neighbour:
+    """Another note a callout links to: the address of its callout and its title."""
+
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Citable:
+    """What a paragraph's "Cite" control needs besides the essay's facts: its address and its place."""
+
+    href: str  # the paragraph on its section's page, relative to the page shown
+    place: str  # "China's global strategy, ¶ 2"
+
+
+def _step(css: str, word: str, arrow: tuple[str, str], note: Neighbour | None) -> str:
+    """A link to the previous or next note, named with its title; nothing when there is none."""
+    if note is None:
+        return ""
+    before, after = arrow
     return (
-        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
-        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}">'
-        f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
-        f'<span class="note-title">{esc(comment.title)}</span> '
-        f'<span class="note-meta">by {esc(comment.author)}, {time_tag(comment.date)}</span></summary>\n'
-        f'<div class="note-body">{body_html}</div>\n'
-        f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
-        f'<a class="note-permalink" href="{esc(permalink)}">Permalink</a></p>\n'
-        "</details>\n"
+        f'<a class="{css}" href="{esc(note.href)}" aria-label="{esc(f"{word}: {note.title}")}">'
+        f"{before}{word}{after}</a> "
     )
 
 
-def paragraph_actions(pid: str, propose_url: str | None) -> str:
-    """The ¶ permalink and the "comment" link shown after every paragraph.
+def callout(
+    comment: Comment,
+    body_html: str,
+    permalink: str,
+    highlighted: bool,
+    previous: Neighbour | None = None,
+    following: Neighbour | None = None,
+    notice: str = "",
+    applied: str = "",
+) -> str:
+    """A note as a collapsible Material ``details`` block after its paragraph.
 
-    Both are real links (keyboard-focusable, revealed by CSS on hover and
-    focus); their glyphs are hidden from screen readers, which hear the
-    ``aria-label`` instead.
+    Its links: back to the passage, to the previous and next notes in
+    reading order (``previous``, ``following``), to its own page; and the
+    control that cites it (the script reads the title, author and date from
+    the summary and the address from the permalink).
+
+    ``notice`` is the paragraph saying how the essay changed under the note
+    (:mod:`.notices`), shown before its body; ``applied`` the words a
+    resolved note shows while collapsed (``Applied in revision 2``): such a
+    note says so in its summary and stays collapsed (``data-state``).
+    """
+    back = esc(f"#{quote_id(comment.name)}" if highlighted else f"#{comment.paragraph}")
+    state = ' data-state="resolved"' if applied else ""
+    applied_html = f' <span class="note-state">{esc(applied)}</span>' if applied else ""
+    return (
+        f'<details class="note-callout {KIND_STYLE[comment.kind]}" id="{esc(callout_id(comment.name))}" '
+        f'data-kind="{esc(comment.kind)}" {SOURCE_ATTRIBUTE}="{esc(comment.path)}"{state}>'
+        f'<summary><span class="note-kind">{esc(kind_label(comment.kind))}</span>: '
+        f'<span class="note-title">{esc(comment.title)}</span> '
+        f'<span class="note-meta">by <span class="note-author">{esc(comment.author)}</span>, '
+        f"{time_tag(comment.date)}</span>{applied_html}</summary>\n"
+        f'{notice}<div class="note-body">{body_html}</div>\n'
+        f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
+        + _step("note-prev", "Previous note", ("\u2190 ", ""), previous)
+        + _step("note-next", "Next note", ("", " \u2192"), following)
+        + f'<a class="note-permalink" href="{esc(permalink)}">Permalink</a> '
+        '<button type="button" class="note-cite" aria-haspopup="dialog" aria-expanded="false">Cite this note</button>'
+        "</p>\n</details>\n"
+    )
+
+
+def note_filter(kinds: Iterable[str]) -> str:
+    """The filter by kind at the top of an essay's pages: one checkbox per kind its notes have, in schema order.
+
+    The checkboxes only say what the reader chose; the script keeps the
+    choice (on ``<html>``, where the stylesheet reads it, and in local
+    storage, where the next page's head finds it before it is drawn), and
+    says in the status how many notes a change left showing, since a screen
+    reader does not see them go.
+    """
+    present = set(kinds)
+    boxes = "".join(
+        f'<label><input type="checkbox" name="note-kind" value="{esc(kind)}" checked> {esc(kind_label(kind))}</label>'
+        for kind in KINDS
+        if kind in present
+    )
+    status = '<span class="note-filter__status" role="status"></span>'
+    return f'<fieldset class="note-filter"><legend>Notes shown</legend>{boxes}{status}</fieldset>\n' if boxes else ""
+
+
+def paragraph_actions(pid: str, propose_url: str | None, cite: Citable | None = None) -> str:
+    """The ¶ permalink, the "Cite" control and the "comment" link shown after every paragraph.
+
+    The links are real links and the control a real button (keyboard-focusable,
+    revealed by CSS on hover and focus); their glyphs are hidden from screen
+    readers, which hear the ``aria-label`` instead.
     """
     parts = [
         f'<a class="paragraph-permalink" href="#{esc(pid)}" aria-label="Link to this paragraph">'
         '<span aria-hidden="true">\u00b6</span></a>'
     ]
+    if cite is not None:
+        parts.append(
+            f'<button type="button" class="paragraph-cite" aria-label="Cite this paragraph" aria-haspopup="dialog" '
+            f'aria-expanded="false" data-cite-href="{esc(cite.href)}" data-cite-place="{esc(cite.place)}">'
+            f"{QUOTE_ICON}</button>"
+        )
     if propose_url:
         parts.append(
             f'<a class="paragraph-comment" href="{esc(propose_url)}" aria-label="Propose a note on this paragraph" '
@@ -244,11 +338,13 @@ def decorate(
     notes: dict[str, list[Anchor]],
     render_note: Callable[[Anchor, bool], str],
     propose_url: Callable[[str], str | None],
+    cite: Callable[[str], Citable | None] = lambda pid: None,
 ) -> str:
     """Add highlights, callouts and actions to the essay paragraphs of ``page_html``.
 
     ``notes`` maps a paragraph id to its placed anchors in display order;
-    ``render_note(anchor, highlighted)`` returns a callout.
+    ``render_note(anchor, highlighted)`` returns a callout; ``cite(pid)``
+    what the paragraph's "Cite" control needs (None: no control).
     """
 
     def one(match: re.Match[str]) -> str:
@@ -258,42 +354,72 @@ def decorate(
         inner, callouts = match.group("inner"), []
         for anchor in notes.get(pid, ()):
             c = anchor.comment
-            inner, found = highlight(inner, c.quote, c.name, f"{kind_label(c.kind)} note: {c.title}", anchor.occurrence)
+            label = f"{kind_label(c.kind)} note: {c.title}"
+            inner, found = highlight(inner, anchor.words, c.name, label, anchor.occurrence, c.kind)
             callouts.append(render_note(anchor, found))
-        return f"<p{match.group('attrs')}>{inner}</p>\n{paragraph_actions(pid, propose_url(pid))}\n{''.join(callouts)}"
+        actions = paragraph_actions(pid, propose_url(pid), cite(pid))
+        return f"<p{match.group('attrs')}>{inner}</p>\n{actions}\n{''.join(callouts)}"
 
     return PARAGRAPH.sub(one, page_html)
 
 
-# The note a proposal link starts from; only the paragraph id changes, so the
-# rest is percent-encoded once (encoding is per character: the parts join).
-# Every field but the date and the quote holds a placeholder the build
-# accepts. The page's script (docs/assets/javascripts/annotate.js) fills in
-# those two lines, `date:` and `  quote:`, from a reader's selection and adds
-# `  prefix:`/`  suffix:` after the quote when the words are repeated: the
-# resulting note builds as it is.
+def after_title(page_html: str, addition: str) -> str:
+    """``page_html`` with ``addition`` right after its ``<h1>`` (at the start when it has none)."""
+    end = page_html.find("</h1>")
+    if end == -1:
+        return addition + page_html
+    end += len("</h1>")
+    return page_html[:end] + "\n" + addition + page_html[end:]
+
+
+def neighbours(ordered: Sequence[Anchor]) -> dict[str, tuple[Anchor | None, Anchor | None]]:
+    """Each note's previous and next note in ``ordered`` (reading order), by the note's name."""
+    return {
+        anchor.comment.name: (ordered[n - 1] if n else None, ordered[n + 1] if n + 1 < len(ordered) else None)
+        for n, anchor in enumerate(ordered)
+    }
+
+
+# The note a proposal link starts from; only the paragraph id and the essay's
+# revision change, so the rest is percent-encoded once (encoding is per
+# character: the parts join). Every field but the date and the quote holds a
+# placeholder the build accepts. The page's script
+# (docs/assets/javascripts/annotate.js) fills in those two lines, `date:` and
+# `  quote:`, from a reader's selection and adds `  prefix:`/`  suffix:` after
+# the quote when the words are repeated: the resulting note builds as it is.
 _SKELETON = (
     "---\n"
     'title: "Your title"  # what your note says, in a few words\n'
     'author: "Your name"  # as it should appear on the note\n'
     "date: YYYY-MM-DD  # the day you write it\n"
     f"kind: context  # one of: {', '.join(KINDS)}\n"
+    "revision: {revision}  # the revision of the essay you read (its revisions page lists them)\n"
     "target:\n"
     "  paragraph: {pid}\n"
     '  quote: ""  # copy the exact words your note is about\n'
     "---\n\n"
     "Write your note here. See CONTRIBUTING.md.\n"
 )
-_BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _SKELETON.split("{pid}"))
+_BEFORE_REVISION, _rest = _SKELETON.split("{revision}")
+_BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _rest.split("{pid}"))
+_BEFORE_REVISION = urlquote(_BEFORE_REVISION, safe="")
 
 
-def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str) -> str:
-    """GitHub's new-file page for a note on ``pid``, its front matter filled in."""
+def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str, revision: int = 1) -> str:
+    """GitHub's new-file page for a note on ``pid`` in the essay's ``revision``, its front matter filled in."""
     base = repo_url.rstrip("/")
-    value = _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
+    value = _BEFORE_REVISION + str(revision) + _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
     return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}&value={value}"
 
 
 def by_date(anchors: Iterable[Anchor]) -> list[Anchor]:
     """Notes on one paragraph stack oldest first (ties by file name, for stable pages)."""
     return sorted(anchors, key=lambda a: (a.comment.date, a.comment.name))
+
+
+def in_reading_order(essay: Essay, anchors: Iterable[Anchor]) -> list[Anchor]:
+    """The placed notes of ``essay`` as a reader meets them: by paragraph, then as they stack (:func:`by_date`)."""
+    order = {p.id: n for n, p in enumerate(essay.paragraphs())}
+    return sorted(
+        (a for a in anchors if a.placed), key=lambda a: (order[a.paragraph_id], a.comment.date, a.comment.name)
+    )

@@ -33,8 +33,13 @@ def skeleton(
     quote: str,
     date: dt.date | None = None,
     context: tuple[str, str] = ("", ""),
+    revision: int = 1,
 ) -> str:
-    """A complete, valid note file with a placeholder body; ``context`` is the quote's prefix and suffix, if needed."""
+    """A complete, valid note file with a placeholder body.
+
+    ``context`` is the quote's prefix and suffix, if needed; ``revision`` is
+    the essay's, which the quote is from.
+    """
     target = {"paragraph": paragraph, "quote": quote}
     target.update({name: words for name, words in zip(("prefix", "suffix"), context, strict=True) if words})
     meta = {
@@ -43,5 +48,6 @@ def skeleton(
         "date": (date or dt.date.today()).isoformat(),
         "kind": kind,
         "target": target,
+        "revision": revision,
     }
     return frontmatter.dump(meta, PLACEHOLDER_BODY)

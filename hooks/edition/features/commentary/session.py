@@ -18,6 +18,7 @@ from edition.addresses import (
     DocsPath,
     Kind,
     Linker,
+    callout_id,
     commentary_index,
     note_page,
     page_of,
@@ -27,10 +28,12 @@ from edition.addresses import (
 from edition.content.contributed.names import ascii_name
 from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Essay
+from edition.content.places import places
 from edition.content.problems import Problem
 from edition.content.site import Site
-from edition.features.commentary import export, pages, render
-from edition.features.commentary.anchor import Anchor, anchor_all
+from edition.features.commentary import export, notices, pages, render
+from edition.features.commentary.anchor import Anchor
+from edition.features.commentary.revised import CHANGED, REMOVED, anchor_all, follow_up
 from edition.features.commentary.scaffold import unique_name
 from edition.safe.markdown import Rendered, SafeMarkdown
 
@@ -60,11 +63,17 @@ class Commentary:
         self.markdown = memo.value("safe markdown", "notes", SafeMarkdown)
         self.repo_url, self.branch = repo_url, branch_of(edit_uri)
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
+        self.follow_ups: list[Problem] = [f for a in self.anchors if a.status == CHANGED and (f := follow_up(a))]
         self.names: dict[str, set[str]] = defaultdict(set)
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
+        self.places = places(site.essays.values())  # how pages name a note's paragraph to readers
+        self.neighbours = {  # each note's previous and next in its essay's reading order, by name
+            slug: render.neighbours(render.in_reading_order(essay, self.by_essay.get(slug, [])))
+            for slug, essay in site.essays.items()
+        }
         self.bodies: dict[str, Rendered] = {}  # rendered once, filled per page
-        self.exported: dict[int, tuple[Anchor, str]] = {}  # each note's JSON in the export, by its anchor
+        self.exported: dict[int, tuple[Anchor, Essay | None, str]] = {}  # each note's JSON in the export, by its anchor
         for anchor in self.anchors:
             body = anchor.comment.body
             rendered = memo.value("note body", body, partial(self.markdown.render_once, body))
@@ -73,18 +82,57 @@ class Commentary:
 
     # -- essay pages -------------------------------------------------------
 
-    def decorate_essay(self, page_html: str, essay_slug: str, link: Linker) -> str:
-        """An essay page with its notes' highlights and callouts, and paragraph actions."""
+    def decorate_essay(self, page_html: str, src: str, link: Linker) -> str:
+        """The essay page built from ``src`` with its notes' highlights and callouts, paragraph actions and filter.
+
+        A callout links the previous and next notes where they are shown: on
+        the whole-essay page, on that page; elsewhere, on their sections' pages.
+        """
+        ref = page_of(src)
+        essay_slug, one_page = ref.essay, ref.kind is Kind.WHOLE_ESSAY
         essay = self.site.essays.get(essay_slug)
         if essay is None:
             return page_html
         ids = {p.id for p in essay.paragraphs()}
+        around = self.neighbours[essay_slug]
+
+        def here(page: str, ident: str) -> str:
+            """The address of ``ident`` on ``page`` (a docs file), as short as it can be from this page."""
+            return f"#{ident}" if one_page or page == src else link(page, ident) or f"#{ident}"
+
+        def callout_href(anchor: Anchor) -> str:
+            page = anchor.paragraph.page if anchor.paragraph else src  # a neighbour is placed: it has a paragraph
+            return here(page, callout_id(anchor.comment.name))
+
+        def neighbour(anchor: Anchor | None) -> render.Neighbour | None:
+            return None if anchor is None else render.Neighbour(callout_href(anchor), anchor.comment.title)
 
         def note(anchor: Anchor, highlighted: bool) -> str:
             permalink = link(note_page(anchor.comment.essay, anchor.comment.name)) or ""
-            return render.callout(anchor.comment, self.body(anchor, link), permalink, highlighted)
+            previous, following = around.get(anchor.comment.name, (None, None))
+            body = self.body(anchor, link)
+            return render.callout(
+                anchor.comment,
+                body,
+                permalink,
+                highlighted,
+                neighbour(previous),
+                neighbour(following),
+                notices.notice(anchor, link),
+                notices.applied(anchor),
+            )
 
-        return render.decorate(page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid))
+        def cite(pid: str) -> render.Citable:
+            """A paragraph is cited at its section's page, also from the whole-essay page."""
+            page = found[1].page if (found := self.site.paragraph(pid)) else src
+            href = f"#{pid}" if page == src else link(page, pid) or f"#{pid}"
+            return render.Citable(href, str(self.places.get(pid, "")))
+
+        page_html = render.decorate(
+            page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid), cite
+        )
+        kinds = (a.comment.kind for a in self.by_essay.get(essay_slug, []) if a.placed)
+        return render.after_title(page_html, render.note_filter(kinds))
 
     def propose_url(self, essay_slug: str, pid: str) -> str | None:
         """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``).
@@ -96,7 +144,9 @@ class Commentary:
             return None
         name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
         folder = posixpath.dirname(repo_path(self.site.docs_rel, note_page(essay_slug, name)))
-        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid)
+        essay = self.site.essays.get(essay_slug)
+        revision = essay.revision if essay else 1
+        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid, revision)
 
     # -- note bodies and pages ---------------------------------------------
 
@@ -134,7 +184,7 @@ class Commentary:
     def note_html(self, src: str, text_html: str, link: Linker) -> str:
         """A note's whole page around its searchable part ``text_html``."""
         anchor = self.by_page[src]
-        return pages.note_page_html(anchor, self.site.essays.get(anchor.comment.essay), text_html, link)
+        return pages.note_page_html(anchor, self.site.essays.get(anchor.comment.essay), text_html, link, self.places)
 
     def index_html(self, src: str, link: Linker) -> str | None:
         """The HTML of a generated index page, or None for other pages."""
@@ -142,22 +192,30 @@ class Commentary:
         if not is_index:
             return None
         if essay is None:
-            return pages.site_index(self.anchors, self.site.essays, link)
-        return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link)
+            return pages.site_index(self.anchors, self.site.essays, link, self.places)
+        return pages.essay_index(essay, self.by_essay.get(essay.slug, []), self.site.essays, link, self.places)
+
+    def earlier_text(self, essay_slug: str, link: Linker) -> str:
+        """The revisions page's "Earlier text": the notes on paragraphs a revision removed ('' when none)."""
+        removed = [a for a in self.by_essay.get(essay_slug, []) if a.status == REMOVED]
+        return pages.earlier_text(removed, link) if removed else ""
 
     # -- export ------------------------------------------------------------
 
     def annotations(self, url: Callable[[str], str], collection_id: str, label: str) -> str:
-        """``annotations.jsonld``; a note whose anchor is the object it was last time keeps its JSON (``exported``).
+        """``annotations.jsonld``; a note whose anchor and essay are the objects they were last time keeps its JSON.
 
-        The preview's memo gives an unchanged note the same anchor, and a
-        page's address does not change between its steps.
+        The preview's memo gives an unchanged note the same anchor, and an
+        unchanged essay (with its revision record) the same object; a page's
+        address does not change between its steps.
         """
         kept, self.exported = self.exported, {}
         items = []
         for anchor in export.oldest_first(self.anchors):
+            essay = self.site.essays.get(anchor.comment.essay)
             old = kept.get(id(anchor))
-            line = old[1] if old is not None and old[0] is anchor else export.item(anchor, url)
-            self.exported[id(anchor)] = (anchor, line)
+            fresh = old is not None and old[0] is anchor and old[1] is essay
+            line = old[2] if old is not None and fresh else export.item(anchor, url, essay)
+            self.exported[id(anchor)] = (anchor, essay, line)
             items.append(line)
         return export.dumps_items(items, collection_id, label)

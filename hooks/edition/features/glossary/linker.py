@@ -1,4 +1,4 @@
-"""Link glossary terms in a page's HTML, and give every glossary link its hover text.
+"""Link glossary terms in a page's HTML, and mark every glossary link so that it previews its entry.
 
 Like Python-Markdown's ``abbr`` extension, this works on the element tree's
 text, never on Markdown source: text inside headings, links, code, the
@@ -9,16 +9,22 @@ than parsing and re-serializing a tree for every page.
 
 A link is a glossary link when its address, resolved from the page that
 shows it, is an entry's page: ``../mao-zedong/`` on an entry's page is one,
-as ``../../glossary/mao-zedong/`` is on an essay's. HTML added to a page
-after its terms were linked (a note shown on an essay page) gets its hover
-text from :func:`add_hover`, which reads only the ``<a>`` tags.
+as ``../../glossary/mao-zedong/`` is on an essay's. Each gets the class
+``glossary-link``, by which the reader's script finds the links that show a
+preview (the entry's title, Chinese name, summary and mentions, from the
+build's ``glossary/previews.json``) on hover, focus or tap. The summary is
+not written into the link (no ``title``): the preview shows it, and a
+``title`` would show it a second time, as the theme's tooltip. HTML added
+to a page after its terms were linked (a note shown on an essay page) is
+marked by :func:`mark_links`, which reads only the ``<a>`` tags. A link
+that has a title of its own keeps it and is left as it is.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from edition.addresses import GLOSSARY, INDEX
 from edition.features.glossary.matcher import Matcher
@@ -31,6 +37,7 @@ _A_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _A_OPEN = re.compile(r"<a\s", re.IGNORECASE)
 _TITLE = re.compile(r"\stitle=", re.IGNORECASE)
 _CLASS = re.compile(r"""\sclass=(["'])""", re.IGNORECASE)
+_MARKED = re.compile(r"""\sclass=(["'])(?:[^"']*\s)?glossary-link[\s"']""", re.IGNORECASE)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 SKIP = frozenset(
     "a code pre kbd samp script style h1 h2 h3 h4 h5 h6 mark blockquote summary button svg math textarea select".split()
@@ -73,35 +80,35 @@ def glossary_slug(href: str, base: str) -> str | None:
     return segments[1]
 
 
-def _hover(tag: str, summaries: dict[str, str], base: str) -> tuple[str, str | None]:
-    """An opening ``<a>`` tag with its hover text if it links to an entry, and that entry's slug."""
+def _glossary_tag(tag: str, entries: Collection[str], base: str) -> tuple[str, str | None]:
+    """An opening ``<a>`` tag marked as a glossary link if it links to an entry, and that entry's slug."""
     href = _HREF.search(tag)
     slug = glossary_slug(href.group(2), base) if href else None
-    if slug not in summaries:
+    if slug not in entries:
         return tag, None
-    return _with_title(tag, summaries[slug]), slug
+    return _marked(tag), slug
 
 
-def add_hover(page_html: str, summaries: dict[str, str], base: str, found: set[str] | None = None) -> str:
-    """Give every glossary link in ``page_html`` its hover text; nothing else changes.
+def mark_links(page_html: str, entries: Collection[str], base: str, found: set[str] | None = None) -> str:
+    """Mark every link to one of ``entries`` in ``page_html`` as a glossary link; nothing else changes.
 
     For HTML added after :func:`link_terms` ran; only the ``<a>`` tags are read.
-    The slugs of the entries given hover text are added to ``found``.
+    The slugs of the entries linked are added to ``found`` (the page depends on them).
     """
 
-    def hover(tag: str) -> str:
+    def mark(tag: str) -> str:
         if _TITLE.search(tag):
             return tag
-        tag, slug = _hover(tag, summaries, base)
+        tag, slug = _glossary_tag(tag, entries, base)
         if slug and found is not None:
             found.add(slug)
         return tag
 
     if base.startswith(_FOLDER):
-        return _A_TAG.sub(lambda match: hover(match.group(0)), page_html)
+        return _A_TAG.sub(lambda match: mark(match.group(0)), page_html)
     pieces, done = [], 0
     for start, end in _tags_naming_glossary(page_html):  # elsewhere only these can reach an entry
-        pieces += [page_html[done:start], hover(page_html[start:end])]
+        pieces += [page_html[done:start], mark(page_html[start:end])]
         done = end
     return "".join(pieces) + page_html[done:] if pieces else page_html
 
@@ -118,34 +125,32 @@ def _tags_naming_glossary(page_html: str) -> Iterator[tuple[int, int]]:
         at = page_html.find(GLOSSARY, end)
 
 
-def _with_title(tag: str, summary: str) -> str:
-    """Add ``title`` (the hover text) and a class to an opening ``<a>`` tag that has no title yet."""
-    if _TITLE.search(tag):
+def _marked(tag: str) -> str:
+    """An opening ``<a>`` tag with the class ``glossary-link``, unless it has a title of its own."""
+    if _TITLE.search(tag) or _MARKED.search(tag):
         return tag
-    attrs = f' title="{html.escape(summary, quote=True)}"'
     if _CLASS.search(tag):
-        tag = _CLASS.sub(r" class=\1glossary-link ", tag, count=1)
-    else:
-        attrs += ' class="glossary-link"'
-    return tag[:-1].rstrip("/") + attrs + ">"
+        return _CLASS.sub(r" class=\1glossary-link ", tag, count=1)
+    return tag[:-1].rstrip("/") + ' class="glossary-link">'
 
 
 def link_terms(
     page_html: str,
     matcher: Matcher | None,
-    summaries: dict[str, str],
+    entries: Collection[str],
     url_for: Callable[[str], str],
     *,
     exclude: frozenset[str] = frozenset(),
     base: str = "",
 ) -> tuple[str, set[str]]:
-    """Link the first mention of each term and add hover text to every glossary link.
+    """Link the first mention of each term and mark every glossary link.
 
-    ``matcher`` may be None to only add hover text (a page with
-    ``glossary: false``). ``url_for(slug)`` gives the entry's URL relative to
-    this page, whose own site-relative URL is ``base``; ``exclude`` holds
-    slugs never auto-linked here (the entry's own page). Returns the new HTML
-    and the slugs linked on the page.
+    ``matcher`` may be None to only mark the page's links (a page with
+    ``glossary: false``); ``entries`` holds the entries' slugs.
+    ``url_for(slug)`` gives the entry's URL relative to this page, whose
+    own site-relative URL is ``base``; ``exclude`` holds slugs never
+    auto-linked here (the entry's own page). Returns the new HTML and the
+    slugs linked on the page.
     """
     linked: set[str] = set(exclude)
     skip_stack: list[str] = []
@@ -156,7 +161,7 @@ def link_terms(
             if tag:
                 closing, name = tag.group(1), tag.group(2).lower()
                 if name == "a" and not closing:
-                    token, slug = _hover(token, summaries, base)
+                    token, slug = _glossary_tag(token, entries, base)
                     if slug:
                         linked.add(slug)
                 if name in SKIP and name not in VOID and not token.endswith("/>"):
@@ -170,22 +175,21 @@ def link_terms(
         elif skip_stack or matcher is None:
             out.append(token)
         else:
-            out.append(_link_text(token, matcher, summaries, url_for, linked))
+            out.append(_link_text(token, matcher, entries, url_for, linked))
     return "".join(out), linked - exclude
 
 
-def _link_text(text: str, matcher: Matcher, summaries: dict[str, str], url_for, linked: set[str]) -> str:
+def _link_text(text: str, matcher: Matcher, entries: Collection[str], url_for, linked: set[str]) -> str:
     """Wrap the first unlinked mention of each term in this text node."""
     pieces: list[str] = []
     last = 0
     for start, end, slug in matcher.finditer(text):
-        if slug in linked or slug not in summaries:
+        if slug in linked or slug not in entries:
             continue
         linked.add(slug)
-        title = html.escape(summaries[slug], quote=True)
         pieces.append(text[last:start])
         href = html.escape(url_for(slug), quote=True)
-        pieces.append(f'<a href="{href}" class="glossary-link" title="{title}">{text[start:end]}</a>')
+        pieces.append(f'<a href="{href}" class="glossary-link">{text[start:end]}</a>')
         last = end
     if not pieces:
         return text

@@ -144,8 +144,7 @@ def entry_tail(
     related = [terms[s] for s in term.see_also if s in terms]
     if related:
         items = "".join(
-            f'<li><a href="{esc(entry_href(t.slug))}" class="glossary-link" title="{esc(t.summary or t.title)}">'
-            f"{esc(t.title)}</a>: {esc(t.summary)}</li>"
+            f'<li><a href="{esc(entry_href(t.slug))}" class="glossary-link">{esc(t.title)}</a>: {esc(t.summary)}</li>'
             for t in related
         )
         parts.append(_heading("see-also", "See also") + f"<ul>{items}</ul>\n")

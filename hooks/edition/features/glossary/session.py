@@ -28,7 +28,7 @@ from edition.safe.markdown import Rendered, SafeMarkdown
 
 @dataclass
 class GlossaryBuild:
-    """The matcher, hover texts, backlinks and problems of one build."""
+    """The matcher, summaries, backlinks and problems of one build."""
 
     matcher: Matcher
     summaries: dict[str, str]

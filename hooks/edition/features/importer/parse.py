@@ -37,6 +37,7 @@ _DATE_FORMATS = (
 # would each read it differently. Unicode's own line and paragraph separators are line breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
+_ITALICS = re.compile(r"(?<![\w*_\\])([*_])(?![\s*_])([^*_\n]+?)(?<![\s\\])\1(?![\w*_])")
 
 
 class SourceError(ValueError):
@@ -59,6 +60,7 @@ class ParsedEssay:
     author: str
     date: str  # ISO date
     published: str  # the date as written in the source
+    publication: str = ""  # where the essay first appeared: the --publication flag, else the Note: line's
     blocks: list[Block] = field(default_factory=list)
     repairs: list[str] = field(default_factory=list)
 
@@ -87,7 +89,7 @@ def decode(data: bytes) -> str:
 
 
 def check_text_flag(name: str, value: str | None) -> str | None:
-    """Validate a ``--title`` or ``--author`` value: words on one line, as the source's own would be."""
+    """Validate a ``--title``, ``--author`` or ``--publication`` value: words on one line, as the source's would be."""
     if value is None:
         return None
     if not value.strip() or _CONTROL.search(value) or "\n" in value or "\r" in value:
@@ -246,7 +248,14 @@ def _is_bio(block: str, author: str) -> bool:
     return bool(surname) and surname in opening and len(words(block)) <= MAX_BIO_WORDS
 
 
-def parse(text: str, *, title: str | None = None, author: str | None = None, when: str | None = None) -> ParsedEssay:
+def parse(
+    text: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    when: str | None = None,
+    publication: str | None = None,
+) -> ParsedEssay:
     """Parse the essay ``text``; flags given by the user win over what is detected."""
     if not text.strip():
         raise SourceError("is empty (no text to import)")
@@ -255,6 +264,8 @@ def parse(text: str, *, title: str | None = None, author: str | None = None, whe
     raw = split_blocks(body)
     blocks: list[Block] = []
     if raw and normalize(raw[0]).lower().startswith("note:"):
+        if publication is None:
+            publication = publication_in(raw[0])
         blocks.append(Block(paragraph_markdown(raw.pop(0)), "note"))
     joined, repairs = repair_breaks(raw)
     for index, block in enumerate(joined):
@@ -265,7 +276,17 @@ def parse(text: str, *, title: str | None = None, author: str | None = None, whe
             blocks.append(Block(paragraph_markdown(block), "bio"))
         else:
             blocks.append(Block(paragraph_markdown(block), "body"))
-    return ParsedEssay(title=title, author=author, date=iso, published=published, blocks=blocks, repairs=repairs)
+    return ParsedEssay(title, author, iso, published, publication or "", blocks, repairs)
+
+
+def publication_in(note: str) -> str:
+    """The periodical a ``Note:`` line names: its first words in italics, as periodicals' names are set.
+
+    ``Note: This article appeared in ... *Australian Outlook*, on ...`` names
+    *Australian Outlook*; a note with nothing in italics names none.
+    """
+    match = _ITALICS.search(note)
+    return " ".join(match.group(2).split()) if match else ""
 
 
 def check_date_flag(value: str) -> str:

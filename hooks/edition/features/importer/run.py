@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import addresses
-from edition.content import essay_pages, frontmatter, project
+from edition.content import essay_pages, frontmatter, project, revisions
 from edition.content.contributed.guard import GENERATED
 from edition.content.contributed.names import ascii_name, is_name
 from edition.content.files import digest, write_atomic
 from edition.content.markup import plain_text
 from edition.content.model import Essay, Paragraph, Section
+from edition.content.revisions import Change
 from edition.content.term_schema import MAX_NAME
 from edition.content.terms import term_slug, term_title
 from edition.content.text import slugify
@@ -31,6 +32,7 @@ from edition.features.importer.glossary_names import cached_name_index
 from edition.features.importer.ids import IdAllocator, match_paragraphs
 from edition.features.importer.lock import repository_lock
 from edition.features.importer.parse import SourceError, decode, parse
+from edition.features.importer.revise import Placed, Revising, placed_before, record_path, revise, revision_day
 
 SOURCES_DIR = "sources"
 PLACEHOLDER = re.compile(r"\[([^\]\n]+)\]\(#\)")
@@ -60,6 +62,9 @@ class ImportReport:
     new_ids: list[str] = field(default_factory=list)
     retired_ids: list[str] = field(default_factory=list)
     source_copy: str = ""
+    revision: int = 0  # the revision this import records (0: none, the text is unchanged)
+    changes: list[Change] = field(default_factory=list)  # that revision's changes, paragraph by paragraph
+    record: str = ""  # the revision record, when this import writes it
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -212,12 +217,25 @@ def build_essay(
 ) -> tuple[Essay, str, ImportReport, dict[str, str], import_state.ImportState]:
     """Parse and assemble the essay with its ids; return it with what else would be written."""
     docs_dir = project.docs_dir(root)
-    parsed = parse(text, title=options.get("title"), author=options.get("author"), when=options.get("date"))
+    parsed = parse(
+        text,
+        title=options.get("title"),
+        author=options.get("author"),
+        when=options.get("date"),
+        publication=options.get("publication"),
+    )
     report = ImportReport(slug=slug, repairs=parsed.repairs)
     names = cached_name_index(docs_dir, root, save=not options.get("dry_run"))
     known = set(names.values())
     new_terms: dict[str, str] = {}
-    essay = Essay(slug=slug, title=parsed.title, author=parsed.author, date=parsed.date, source=source_rel)
+    essay = Essay(
+        slug=slug,
+        title=parsed.title,
+        author=parsed.author,
+        date=parsed.date,
+        source=source_rel,
+        publication=parsed.publication,
+    )
     opening = Section("", "index")
     essay.sections.append(opening)
     page_names: set[str] = set()
@@ -293,7 +311,11 @@ def import_essay(
 ) -> ImportReport:
     """Import ``source`` into ``root/docs/essays/<slug>/``; see the module docstring.
 
-    Raises SourceError (bad input), ImportRefused (something would be lost)
+    ``options`` may hold ``title``, ``author`` and ``date`` (what the source
+    lacks), ``message`` (the summary of the revision the import records) and
+    ``today`` (its date, YYYY-MM-DD; by default :func:`.revise.revision_day`).
+    Raises SourceError (bad input), ImportRefused (something would be lost),
+    SummaryNeeded (the import changes the text and ``message`` is missing)
     or ImportLocked (another import is running in ``root``).
     """
     slug = check_slug(ascii_name(source.stem, "essay") if slug is None else slug)
@@ -330,19 +352,26 @@ def _import_locked(
     report.source_copy = "" if inside or kept_source.exists() else source_rel
     for name, content in pages.items():
         essay_rel = f"{addresses.ESSAYS}/{slug}/{name}"
-        report.pages[essay_rel] = sum(1 for _ in essay_pages.parse_paragraphs(content, essay_rel))
+        found = essay_pages.parse_paragraphs(content, essay_rel)
+        report.pages[essay_rel] = len(found)
+        new_state.sections.update((p.id, name[: -len(".md")]) for p in found)
         path = folder / name
         same = path.exists() and path.read_bytes() == content.encode("utf-8")
         (report.unchanged if same else report.written).append(_rel(path, root))
     report.removed = [_rel(folder / name, root) for name in stale]
     glossary = docs_dir / addresses.GLOSSARY
     report.stubs = [_rel(glossary / f"{s}.md", root) for s in new_terms if not (glossary / f"{s}.md").exists()]
+    record = _revise(essay, previous, new_state, pending, docs_dir, source_rel, {**options, "dry_run": dry_run})
+    report.revision, report.changes = (record.added.number, record.changes) if record.added else (0, [])
+    if record.write:
+        report.record = _rel(record_path(folder), root)
     if dry_run:
         return report
     new_state.pages = {name: digest(content) for name, content in pages.items()}
     for name, sha in new_state.pages.items():
         accepted.setdefault(name, set()).add(sha)
-    import_state.begin(folder, import_state.Pending(new_state, accepted))
+    record_text = revisions.dump(slug, record.revisions) if record.write else None
+    import_state.begin(folder, import_state.Pending(new_state, accepted, record_text))
     if report.source_copy:
         write_atomic(kept_source, data)
     for name, content in pages.items():
@@ -359,5 +388,40 @@ def _import_locked(
                     {"title": title, "summary": "", "status": "stub"}, "This entry is a stub: write it.\n"
                 ),
             )
+    if record_text is not None:
+        write_atomic(record_path(folder), record_text)
     import_state.save(folder, new_state)
     return report
+
+
+def _revise(
+    essay: Essay,
+    previous: import_state.ImportState,
+    new_state: import_state.ImportState,
+    pending: import_state.Pending | None,
+    docs_dir: Path,
+    source_rel: str,
+    options: dict,
+) -> Revising:
+    """The revision record after this import (see :mod:`.revise`); a damaged record is refused, naming it."""
+    folder = docs_dir / addresses.ESSAYS / essay.slug
+    path = record_path(folder)
+    try:
+        base = revisions.parse(pending.record) if pending and pending.record else revisions.load(path)
+    except revisions.RecordError as exc:
+        raise ImportRefused(f"{_rel(path, docs_dir.parent)}: {exc}; restore it from git and import again") from None
+    before = placed_before(previous, folder, docs_dir)
+    after = [Placed(pid, new_state.sections.get(pid, ""), text) for pid, text in new_state.paragraphs]
+    summary = options.get("message")
+    record = revise(
+        base,
+        before,
+        after,
+        published=essay.date,
+        summary="" if summary is None and options.get("dry_run") else summary,
+        day=options.get("today") or revision_day(),
+        source=source_rel,
+    )
+    if pending and pending.record and not record.write:  # finish writing what the interrupted import began
+        record.write = True
+    return record

@@ -2,16 +2,18 @@
 
 ``docs/essays/<slug>/.import.json`` records the digest of every page the
 importer wrote (so a later import notices a hand edit and refuses to
-overwrite it), the paragraphs with their ids (so edited paragraphs keep
-theirs) and every id ever issued (so a retired id is never given to other
-text). MkDocs skips dot-files, so the record never reaches the site.
+overwrite it), the paragraphs with their ids and pages (so edited
+paragraphs keep their ids, and the next import can say what changed) and
+every id ever issued (so a retired id is never given to other text).
+MkDocs skips dot-files, so the record never reaches the site.
 
 An import writes several files, and may be killed between any two of them.
 Before its first write it records what it is about to do in a journal,
-``.import.pending.json``: the record it will save, and every content each
+``.import.pending.json``: the record it will save, every content each
 page may have until it finishes (the digests of the last finished import,
-of any unfinished one before, and of this one). It saves the record last
-and then removes the journal. The next import reads a journal it finds as
+of any unfinished one before, and of this one) and the revision record it
+writes (``revisions.yml``, :mod:`.revise`), if any. It saves the record
+last and then removes the journal. The next import reads a journal it finds as
 the record of the import that was cut short (so ids come out as if it had
 finished) and accepts a page with any digest the journal lists, so an
 interruption at any point leaves a tree the next run accepts and completes.
@@ -45,6 +47,7 @@ class ImportState:
     pages: dict[str, str] = field(default_factory=dict)  # file name -> sha256
     paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (id, text)
     retired: list[str] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)  # id -> its page's slug (older records lack it)
 
     def ever_issued(self) -> set[str]:
         return {pid for pid, _ in self.paragraphs} | set(self.retired)
@@ -53,7 +56,12 @@ class ImportState:
         return {
             "source": self.source,
             "pages": dict(sorted(self.pages.items())),
-            "paragraphs": [{"id": pid, "text": text} for pid, text in self.paragraphs],
+            "paragraphs": [
+                {"id": pid, "page": self.sections[pid], "text": text}
+                if pid in self.sections
+                else {"id": pid, "text": text}
+                for pid, text in self.paragraphs
+            ],
             "retired": sorted(set(self.retired)),
         }
 
@@ -67,11 +75,13 @@ class Pending:
 
     state: ImportState
     accepted: dict[str, set[str]] = field(default_factory=dict)  # file name -> sha256 of every acceptable content
+    record: str | None = None  # the revision record the import writes, when it writes one
 
     def to_json(self) -> str:
         """Compact: the journal lives for one import and is read by the next only, never by a person or git."""
         accepted = {name: sorted(shas) for name, shas in sorted(self.accepted.items())}
-        return json.dumps({"state": self.state.as_dict(), "accepted": accepted}, ensure_ascii=False) + "\n"
+        data = {"state": self.state.as_dict(), "accepted": accepted, "record": self.record}
+        return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def _state(data: dict) -> ImportState:
@@ -80,6 +90,7 @@ def _state(data: dict) -> ImportState:
         pages=dict(data["pages"]),
         paragraphs=[(p["id"], p["text"]) for p in data["paragraphs"]],
         retired=list(data.get("retired", [])),
+        sections={p["id"]: p["page"] for p in data["paragraphs"] if "page" in p},
     )
 
 
@@ -110,7 +121,9 @@ def load_pending(folder: Path) -> Pending | None:
 
 
 def _pending(data: dict) -> Pending:
-    return Pending(_state(data["state"]), {name: set(shas) for name, shas in data["accepted"].items()})
+    accepted = {name: set(shas) for name, shas in data["accepted"].items()}
+    record = data.get("record")
+    return Pending(_state(data["state"]), accepted, record if isinstance(record, str) else None)
 
 
 def begin(folder: Path, pending: Pending) -> None:

@@ -1,9 +1,9 @@
 """What a page says about itself to search engines and link previews.
 
 Every page gets a description that summarizes *it*, not the site: an essay's
-summary, a section's first sentence, a glossary entry's summary, a note's
-title. Search results and shared links show this text, and Lighthouse's SEO
-audit requires it. Pure functions of the model and a page's source path; the
+summary, a section's first sentence, how often an essay was revised, a
+glossary entry's summary, a note's title. Search results and shared links
+show this text, and Lighthouse's SEO audit requires it. Pure functions of the model and a page's source path; the
 hook puts the result into ``page.meta["description"]``, which Material's
 template writes into ``<meta name="description">`` and ours into ``og:description``.
 """
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from edition.addresses import INDEX, Kind, page_of
 from edition.content.essay_pages import summary_of
+from edition.content.history import History
 from edition.content.markup import first_sentence, plain_text
 from edition.content.site import Site
+from edition.features.reading.revisions import summary_line, title
 
 LIMIT = 160  # what search engines show of a description
 GLOSSARY_INDEX_DESCRIPTION = (
@@ -43,6 +45,9 @@ def description(src: str, site: Site) -> str | None:
     page = page_of(src)
     if page.of_essay:
         return _essay_description(site, page.essay, page.name)
+    if page.kind is Kind.REVISIONS:
+        essay = site.essays.get(page.essay)
+        return _short(f"{title(essay.title)}: {summary_line(History(essay)).lower()}.") if essay else None
     if page.kind is Kind.GLOSSARY_INDEX:
         return GLOSSARY_INDEX_DESCRIPTION
     if page.kind is Kind.GLOSSARY_ENTRY:

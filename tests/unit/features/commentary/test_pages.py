@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from edition.content.model import Comment, Essay, Paragraph, Section, Source
+from edition.content.places import Place
 from edition.features.commentary import pages
 from edition.features.commentary.anchor import ANCHORED, ORPHANED, Anchor
+
+PLACES = {"p-1": Place("Part one", 1)}
 
 
 def note(**kw) -> Comment:
@@ -43,7 +48,7 @@ def test_note_page_adds_byline_passage_and_sources(status):
     anchor = Anchor(note(sources=[Source("S", "https://example.org/")]), status, paragraph)
     text = pages.note_text(anchor, "<p>Body</p>")
     page = pages.note_page_html(
-        anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}"
+        anchor, Essay("e", "E", "Au", "2024-01-01"), text, lambda src, frag="": f"/{src}#{frag}", PLACES
     )
     title, body = text.split("\n", 1)
     assert page.startswith(title + '\n<p class="note-byline">') and body.strip() in page
@@ -67,7 +72,7 @@ def test_site_index_lists_the_newest_notes(count, latest, listed, says):
         for i in range(count)
     ]
     page = pages.site_index(
-        anchors, {"e": Essay("e", "E", "Au", "2024-01-01")}, lambda src, frag="": src, latest=latest
+        anchors, {"e": Essay("e", "E", "Au", "2024-01-01")}, lambda src, frag="": src, PLACES, latest=latest
     )
     assert page.count('<li class="note-item') == listed
     assert (f"The {listed} newest notes of {count};" in page) is says
@@ -82,8 +87,52 @@ def test_index_links_to_a_callout_escaped_once(name):
     anchor = Anchor(note(name=name), ANCHORED, paragraph)
     essay = Essay("e", "E", "Au", "2024-01-01", sections=[Section("E", "index", [paragraph])])
     page = pages.essay_index(
-        essay, [anchor], {"e": essay}, lambda src, frag="": f"/{src}" + (f"#{frag}" if frag else "")
+        essay, [anchor], {"e": essay}, lambda src, frag="": f"/{src}" + (f"#{frag}" if frag else ""), PLACES
     )
     escaped = name.replace("&", "&amp;").replace('"', "&quot;")
     assert f'href="/essays/e/index.md#note--{escaped}"' in page
     assert "&amp;amp;" not in page and "&amp;quot;" not in page
+
+
+@pytest.mark.parametrize(
+    ("page", "named"),
+    [
+        ("note", '<p>\u2014 <a href="/essays/e/index.md#p-1">E &amp; co, Part one, \u00b6 1</a></p>'),
+        ("essay index", '<br><a href="/essays/e/index.md#note--n">Part one, \u00b6 1</a></p>'),
+        ("site index", '<br>on <a href="/essays/e/index.md#note--n">E &amp; co, Part one, \u00b6 1</a></p>'),
+    ],
+)
+def test_pages_name_a_passage_by_section_and_number_never_by_id(page, named):
+    paragraph = Paragraph("p-1", "x", "essays/e/index.md")
+    anchor = Anchor(note(), ANCHORED, paragraph)
+    essay = Essay("e", "E & co", "Au", "2024-01-01", sections=[Section("Part one", "index", [paragraph])])
+
+    def link(src, frag=""):
+        return f"/{src}" + (f"#{frag}" if frag else "")
+
+    html = {
+        "note": lambda: pages.note_page_html(anchor, essay, pages.note_text(anchor, ""), link, PLACES),
+        "essay index": lambda: pages.essay_index(essay, [anchor], {"e": essay}, link, PLACES),
+        "site index": lambda: pages.site_index([anchor], {"e": essay}, link, PLACES),
+    }[page]()
+    assert named in html
+    assert "p-1<" not in html and "paragraph p-1" not in html
+
+
+@pytest.mark.parametrize("index", ["essay index", "site index"])
+@pytest.mark.parametrize(
+    ("kinds", "boxes"),
+    [([], []), (["question"], ["question"]), (["question", "context", "question"], ["context", "question"])],
+)
+def test_both_indexes_offer_the_essay_pages_filter_for_the_kinds_they_list(index, kinds, boxes):
+    """The same fieldset as on the essay pages, before the list, written by the build (nothing moves on load)."""
+    paragraph = Paragraph("p-1", "x", "essays/e/index.md")
+    anchors = [Anchor(note(name=f"n{i}", kind=k), ANCHORED, paragraph) for i, k in enumerate(kinds)]
+    essay = Essay("e", "E", "Au", "2024-01-01", sections=[Section("E", "index", [paragraph])])
+    page = {
+        "essay index": lambda: pages.essay_index(essay, anchors, {"e": essay}, lambda src, frag="": src, PLACES),
+        "site index": lambda: pages.site_index(anchors, {"e": essay}, lambda src, frag="": src, PLACES),
+    }[index]()
+    assert re.findall(r'name="note-kind" value="(\w+)"', page) == boxes
+    if boxes:
+        assert page.index('<fieldset class="note-filter">') < page.index('<ol class="note-list">')

@@ -166,7 +166,7 @@ def test_callout_escapes_front_matter_and_links_both_ways():
     assert 'id="note--n"' in html and 'href="#quote--n"' in html
     assert 'data-source="docs/commentary/e/n.md"' in html
     assert html.startswith('<details class="note-callout info"')
-    assert '<span class="note-meta">by &lt;b&gt;, <time datetime=' in html
+    assert '<span class="note-meta">by <span class="note-author">&lt;b&gt;</span>, <time datetime=' in html
 
 
 def test_callout_without_highlight_links_to_the_paragraph():
@@ -180,8 +180,9 @@ def test_paragraph_actions_are_labelled_links():
     assert render.paragraph_actions("p-1", None).count("<a ") == 1
 
 
-def test_propose_link_prefills_file_name_and_front_matter():
-    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+@pytest.mark.parametrize("revision", [1, 3])
+def test_propose_link_prefills_file_name_and_front_matter(revision):
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1", revision)
     parts = urlsplit(url)
     assert parts.path == "/o/r/new/main/docs/commentary/e"
     query = parse_qs(parts.query)
@@ -191,6 +192,7 @@ def test_propose_link_prefills_file_name_and_front_matter():
         'author: "Your name"  # as it should appear on the note\n'
         "date: YYYY-MM-DD  # the day you write it\n"
         "kind: context  # one of: context, critique, correction, question, translation\n"
+        f"revision: {revision}  # the revision of the essay you read (its revisions page lists them)\n"
         'target:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
         "Write your note here. See CONTRIBUTING.md.\n"
     ]
@@ -198,7 +200,7 @@ def test_propose_link_prefills_file_name_and_front_matter():
 
 def test_the_proposed_note_is_valid_once_the_page_fills_in_its_date_and_quote():
     """annotate.js replaces the `date:` and `  quote:` lines and adds the context: every other field is valid."""
-    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1")
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1", 2)
     note = parse_qs(urlsplit(url).query)["value"][0]
     filled = re.sub(r"(?m)^date: .*$", "date: 2024-02-01", note)
     filled = re.sub(r"(?m)^  quote: .*$", '  quote: "some words"\n  prefix: "just"', filled)
@@ -206,6 +208,7 @@ def test_the_proposed_note_is_valid_once_the_page_fills_in_its_date_and_quote():
     clean, errors = validate(meta, today=dt.date(2024, 2, 1))
     assert errors == []
     assert (clean["quote"], clean["prefix"], clean["paragraph"]) == ("some words", "just", "p-1")
+    assert clean["revision"] == 2
 
 
 @pytest.mark.parametrize(
@@ -255,3 +258,91 @@ def test_ids_from_a_note_name_are_escaped_once_wherever_written(name, written):
     assert f'id="quote--{written}" aria-details="note--{written}"' in marked
     assert f'href="#note--{written}"' in marked
     assert "&amp;amp;" not in callout + marked and "&amp;quot;" not in callout + marked
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "links"),
+    [
+        (None, None, []),
+        (
+            render.Neighbour("../a/#note--x", 'Say "hi" & <go>'),
+            None,
+            [
+                '<a class="note-prev" href="../a/#note--x" aria-label="Previous note: Say &quot;hi&quot; &amp; '
+                '&lt;go&gt;">\u2190 Previous note</a>'
+            ],
+        ),
+        (
+            render.Neighbour("#note--a", "A"),
+            render.Neighbour("#note--b", "B"),
+            [
+                '<a class="note-prev" href="#note--a" aria-label="Previous note: A">\u2190 Previous note</a>',
+                '<a class="note-next" href="#note--b" aria-label="Next note: B">Next note \u2192</a>',
+            ],
+        ),
+    ],
+    ids=["only note", "last note, hostile title", "between two"],
+)
+def test_a_callout_links_the_previous_and_next_notes_named_by_title(previous, following, links):
+    html = render.callout(comment(), "", "../n/", True, previous, following)
+    found = re.findall(r'<a class="note-(?:prev|next)".*?</a>', html)
+    assert found == links
+    assert '<button type="button" class="note-cite" aria-haspopup="dialog" aria-expanded="false">' in html
+
+
+def test_neighbours_are_the_notes_before_and_after_in_reading_order():
+    a, b, c = (placed(comment(name)) for name in "abc")
+    around = render.neighbours([a, b, c])
+    assert {name: (p and p.comment.name, n and n.comment.name) for name, (p, n) in around.items()} == {
+        "a": (None, "b"),
+        "b": ("a", "c"),
+        "c": ("b", None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("kinds", "boxes"),
+    [
+        ([], []),
+        (["question", "context", "question"], ["context", "question"]),  # each kind once, in the schema's order
+        (list(render.KINDS), list(render.KINDS)),
+    ],
+)
+def test_the_filter_offers_the_kinds_the_essay_s_notes_have(kinds, boxes):
+    html = render.note_filter(kinds)
+    assert re.findall(r'<input type="checkbox" name="note-kind" value="(\w+)" checked>', html) == boxes
+    assert (html.startswith('<fieldset class="note-filter"><legend>Notes shown</legend>')) == bool(boxes)
+    assert html.count('role="status"') == bool(boxes)  # present before any change, so a change is announced
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<h1>T</h1>\n<p>x</p>", "<h1>T</h1>\n[+]\n<p>x</p>"),
+        ('<h1 id="t">T<a href="#t">¶</a></h1><h1>U</h1>', '<h1 id="t">T<a href="#t">¶</a></h1>\n[+]<h1>U</h1>'),
+        ("<p>no title</p>", "[+]<p>no title</p>"),
+    ],
+)
+def test_the_filter_goes_right_after_the_page_s_title(page, expected):
+    assert render.after_title(page, "[+]") == expected
+
+
+def test_a_paragraph_offers_its_citation_with_its_address_and_place_escaped():
+    html = render.paragraph_actions("p-1", None, render.Citable('../s/#p-1" x="', "China's strategy, \u00b6 2"))
+    assert (
+        '<button type="button" class="paragraph-cite" aria-label="Cite this paragraph" aria-haspopup="dialog" '
+        'aria-expanded="false" data-cite-href="../s/#p-1&quot; x=&quot;" '
+        'data-cite-place="China&#x27;s strategy, \u00b6 2">'
+    ) in html
+    assert html.index("paragraph-permalink") < html.index("paragraph-cite")
+
+
+def test_decorate_gives_highlights_their_note_s_kind_and_paragraphs_their_citation():
+    notes = {"p-1": [placed(comment("n", kind="critique"))]}
+    out = render.decorate(
+        '<p id="p-1">a b</p>', {"p-1"}, notes, lambda a, h: "", lambda pid: None, lambda pid: render.Citable("#x", pid)
+    )
+    assert '<mark class="note-quote" id="quote--n" aria-details="note--n" data-kind="critique">b</mark>' in out
+    assert '<a class="note-ref" href="#note--n" aria-label="Context note: T" data-kind="critique"></a>' not in out
+    assert 'aria-label="Critique note: T" data-kind="critique"></a>' in out
+    assert 'data-cite-place="p-1"' in out

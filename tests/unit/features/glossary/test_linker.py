@@ -1,4 +1,4 @@
-"""Linking terms in page HTML: first mention only, skipped contexts, hover text on every glossary link."""
+"""Linking terms in page HTML: first mention only, skipped contexts, every glossary link marked to preview."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.features.glossary.linker import add_hover, glossary_slug, link_terms
+from edition.features.glossary.linker import glossary_slug, link_terms, mark_links
 from edition.features.glossary.matcher import Matcher
 
 MATCHER = Matcher({"soft power": "soft-power", "Liu Cixin": "liu-cixin", "Liu": "liu-cixin"})
@@ -25,7 +25,7 @@ def link(html, **kwargs):
     return link_terms(html, MATCHER, SUMMARIES, url_for, base="essays/", **kwargs)[0]
 
 
-SP = '<a href="../glossary/soft-power/" class="glossary-link" title="Influence by attraction.">{}</a>'
+SP = '<a href="../glossary/soft-power/" class="glossary-link">{}</a>'
 
 
 @pytest.mark.parametrize(
@@ -80,13 +80,10 @@ def test_link_terms(html, expected):
     assert link(html) == expected
 
 
-def test_explicit_link_gets_hover_text_and_counts_as_the_mention():
+def test_explicit_link_is_marked_and_counts_as_the_mention():
     html = '<p><a href="../../glossary/liu-cixin/">Liu Cixin</a> and Liu.</p>'
     out, linked = link_terms(html, MATCHER, SUMMARIES, url_for, base="essays/e/")
-    assert out == (
-        '<p><a href="../../glossary/liu-cixin/" title="Writer of &quot;hard&quot; SF &amp; more." '
-        'class="glossary-link">Liu Cixin</a> and Liu.</p>'
-    )
+    assert out == '<p><a href="../../glossary/liu-cixin/" class="glossary-link">Liu Cixin</a> and Liu.</p>'
     assert linked == {"liu-cixin"}
 
 
@@ -100,22 +97,26 @@ def test_mention_before_an_explicit_link_is_linked():
     assert out.endswith(" and Liu.</p>") and linked == {"liu-cixin"}
 
 
-def test_no_matcher_only_adds_hover_text():
+def test_no_matcher_only_marks_links():
     html = '<p>soft power <a href="../glossary/soft-power.html">it</a></p>'
     out, _ = link_terms(html, None, SUMMARIES, url_for, base="essays/x.html")
-    assert (
-        out == '<p>soft power <a href="../glossary/soft-power.html" title="Influence by attraction." '
-        'class="glossary-link">it</a></p>'
-    )
+    assert out == '<p>soft power <a href="../glossary/soft-power.html" class="glossary-link">it</a></p>'
 
 
 def test_own_page_is_not_linked():
     assert link("<p>soft power</p>", exclude=frozenset({"soft-power"})) == "<p>soft power</p>"
 
 
-def test_existing_title_and_class_are_kept():
-    html = '<p><a class="x" title="mine" href="../glossary/soft-power/">a</a></p>'
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a class="x" title="mine" href="../glossary/soft-power/">a</a></p>',  # its own title: left as it is
+        '<p><a href="../glossary/soft-power/" class="x glossary-link">a</a></p>',  # marked already: marked once
+    ],
+)
+def test_a_link_with_its_own_title_or_already_marked_is_kept(html):
     assert link(html) == html
+    assert mark_links(html, SUMMARIES, "essays/") == html
 
 
 @pytest.mark.parametrize(
@@ -152,17 +153,17 @@ def test_glossary_slug(href, base, slug):
         (
             '<p><a href="../../glossary/soft-power/">it</a></p>',
             "essays/e/",
-            '<p><a href="../../glossary/soft-power/" title="Influence by attraction." class="glossary-link">it</a></p>',
+            '<p><a href="../../glossary/soft-power/" class="glossary-link">it</a></p>',
         ),
         (
             '<a class="note-link" href="../soft-power/">x</a>',
             "glossary/charm/",
-            '<a class="glossary-link note-link" href="../soft-power/" title="Influence by attraction.">x</a>',
+            '<a class="glossary-link note-link" href="../soft-power/">x</a>',
         ),
         (
             '<A HREF="../liu-cixin/">x</A>',
             "glossary/charm/",
-            '<A HREF="../liu-cixin/" title="Writer of &quot;hard&quot; SF &amp; more." class="glossary-link">x</A>',
+            '<A HREF="../liu-cixin/" class="glossary-link">x</A>',
         ),
         ('<a href="../../glossary/unknown/">x</a>', "essays/e/", '<a href="../../glossary/unknown/">x</a>'),
         (
@@ -187,8 +188,8 @@ def test_glossary_slug(href, base, slug):
         "not a link",
     ],
 )
-def test_add_hover_titles_glossary_links_and_nothing_else(html, base, expected):
-    assert add_hover(html, SUMMARIES, base) == expected
+def test_mark_links_marks_glossary_links_and_nothing_else(html, base, expected):
+    assert mark_links(html, SUMMARIES, base) == expected
 
 
 def _resolved_slug(href, base):
@@ -243,4 +244,4 @@ def test_glossary_slug_agrees_with_urlsplit_and_normpath(path, tail, base):
 )
 def test_the_entry_address_is_escaped_in_href(address, written):
     out, _ = link_terms("<p>soft power</p>", MATCHER, SUMMARIES, lambda slug: address)
-    assert out == f'<p><a href="{written}" class="glossary-link" title="Influence by attraction.">soft power</a></p>'
+    assert out == f'<p><a href="{written}" class="glossary-link">soft power</a></p>'

@@ -187,3 +187,51 @@ def test_two_importers_of_different_texts_on_one_new_slug_never_both_succeed(rep
     assert results[loser][0] == 2 and len(results[loser][1].splitlines()) == 1, results
     assert (repo / "sources" / "race.txt").read_bytes() == sources[winners[0]].read_bytes()
     assert f"title: {winners[0]}\n" in (repo / "docs" / "essays" / "race" / "index.md").read_text(encoding="utf-8")
+
+
+def _imported_then_corrected(repo: Path, seed_copy: Path) -> Path:
+    """The seed imported into ``repo``; its source in ``sources/`` then given the correction its note asks for."""
+    assert run(seed_copy, "--root", repo).returncode == 0
+    source = repo / "sources" / "wandering-earth-ii.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("despidal", "disdain"), encoding="utf-8")
+    return source
+
+
+def test_a_revision_without_a_summary_is_refused_with_one_line_and_writes_nothing(repo, seed_copy):
+    source = _imported_then_corrected(repo, seed_copy)
+    before = snapshot(repo)
+    assert one_line(run(source, "--root", repo)) == (
+        "import_essay: sources/wandering-earth-ii.txt: this import changes the essay (1 edited), which makes "
+        'revision 2; say what changed in one line with --message "..."'
+    )
+    assert snapshot(repo) == before
+
+
+def test_an_unchanged_source_records_no_revision(repo, seed_copy):
+    assert run(seed_copy, "--root", repo).returncode == 0
+    record = (repo / "docs" / "essays" / "wandering-earth-ii" / "revisions.yml").read_text(encoding="utf-8")
+    again = run(repo / "sources" / "wandering-earth-ii.txt", "--root", repo)
+    assert again.returncode == 0 and "revision" not in again.stdout, again.stdout
+    assert (repo / "docs" / "essays" / "wandering-earth-ii" / "revisions.yml").read_text(encoding="utf-8") == record
+
+
+def test_in_a_terminal_the_summary_is_asked_for(repo, seed_copy):
+    source = _imported_then_corrected(repo, seed_copy)
+    controller, terminal = os.openpty()
+    try:
+        os.write(controller, b"Correct 'despidal'\n")
+        result = subprocess.run(
+            [sys.executable, str(SCRIPT), str(source), "--root", str(repo)],
+            capture_output=True,
+            text=True,
+            stdin=terminal,
+            timeout=120,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 0, result.stderr
+    assert "which makes revision 2; say what changed in one line" in result.stderr
+    assert "  revision 2 recorded in docs/essays/wandering-earth-ii/revisions.yml: 1 change" in result.stdout
+    record = (repo / "docs" / "essays" / "wandering-earth-ii" / "revisions.yml").read_text(encoding="utf-8")
+    assert "summary: Correct 'despidal'" in record

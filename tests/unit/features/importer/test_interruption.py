@@ -22,6 +22,8 @@ from edition.features.importer import run, state
 from edition.features.importer.run import import_essay
 from support import snapshot
 
+REVISION = {"message": "An editor's change", "today": "2026-12-01"}  # what the re-import records, the same each run
+
 
 class Killed(Exception):
     """The importer stops here, as a kill between two writes would stop it."""
@@ -82,15 +84,16 @@ def test_a_kill_after_any_write_leaves_a_tree_the_next_import_completes(tmp_path
     repo, source = _fresh(tmp_path, seed_copy, "whole", make)
     with monkeypatch.context() as patch:
         writes = Writes(patch, None)
-        import_essay(source, repo, slug="wandering-earth-ii")
+        import_essay(source, repo, slug="wandering-earth-ii", **REVISION)
     expected, total = snapshot(repo), writes.count
-    assert total >= 5  # the journal, some pages, the record, the journal removed
+    assert total >= 5  # the journal, some pages, the revision record, the record, the journal removed
+    assert "docs/essays/wandering-earth-ii/revisions.yml" in expected
     for kill in range(total):
         repo, source = _fresh(tmp_path, seed_copy, f"killed-{kill}", make)
         with monkeypatch.context() as patch, pytest.raises(Killed):
             Writes(patch, kill)
-            import_essay(source, repo, slug="wandering-earth-ii")
-        import_essay(source, repo, slug="wandering-earth-ii")
+            import_essay(source, repo, slug="wandering-earth-ii", **REVISION)
+        import_essay(source, repo, slug="wandering-earth-ii", **REVISION)
         assert snapshot(repo) == expected, f"killed before write {kill}"
         shutil.rmtree(repo)
 
@@ -99,13 +102,13 @@ def test_a_hand_edit_is_still_refused_after_an_interrupted_import(repo, seed_cop
     source = _second(repo, seed_copy)
     with monkeypatch.context() as patch, pytest.raises(Killed):
         Writes(patch, 3)  # the journal, then the first pages
-        import_essay(source, repo, slug="wandering-earth-ii")
+        import_essay(source, repo, slug="wandering-earth-ii", **REVISION)
     page = repo / "docs/essays/wandering-earth-ii/people-and-culture.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA hand edit.\n", encoding="utf-8")
     with pytest.raises(
         run.ImportRefused, match=re.escape("people-and-culture.md: was edited by hand since the last import")
     ):
-        import_essay(source, repo, slug="wandering-earth-ii")
+        import_essay(source, repo, slug="wandering-earth-ii", **REVISION)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from edition.features.importer.parse import (
     looks_like_heading,
     parse,
     parse_date,
+    publication_in,
     repair_breaks,
     split_blocks,
 )
@@ -247,3 +248,30 @@ def test_check_date_flag(value, ok):
     else:
         with pytest.raises(SourceError, match="YYYY-MM-DD"):
             check_date_flag(value)
+
+
+@pytest.mark.parametrize(
+    "note, publication",
+    [
+        (
+            "Note: This article appeared in the Australian Institute of International Affairs' blog, "
+            "*Australian Outlook*, on February 24 2023.",
+            "Australian Outlook",
+        ),
+        ("Note: First published in _The  Interpreter_ and *later* elsewhere.", "The Interpreter"),  # the first
+        ("Note: First published elsewhere.", ""),
+        ("Note: a 2*3*4 grid and snake_case_name are not italics.", ""),
+        ("Note: \\*not italics\\* here.", ""),
+    ],
+)
+def test_the_note_line_names_the_publication_in_italics(note, publication):
+    assert publication_in(note) == publication
+
+
+@pytest.mark.parametrize(
+    "flags, publication",
+    [({}, "Elsewhere Weekly"), ({"publication": "The Given Review"}, "The Given Review")],
+)
+def test_the_publication_comes_from_the_flag_else_the_note_line(flags, publication):
+    text = SEED_SHAPE.replace("Note: First published elsewhere.", "Note: First published in *Elsewhere Weekly*.")
+    assert parse(text, **flags).publication == publication

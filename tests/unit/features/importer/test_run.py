@@ -53,8 +53,10 @@ def test_seed_import_layout(repo, seed_copy):
         "[Liu Cixin](../../glossary/liu-cixin.md)",
         "{: #opening-3 }",
         "reading_time: 6",
+        "publication: Australian Outlook",  # the Note: line's words in italics
     ]:
         assert expected in index
+    assert essay_pages.load(folder, repo / "docs").publication == "Australian Outlook"
     reflection = (folder / "reflection.md").read_text()
     assert "in scenes of drone swarm battles" in reflection
     assert "## About the author" in reflection and "{: #about-the-author-1 .author-bio }" in reflection
@@ -121,7 +123,7 @@ def test_ids_survive_edits(repo, seed_copy):
         "People and culture\n", "People and culture\n\nAnother new paragraph about culture and people.\n"
     )
     source.write_text(text)
-    report = import_essay(source, repo, slug="wandering-earth-ii")
+    report = import_essay(source, repo, slug="wandering-earth-ii", message="A word fixed, two paragraphs added")
     after = ids_by_text(repo, "wandering-earth-ii")
     unchanged = {t: i for t, i in before.items() if t in after}
     assert all(after[t] == i for t, i in unchanged.items())
@@ -137,14 +139,14 @@ def test_removed_id_is_never_reissued(repo, seed_copy):
     text = source.read_text()
     removed = text.split("\n\nReflection\n\n")[1].split("\n\n")[2]  # second Reflection paragraph
     source.write_text(text.replace(removed + "\n\n", ""))
-    first = import_essay(source, repo, slug="wandering-earth-ii")
+    first = import_essay(source, repo, slug="wandering-earth-ii", message="A paragraph cut")
     assert first.retired_ids == ["reflection-2"]
     source.write_text(
         source.read_text().replace(
             "Dr Marina Zhang", "A brand new closing paragraph, quite unlike the old one.\n\nDr Marina Zhang"
         )
     )
-    second = import_essay(source, repo, slug="wandering-earth-ii")
+    second = import_essay(source, repo, slug="wandering-earth-ii", message="A paragraph added")
     assert second.new_ids == ["reflection-3"]
 
 

@@ -14,6 +14,8 @@ from sample import sample_site
         ("essays/first/index.md", "It begins here."),
         ("essays/first/print.md", "It begins here."),
         ("essays/first/middle-part.md", "The middle, with soft power."),
+        ("essays/first/revisions.md", "Revisions of First *Essay* <b>: as first published."),
+        ("essays/missing/revisions.md", None),
         ("essays/missing/index.md", None),
         ("glossary/soft-power.md", "Influence by attraction."),
         ("glossary/index.md", seo.GLOSSARY_INDEX_DESCRIPTION),
