@@ -125,8 +125,11 @@ class GlossaryPart:
         return markdown
 
     def page_content(self, html: str, page: Page) -> str:
-        """Link terms in the page; an entry's page first gets its head and body, and their table of contents."""
+        """Link terms in the page; the index first gets its lists, an entry's page its head and body and their toc."""
         matcher = None if page.meta.get(META_GLOSSARY) is False else self.glossary.matcher
+        if page_of(page.file.src_uri).kind is Kind.GLOSSARY_INDEX:
+            terms = list(self.build.site.terms.values())
+            html = pages.fill_index(html, terms, self.build.config.use_directory_urls)
         own = self._entry(page.file.src_uri)
         if own:
             body = self.glossary.entries[own]

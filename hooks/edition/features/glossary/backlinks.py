@@ -47,6 +47,15 @@ def excerpt(text: str, start: int, end: int, width: int = EXCERPT_CHARS) -> str:
     return ("\u2026" if left > 0 else "") + text[left:right].strip() + ("\u2026" if right < len(text) else "")
 
 
+def glossary_links(text: str, memo: Memo = NO_MEMO) -> tuple[str, ...]:
+    """The entries ``text`` (Markdown) links to by hand, each once, in order.
+
+    Every build looks in every note, entry and paragraph; ``memo`` keeps what
+    a text gave, so the preview looks again only in the texts that changed.
+    """
+    return memo.value("glossary links", text, lambda: tuple(dict.fromkeys(GLOSSARY_LINK.findall(text))))
+
+
 def collect(
     essays: list[Essay], matcher: Matcher | None, known: set[str], memo: Memo = NO_MEMO
 ) -> dict[str, list[Mention]]:

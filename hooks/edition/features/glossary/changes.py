@@ -58,4 +58,4 @@ def entry_changes(
 def pages_naming(texts: Mapping[str, str], names: Iterable[str]) -> set[str]:
     """The pages whose text holds one of ``names`` as the glossary would find it (whole words, any case)."""
     finder = Matcher(dict.fromkeys(names, "name"))
-    return {src for src, text in texts.items() if next(finder.finditer(text), None) is not None}
+    return {src for src, text in texts.items() if finder.occurs(text)}

@@ -13,10 +13,11 @@ import re
 from pathlib import Path
 
 from edition.addresses import INDEX, glossary_entry, repo_path
+from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Term
 from edition.content.problems import Problem
 from edition.content.text import normalize
-from edition.features.glossary.backlinks import GLOSSARY_LINK
+from edition.features.glossary.backlinks import glossary_links
 
 MAX_SUMMARY = 200
 COMMON_WORDS = Path(__file__).with_name("common_words.txt")
@@ -28,11 +29,13 @@ def _did_you_mean(slug: str, known: set[str]) -> str:
     return f"Did you mean '{close[0]}'? " if close else ""
 
 
-def missing_targets(sources: list[tuple[str, str]], terms: dict[str, Term], docs_rel: str) -> list[Problem]:
+def missing_targets(
+    sources: list[tuple[str, str]], terms: dict[str, Term], docs_rel: str, memo: Memo = NO_MEMO
+) -> list[Problem]:
     """Links to glossary entries that do not exist; ``sources`` is ``[(file, markdown), ...]``."""
     problems = []
     for path, text in sources:
-        for slug in dict.fromkeys(GLOSSARY_LINK.findall(text)):
+        for slug in glossary_links(text, memo):
             if slug not in terms and slug != INDEX:
                 hint = _did_you_mean(slug, set(terms)) + f"Or create {repo_path(docs_rel, glossary_entry(slug))}."
                 problems.append(Problem(path, f"links to glossary entry '{slug}', which does not exist.", hint))
@@ -143,12 +146,14 @@ def summaries(terms: dict[str, Term]) -> list[Problem]:
     return problems
 
 
-def lint(terms: dict[str, Term], essays: list[Essay], comments: list[Comment], docs_rel: str) -> list[Problem]:
-    """Every rule over the whole glossary, in one list."""
+def lint(
+    terms: dict[str, Term], essays: list[Essay], comments: list[Comment], docs_rel: str, memo: Memo = NO_MEMO
+) -> list[Problem]:
+    """Every rule over the whole glossary, in one list; ``memo`` keeps the links each text holds."""
     linked_from: list[tuple[str, str]] = [(repo_path(docs_rel, p.page), p.text) for e in essays for p in e.paragraphs()]
     linked_from += [(c.path, c.body) for c in comments] + [(t.path, t.body) for t in terms.values()]
     return [
-        *missing_targets(linked_from, terms, docs_rel),
+        *missing_targets(linked_from, terms, docs_rel, memo),
         *see_also(terms),
         *shared_names(terms),
         *common_names(terms),

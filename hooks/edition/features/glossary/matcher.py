@@ -11,7 +11,7 @@ boundary checks make matches whole words, case-insensitively.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from edition.content.text import normalize
 
@@ -20,6 +20,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORDISH = rf"[^\W{_CJK}]"
 _CLASS = {"'": "['\u2019\u2018]", "-": "[-\u2010\u2011\u2013]", " ": r"\s+", '"': '["\u201c\u201d]'}
 _END = ""
+_PLAIN = re.compile("[" + re.escape("".join(_CLASS)) + "]")  # the characters a name's pattern matches with a class
 
 
 def _key(name: str) -> str:
@@ -59,6 +60,12 @@ def _regex(root: dict) -> str:
     return "".join(out)
 
 
+def _literals(keys: Iterable[str]) -> list[str] | None:
+    """The longest plain run of each name (see :meth:`Matcher.occurs`); None if a name has none."""
+    runs = [max(_PLAIN.split(key), key=len) for key in keys]
+    return None if not all(runs) else list(dict.fromkeys(runs))
+
+
 class Matcher:
     """Finds every glossary name in a text, longest first, whole words only."""
 
@@ -79,6 +86,21 @@ class Matcher:
         self.source = rf"(?<!{_WORDISH})(?:{trie})(?!{_WORDISH})" if trie else ""
         self.pattern = re.compile(self.source) if trie else None
         self._folding_pattern: re.Pattern[str] | None = None
+        self._literals = _literals(self.slugs)
+
+    def occurs(self, text: str) -> bool:
+        """Whether :meth:`finditer` finds a name in ``text``.
+
+        Every name holds a run of plain characters (no quote, dash or space,
+        which match several) that the lowered text holds wherever the name
+        occurs; a text holding none of them is passed over without running
+        the pattern, which tries every position. The preview asks this of
+        every page's text when a name changes.
+        """
+        lowered = text.lower()
+        if self._literals is not None and len(lowered) == len(text) and not any(p in lowered for p in self._literals):
+            return False
+        return next(self.finditer(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, slug)`` for each name in ``text``, left to right, never overlapping.

@@ -1,8 +1,7 @@
-"""The glossary's pages: the A-to-Z index (Markdown), an entry's head and tail (HTML).
+"""The glossary's pages: the A-to-Z index (Markdown headings, HTML lists), an entry's head and tail (HTML).
 
-Values from front matter are escaped (``markup.escape`` before they become
-Markdown, ``html.escape`` before they become HTML), since glossary fixes
-arrive by pull request like commentary.
+Values from front matter are escaped (``html.escape``) before they become
+HTML, since glossary fixes arrive by pull request like commentary.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Callable
 from html import escape as esc
 from itertools import groupby
 
-from edition.content.markup import escape
+from edition.addresses import glossary_entry, glossary_index, page_url, relative_url
 from edition.content.model import Term
 from edition.features.glossary.backlinks import Mention
 
@@ -32,25 +31,58 @@ def sort_key(term: Term) -> tuple[str, str]:
 
 
 def index_page(terms: list[Term]) -> str:
-    """``glossary/index.md``: every term A to Z with its Chinese name and summary.
+    """``glossary/index.md``: the title, the count and a heading per letter, each followed by its list's marker.
 
-    Kept out of the search index: each entry is found on its own page.
+    Kept out of the search index: each entry is found on its own page. The
+    lists are put in after conversion (:func:`fill_index`): the index
+    changes with every entry's summary, and the preview converts it again
+    on each such save; Markdown then converts a few dozen headings, not
+    thousands of list items and their links.
     """
-    ordered = sorted(terms, key=sort_key)
     lines = ["---", "title: Glossary", "glossary: false", "search:", "  exclude: true", "---", "", "# Glossary", ""]
     lines.append(
-        f"{len(ordered)} names and ideas the essays use, A to Z. Each entry lists every paragraph that mentions it."
+        f"{len(terms)} names and ideas the essays use, A to Z. Each entry lists every paragraph that mentions it."
     )
     lines.append("")
-    by_letter = groupby(ordered, key=lambda t: _letter(Term(t.slug, sort_key(t)[0], "", "")))
-    for letter, group in by_letter:
-        lines += [f"## {letter} {{: #letter-{letter.lower() if letter != '#' else 'other'} }}", ""]
-        for term in group:
-            zh = f" ({escape(term.zh)})" if term.zh else ""
-            summary = f": {escape(term.summary)}" if term.summary else ""
-            lines.append(f"- [{escape(term.title)}]({term.slug}.md){zh}{summary}")
-        lines.append("")
+    for letter, ident, _ in _letters(terms):
+        lines += [f"## {letter} {{: #{ident} }}", "", _marker(ident), ""]
     return "\n".join(lines)
+
+
+def fill_index(html: str, terms: list[Term], use_directory_urls: bool = True) -> str:
+    """The converted index with each letter's list in place of its marker, as the HTML Markdown makes of a list.
+
+    Values are escaped, and their whitespace collapsed as a reader sees it.
+    """
+    here = page_url(glossary_index(), use_directory_urls)
+    for _, ident, group in _letters(terms):
+        items = []
+        for term in group:
+            href = relative_url(page_url(glossary_entry(term.slug), use_directory_urls), here)
+            zh = f" ({_text(term.zh)})" if term.zh else ""
+            summary = f": {_text(term.summary)}" if term.summary else ""
+            items.append(f'<li><a href="{esc(href)}">{_text(term.title)}</a>{zh}{summary}</li>\n')
+        html = html.replace(_marker(ident), f"<ul>\n{''.join(items)}</ul>", 1)
+    return html
+
+
+def _letters(terms: list[Term]) -> list[tuple[str, str, list[Term]]]:
+    """The entries A to Z, by letter: ``(letter, heading id, entries)``."""
+    ordered = sorted(terms, key=sort_key)
+    by_letter = groupby(ordered, key=lambda t: _letter(Term(t.slug, sort_key(t)[0], "", "")))
+    return [
+        (letter, f"letter-{letter.lower() if letter != '#' else 'other'}", list(group)) for letter, group in by_letter
+    ]
+
+
+def _marker(ident: str) -> str:
+    """Where a letter's list goes: an HTML comment, which Markdown passes on as it is."""
+    return f"<!-- glossary-index {ident} -->"
+
+
+def _text(value: str) -> str:
+    """A front-matter value as the text of an HTML element, escaped, its whitespace collapsed."""
+    return esc(" ".join(value.split()), quote=False)
 
 
 def entry_head(term: Term) -> str:

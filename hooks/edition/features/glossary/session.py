@@ -81,12 +81,12 @@ def _prepare(site: Site, toc: dict, memo: Memo) -> GlossaryBuild:
     names = name_index(terms)
     matcher = memo.value("matcher", tuple(names.items()), lambda: Matcher(names))
     mentions = backlinks.collect(list(site.essays.values()), matcher, set(terms), memo)
-    problems = lint.lint(terms, list(site.essays.values()), site.comments, site.docs_rel)
+    problems = lint.lint(terms, list(site.essays.values()), site.comments, site.docs_rel, memo)
     entries, unsafe = render_entries(site, toc, memo)
     referenced = set(mentions)
     referenced.update(slug for t in terms.values() for slug in t.see_also)
     for text in [c.body for c in site.comments] + [t.body for t in terms.values()]:
-        referenced.update(backlinks.GLOSSARY_LINK.findall(text))
+        referenced.update(backlinks.glossary_links(text, memo))
     return GlossaryBuild(
         matcher=matcher,
         summaries={slug: t.summary or t.title for slug, t in terms.items()},

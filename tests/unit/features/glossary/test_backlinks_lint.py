@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from edition.content.memo import Memo
 from edition.content.model import Comment, Essay, Paragraph, Section, Term
 from edition.features.glossary import backlinks, lint
 from edition.features.glossary.matcher import Matcher
@@ -169,3 +170,31 @@ def test_the_common_word_list_is_the_shipped_one():
     words = lint.common_words()
     assert len(words) == 1861 and {"the", "time", "power", "people", "us", "may"} <= words
     assert not {"liu", "deng", "mao", "acri", "nato", "london", "uk", "obama"} & words  # names are what entries are for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No links.", ()),
+        ("[a](../glossary/x.md) [b](../../glossary/y.md#s) [c](../glossary/x.md)", ("x", "y")),
+        ("[a](glossary/x.md) [b](../glossary/index.md) [c](../glossary/z.html)", ("x", "index")),
+    ],
+    ids=["none", "each-once-in-order", "forms"],
+)
+def test_glossary_links_are_read_once_per_text(text, expected):
+    memo = Memo()
+    assert backlinks.glossary_links(text, memo) == expected
+    assert backlinks.glossary_links(text, memo) == expected
+    assert (memo.misses, memo.hits) == (1, 1)
+
+
+def test_lint_with_a_memo_finds_what_it_finds_without():
+    comments = [
+        Comment("e", "n", "docs/c/e/n.md", "T", "A", "2024-01-01", "note", "p", "q", "[x](../../glossary/nope.md)")
+    ]
+    memo = Memo()
+    plain = lint.lint(TERMS, [], comments, "docs")
+    assert plain and lint.lint(TERMS, [], comments, "docs", memo) == plain == lint.lint(
+        TERMS, [], comments, "docs", memo
+    )
+    assert memo.hits

@@ -68,3 +68,29 @@ def test_names_nested_as_deep_as_the_schema_allows_compile():
     """Each name that is a prefix of the next nests a group; the schema's 100 characters bound the nesting."""
     names = {"a" * n: f"a{n}" for n in range(1, 101)}
     assert [slug for _, _, slug in Matcher(names).finditer("aaa " + "a" * 100)] == ["a3", "a100"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [NAMES, *({name: slug} for name, slug in NAMES.items()), {"- -": "dashes"}],
+    ids=["all", *NAMES, "no-plain-run"],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wandering Earth II is a prequel",
+        "LIU CIXIN and liu",
+        "Liuzhou is a city",
+        "a soft \n power move",
+        "softpower, soft-powered",
+        "作家刘慈欣的小说",
+        "Remembrance of Earth\u2019s Past trilogy",
+        "a zero\u2011sum mentality",
+        "\u0130 UEG, then liu",
+        "a \u2010 \u2013 b",
+        "",
+    ],
+)
+def test_occurs_is_whether_finditer_finds_a_name(names, text):
+    matcher = Matcher(names)
+    assert matcher.occurs(text) is (next(matcher.finditer(text), None) is not None)

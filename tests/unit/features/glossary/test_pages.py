@@ -6,7 +6,7 @@ import pytest
 
 from edition.content.model import Source, Term
 from edition.features.glossary.backlinks import Mention
-from edition.features.glossary.pages import entry_head, entry_tail, index_page
+from edition.features.glossary.pages import entry_head, entry_tail, fill_index, index_page
 
 PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
 MENTIONED = f'<h2 id="mentioned-in">Mentioned in{PERMALINK.format("mentioned-in")}</h2>\n'
@@ -90,3 +90,27 @@ def test_entry_head_is_summary_then_names_as_html(fields, expected):
 
 def test_index_page_is_kept_out_of_search():
     assert "search:\n  exclude: true\n" in index_page([term()])
+
+
+@pytest.mark.parametrize(
+    ("fields", "use_directory_urls", "expected"),
+    [
+        ({}, True, '<li><a href="soft-power/">soft power</a>: Influence by attraction.</li>'),
+        ({}, False, '<li><a href="soft-power.html">soft power</a>: Influence by attraction.</li>'),
+        ({"zh": "软实力", "summary": ""}, True, '<li><a href="soft-power/">soft power</a> (软实力)</li>'),
+        (
+            {"title": "<b>x</b> & y", "zh": "<i>", "summary": "A <script>\n\n'z' \"q\""},
+            True,
+            '<li><a href="soft-power/">&lt;b&gt;x&lt;/b&gt; &amp; y</a> (&lt;i&gt;): A &lt;script&gt; \'z\' "q"</li>',
+        ),
+    ],
+    ids=["directory-urls", "file-urls", "no-summary", "escaped-on-one-line"],
+)
+def test_the_index_lists_each_letter_as_html_after_conversion(fields, use_directory_urls, expected):
+    terms = [term(**fields)]
+    page = index_page(terms)
+    letter = "other" if fields.get("title", "s").startswith("<") else "s"
+    marker = f"<!-- glossary-index letter-{letter} -->"
+    assert f"## {letter.upper() if letter == 's' else '#'} {{: #letter-{letter} }}\n\n{marker}\n" in page
+    html = f'<h2 id="letter-{letter}">S</h2>\n{marker}\n'
+    assert fill_index(html, terms, use_directory_urls) == f'<h2 id="letter-{letter}">S</h2>\n<ul>\n{expected}\n</ul>\n'
