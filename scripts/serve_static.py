@@ -91,6 +91,14 @@ class StaticHandler(BaseHTTPRequestHandler):
         """Quiet: the browser tests and the audit report failures themselves."""
 
 
+class StaticServer(ThreadingHTTPServer):
+    """Lighthouse and browsers drop connections they no longer need: that is no error, so no traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def site_path(config: Path = ROOT / "mkdocs.yml") -> str:
     """The path part of ``site_url`` in ``config`` (``/annotated-essays/``), or ``/``."""
     match = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", config.read_text(encoding="utf-8"), re.M)
@@ -109,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     wanted = site_path() if args.base is None else args.base
     base = "/" + wanted.strip("/") + "/" if wanted.strip("/") else "/"
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(StaticHandler, root=root, base=base))
+    server = StaticServer(("127.0.0.1", args.port), partial(StaticHandler, root=root, base=base))
     print(f"Serving {args.root} at http://127.0.0.1:{server.server_address[1]}{base}", flush=True)
     try:
         server.serve_forever()
