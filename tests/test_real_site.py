@@ -34,6 +34,22 @@ def test_strict_build_passes(built):
     assert (built / "essays/wandering-earth-ii/index.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("page", "loaded"),
+    [
+        ("essays/wandering-earth-ii/chinas-global-strategy/index.html", True),
+        ("essays/wandering-earth-ii/index.html", True),
+        ("essays/wandering-earth-ii/print/index.html", True),
+        ("glossary/liu-cixin/index.html", False),
+        ("commentary/index.html", False),
+        ("index.html", False),
+    ],
+)
+def test_select_to_annotate_is_loaded_only_where_there_are_essay_paragraphs(built, page, loaded):
+    html = (built / page).read_text(encoding="utf-8")
+    assert html.count("assets/javascripts/annotate.js") == (1 if loaded else 0)
+
+
 def test_every_paragraph_has_its_id_in_html(built):
     site = load_site(ROOT / "docs", ROOT)
     essay = site.essays["wandering-earth-ii"]
