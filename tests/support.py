@@ -1,6 +1,8 @@
 """Paths the tests share (importable: pytest's importlib mode does not import conftest by name)."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -28,4 +30,26 @@ def property_settings(examples: int, long_examples: int, switch: str) -> setting
         deadline=None,
         print_blob=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+def build_real_site(out: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of the real site into ``out``, in a new process; the caller judges the result."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
     )

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -14,21 +11,14 @@ import pytest
 
 from edition.content.note_schema import KINDS
 from edition.content.site import load_site
-from support import ROOT
+from support import ROOT, build_real_site
 
 SITE_URL = "https://annotated-essays.github.io/annotated-essays/"
 FEED = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">')
 
 
 def _build(out: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = build_real_site(out)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from edition.content.site import load_site
-from support import ROOT
+from support import ROOT, build_real_site
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("real-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    result = build_real_site(site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 
