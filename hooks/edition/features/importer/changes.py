@@ -12,9 +12,10 @@ that are new (or keep the old id), stand next to each other, and are each
 mostly made of the old paragraph's words, which together they cover. A join
 is the same the other way round. Containment is measured on word trigrams
 (a paragraph's words in order, three at a time), through an inverted index,
-so the cost stays close to linear in the length of the essay; a paragraph
-that kept its id and its text is skipped, so a revision costs what it
-changed (figures: docs/performance.md).
+and on words where an edit broke a short piece's trigrams, so the cost
+stays close to linear in the length of the essay; a paragraph that kept its
+id and its text is skipped, so a revision costs what it changed (figures:
+PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -57,16 +58,25 @@ def _grams(text: str) -> set[tuple[str, ...]]:
 
 
 class _Containers:
-    """For a paragraph of one text, the paragraph of the other text that contains most of its trigrams."""
+    """For a paragraph of one text, the paragraph of the other text that contains most of it.
 
-    def __init__(self, paragraphs_grams: Sequence[set[tuple[str, ...]]]):
+    Candidates are the paragraphs sharing its rarer trigrams (an inverted
+    index); the one sharing the most holds it when it holds at least
+    :data:`CONTAINED` of its trigrams or, failing that, of its words. Words
+    catch a short piece with a word changed: in a five-word sentence one new
+    word breaks two of its three trigrams, and the split would read as a
+    paragraph added and another edited.
+    """
+
+    def __init__(self, paragraphs: Sequence[Placed], paragraphs_grams: Sequence[set[tuple[str, ...]]]):
+        self.paragraphs = paragraphs
         self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for position, grams in enumerate(paragraphs_grams):
             for gram in grams:
                 self.index[gram].append(position)
 
-    def best(self, grams: set[tuple[str, ...]]) -> int | None:
-        """The position of the paragraph holding at least :data:`CONTAINED` of ``grams``, the most of them."""
+    def best(self, piece: Placed, grams: set[tuple[str, ...]]) -> int | None:
+        """The position of the paragraph that holds ``piece`` (its trigrams ``grams``), or None."""
         shared: dict[int, int] = defaultdict(int)
         for gram in grams:
             owners = self.index.get(gram, ())
@@ -76,7 +86,11 @@ class _Containers:
         if not shared:
             return None
         position = max(shared, key=lambda p: (shared[p], -p))
-        return position if shared[position] >= CONTAINED * len(grams) else None
+        if shared[position] >= CONTAINED * len(grams):
+            return position
+        said = _words(piece.text)
+        held = len(said & _words(self.paragraphs[position].text))
+        return position if held >= CONTAINED * len(said) else None
 
 
 def _words(text: str) -> set[str]:
@@ -112,14 +126,14 @@ def _splits(
     ``grams`` holds the trigrams of ``old`` and of ``new``, read once for both directions.
     """
     old_grams, new_grams = grams
-    containers = _Containers(old_grams)
+    containers = _Containers(old, old_grams)
     by_id = {p.id: n for n, p in enumerate(old)}
     candidates: dict[int, list[int]] = defaultdict(list)
     for position, paragraph in enumerate(new):
         if paragraph.id in kept:
             candidates[by_id[paragraph.id]].append(position)
         else:
-            found = containers.best(new_grams[position]) if new_grams[position] else None
+            found = containers.best(paragraph, new_grams[position]) if new_grams[position] else None
             if found is not None:
                 candidates[found].append(position)
     found_splits = []

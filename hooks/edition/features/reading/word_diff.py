@@ -7,7 +7,7 @@ changed word is shown whole. The semantic cleanup merges the small
 equalities (``the``, ``of``) that a rewritten sentence shares with the old
 one into one deletion and one insertion, which is what a reader can follow;
 ``difflib`` leaves them, and shows a rewritten paragraph as dozens of
-fragments (figures: docs/performance.md). Two guards keep the cost bounded
+fragments (figures: PERFORMANCE.md). Two guards keep the cost bounded
 and the output the same on every machine (no time-out is used):
 
 - a paragraph that shares less than half its words with the old one was

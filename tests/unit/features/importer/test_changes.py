@@ -11,6 +11,7 @@ B = "The ferrymen read that notebook better than anyone who lives along the bank
 C = "Herons stand in the reeds like question marks while the water barely moves."
 D = "The marsh was drained once in a dry decade and flooded when the rains returned."
 NEW = "A fisherman's hut stands on stilts at the edge of the marsh before dawn."
+SHIPS, GULLS = "Ships wait in the harbour.", "Gulls circle over the boats."  # short sentences: few trigrams each
 
 
 def placed(*items: Placed | tuple[str, ...]) -> list[Placed]:
@@ -23,6 +24,7 @@ def summary(old: list[Placed], new: list[Placed]) -> list[tuple[str, list[str], 
 
 
 OLD = placed(("p-1", A), ("p-2", B), ("p-3", C), ("p-4", D))
+SHORT = placed(("p-1", A), ("p-2", B), ("p-3", C), ("p-4", f"{SHIPS} {GULLS}"))
 CASES = [
     ("nothing", OLD, []),
     ("markup only", placed(("p-1", A.replace("river", "[river](../../glossary/river.md)")), *OLD[1:]), []),
@@ -64,6 +66,26 @@ CASES = [
 @pytest.mark.parametrize("new, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_each_change_is_named(new, expected):
     assert summary(OLD, new) == expected
+
+
+SHORT_CASES = [
+    (
+        "split, a short piece with a word changed (most of its trigrams broken, its words kept)",
+        [*SHORT[:3], *placed(("p-5", SHIPS.replace("wait", "sleep")), ("p-4", GULLS))],
+        [("split", ["p-4"], ["p-5", "p-4"])],
+    ),
+    (
+        "not split: a short new paragraph that shares a trigram but few words",
+        [*SHORT[:3], *placed(("p-5", "Nobody in the harbour knew her name."), ("p-4", GULLS))],
+        [("added", [], ["p-5"]), ("edited", ["p-4"], ["p-4"])],
+    ),
+]
+
+
+@pytest.mark.parametrize("new, expected", [case[1:] for case in SHORT_CASES], ids=[case[0] for case in SHORT_CASES])
+def test_short_pieces_are_told_by_their_words(new, expected):
+    """A paragraph of two short sentences, cut in two (found by the revisions property test)."""
+    assert summary(SHORT, new) == expected
 
 
 def test_a_removal_records_the_paragraph_it_followed_on_its_page():
