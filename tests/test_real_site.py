@@ -40,6 +40,16 @@ def test_select_to_annotate_is_loaded_only_where_there_are_essay_paragraphs(buil
     assert html.count("assets/javascripts/annotate.js") == (1 if loaded else 0)
 
 
+@pytest.mark.parametrize(
+    "page", ["index.html", "glossary/index.html", "essays/wandering-earth-ii/index.html", "404.html"]
+)
+def test_no_script_holds_the_first_paint(built, page):
+    """Every script file is deferred, Material's bundle first (overrides/main.html): in order, after parsing."""
+    tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", (built / page).read_text(encoding="utf-8"))
+    assert "bundle." in tags[0] and len(tags) >= 3
+    assert [tag for tag in tags if not re.search(r"\sdefer[\s>]", tag)] == []
+
+
 def test_every_paragraph_has_its_id_in_html(built):
     site = load_site(ROOT / "docs", ROOT)
     essay = site.essays["wandering-earth-ii"]
