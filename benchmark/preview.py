@@ -62,6 +62,7 @@ class Figures:
     seconds: dict[str, list[float]] = field(default_factory=dict)
     first_build: float = 0.0
     differences: list[str] = field(default_factory=list)  # files that are not those of a clean full build
+    peak_mb: float | None = None  # the server's peak resident memory over every build (None where unknown)
 
     def medians(self) -> dict[str, float]:
         return {kind: statistics.median(runs) for kind, runs in self.seconds.items()}
@@ -137,6 +138,14 @@ class Server:
                 return
             time.sleep(0.05)
 
+    def peak_mb(self) -> float | None:
+        """The server's peak resident memory so far, in MB: ``VmHWM`` from ``/proc`` (None elsewhere than Linux)."""
+        try:
+            status = Path(f"/proc/{self.child.pid}/status").read_text(encoding="ascii")
+        except OSError:
+            return None
+        return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), None)
+
     def stop(self) -> None:
         self.child.terminate()
         try:
@@ -170,6 +179,7 @@ def measure(repo: Path, project: Path, runs: int, progress: Callable[[str], None
                 figures.seconds.setdefault(kind, []).append(seconds)
                 progress(f"{kind} (run {run + 1}): {seconds:.2f} s")
         server.wait_quiet()
+        figures.peak_mb = server.peak_mb()
         figures.differences = full_build_differences(config, server.site, server.url(""))
         progress(f"served site against a clean full build: {len(figures.differences)} files differ")
     finally:
@@ -382,6 +392,7 @@ def table(results: dict[str, Figures]) -> str:
     kinds = list(dict.fromkeys(kind for figures in results.values() for kind in figures.seconds))
     rows = [["change", *names], ["first build", *(f"{results[n].first_build:.1f}" for n in names)]]
     rows.append(["files unlike a full build", *(str(len(results[n].differences)) for n in names)])
+    rows.append(["server's peak memory, MB", *(_megabytes(results[n].peak_mb) for n in names)])
     for kind in kinds:
         cells = []
         for name in names:
@@ -391,3 +402,7 @@ def table(results: dict[str, Figures]) -> str:
         rows.append([kind, *cells])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows)
+
+
+def _megabytes(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"

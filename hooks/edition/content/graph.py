@@ -19,14 +19,16 @@ The keys: which pages record each (and which part records it), and when it is em
     that pages using its output follow; a part may name a page outright.
 ``("essay", slug)``
     Recorded by every page of the essay, for its citation tags and the revision in its proposal links
-    (reading, commentary), by the whole-essay page (reading), its notes' pages, its commentary index and
-    the site's commentary index (commentary). Emitted when any file of the essay changed (build).
+    (reading, commentary), by the whole-essay page, the revisions page and the home page's card (reading),
+    its notes' pages, its commentary index and the site's commentary index (commentary). Emitted when any
+    file of the essay changed (build).
 ``("paragraph", id)``
     Recorded by every page showing the paragraph, for the notes beside it (commentary). Emitted when a
     note was placed on or moved off the paragraph, or changed there (commentary).
 ``("notes", slug)``
     Recorded by the essay's pages, whose "add a note" links name the next free file name, and by its
-    commentary index; ``("notes", "")`` by the site's commentary index (commentary). Emitted when a note
+    commentary index; ``("notes", "")`` by the site's commentary index (commentary) and the home page's
+    latest notes (reading). Emitted when a note
     of the essay was added or removed; ``("notes", "")`` when any note changed (commentary).
 ``("note", src)``
     Recorded by the note's page and its essay's commentary index (commentary). Emitted when the note's
@@ -36,7 +38,8 @@ The keys: which pages record each (and which part records it), and when it is em
     listing it under "see also" (glossary). Emitted when the entry's title, summary or names changed, or
     it was added or removed (glossary).
 ``("terms", "")``
-    Recorded by the glossary index; emitted with any ``("term", slug)`` (glossary).
+    Recorded by the glossary index and the home page (its count of entries; reading); emitted with any
+    ``("term", slug)`` (glossary).
 ``("mentions", slug)``
     Recorded by the entry's page; emitted when the paragraphs mentioning the entry changed (glossary).
 
@@ -47,8 +50,7 @@ added or removed (the link check finds the pages whose links point at
 it). Each part also answers them on refresh, as pages.
 
 Pages of a kind listed in :data:`DECLARED` are rebuilt only when a key
-they recorded is emitted. Every other page (the home page with its
-listings, hand-written pages, and any kind of page added later whose part
+they recorded is emitted. Every other page (hand-written pages, and any kind of page added later whose part
 does not record its facts yet) is rebuilt on every change, so a page is
 never left stale because nobody declared what it shows. A new kind of page
 is declared by adding its kind here once its part records what it shows;
@@ -82,9 +84,11 @@ MENTIONS: Final = "mentions"
 # The kinds of page whose parts record every fact they show (see the table above).
 DECLARED: Final = frozenset(
     {
+        Kind.HOME,
         Kind.ESSAY_OPENING,
         Kind.ESSAY_SECTION,
         Kind.WHOLE_ESSAY,
+        Kind.REVISIONS,
         Kind.NOTE,
         Kind.ESSAY_COMMENTARY,
         Kind.COMMENTARY_INDEX,

@@ -42,7 +42,7 @@ from edition.addresses import (
     revisions_page,
     whole_essay_page,
 )
-from edition.content.graph import ESSAY, PAGE, Key
+from edition.content.graph import ESSAY, NOTES, PAGE, TERMS, Key
 from edition.content.history import History
 from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING, META_SEARCH
@@ -155,6 +155,9 @@ class ReadingPart:
         if page.meta.get(META_LISTING) == LISTING_HOME:
             page.meta.setdefault(META_GLOSSARY, False)  # a listing of titles and summaries, not prose to annotate
             index = commentary_index() if files.get_file_from_path(commentary_index()) else None
+            # every essay's card, the number of entries, the latest notes
+            essays = ((ESSAY, slug) for slug in self.build.site.essays)
+            self.build.graph.record(page.file.src_uri, *essays, (TERMS, ""), (NOTES, ""))
             return markdown + listings.home_listing(self.build.site, index)
         src = page.file.src_uri
         ref = page_of(src)

@@ -49,7 +49,9 @@ def test_differences_forgive_only_the_order_of_search_entries(
 
 
 def test_table_gives_the_median_and_the_range() -> None:
-    figures = Figures({"note edited": [0.3, 0.1, 0.2], "template": [2.0]}, first_build=5.0)
-    lines = table({"100 pages": figures}).splitlines()
-    assert lines[0].split() == ["change", "100", "pages"]
-    assert "0.20 (0.10-0.30)" in lines[3] and lines[4].split() == ["template", "2.00"]
+    figures = Figures({"note edited": [0.3, 0.1, 0.2], "template": [2.0]}, first_build=5.0, peak_mb=212.4)
+    unknown = Figures({"note edited": [0.4]}, first_build=1.0)
+    lines = table({"100 pages": figures, "real": unknown}).splitlines()
+    assert lines[0].split() == ["change", "100", "pages", "real"]
+    assert lines[3].split()[-2:] == ["212", "-"]
+    assert "0.20 (0.10-0.30)" in lines[4] and lines[5].split() == ["template", "2.00", "-"]
