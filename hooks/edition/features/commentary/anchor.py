@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 from edition.addresses import COMMENTARY, ESSAYS, note_page
 from edition.content.folding import fold_text
 from edition.content.markup import plain_text
-from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Paragraph
 from edition.content.problems import Problem
 from edition.features.commentary.closest import Stretch, best_window, stretches
@@ -343,26 +341,3 @@ def _in_context(
             _at(comment),
         ),
     )
-
-
-def anchor_all(comments: list[Comment], essays: dict[str, Essay], memo: Memo = NO_MEMO) -> list[Anchor]:
-    """Anchor every note, indexing each essay's paragraphs once.
-
-    ``memo`` keeps each note's anchor while neither the note nor its essay
-    changes, and each essay's index while the essay does not.
-    """
-
-    indexes: dict[str, EssayIndex | None] = {}
-
-    def index(slug: str) -> EssayIndex | None:
-        if slug not in indexes:
-            essay = essays.get(slug)
-            indexes[slug] = None if essay is None else memo.objects("essay index", (essay,), lambda: EssayIndex(essay))
-        return indexes[slug]
-
-    def place(comment: Comment) -> Anchor:
-        return anchor(comment, index(comment.essay))
-
-    return [
-        memo.objects("anchor", (comment, essays.get(comment.essay)), partial(place, comment)) for comment in comments
-    ]

@@ -1,7 +1,7 @@
 """What changed in the commentary between two builds of the preview, so that only the pages showing it are rebuilt.
 
 The memo gives an unchanged note on an unchanged essay the very anchor it
-had (:func:`edition.features.commentary.anchor.anchor_all`); a note whose
+had (:func:`edition.features.commentary.revised.anchor_all`); a note whose
 essay changed is anchored again, and is counted as changed only if it now
 shows differently: placed elsewhere, with other context, or orphaned.
 """

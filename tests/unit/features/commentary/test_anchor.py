@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from edition.content.model import Comment, Essay, Paragraph, Section
-from edition.features.commentary.anchor import ANCHORED, MOVED, ORPHANED, EssayIndex, anchor, anchor_all
+from edition.features.commentary.anchor import ANCHORED, MOVED, ORPHANED, EssayIndex, anchor
+from edition.features.commentary.revised import anchor_all
 
 P1 = (
     "The wolf warrior style was *not well received*. Soft power is built through "
