@@ -316,7 +316,7 @@ class Edits:
         middle = [i for i, block in enumerate(blocks) if len(block) > 200][len(blocks) // 4 :]
         blocks[middle[0]] = blocks[middle[0]].replace(" ", f" {marker} ", 1)
         self.source.write_text("\n\n".join(blocks), encoding="utf-8")
-        import_essay(self.source, self.project)
+        import_essay(self.source, self.project, message=f"Benchmark edit {run}")  # a changed text is a revision
         page = next(p for p in (self.docs / "essays").glob("*/*.md") if marker in p.read_text(encoding="utf-8"))
         return Change("essay re-imported", self._src(page), _shows(marker))
 

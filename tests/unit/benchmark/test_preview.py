@@ -7,7 +7,9 @@ import json
 import pytest
 
 from benchmark.builds import SEARCH_INDEX
-from benchmark.preview import Figures, _site_path, differences, table
+from benchmark.preview import Edits, Figures, _site_path, differences, real_site, table, write_config
+from edition.content.site import load_site
+from support import ROOT
 
 INDEX = {"config": {"lang": ["en"]}, "docs": [{"location": "a/", "text": "A"}, {"location": "b/", "text": "B"}]}
 
@@ -55,3 +57,14 @@ def test_table_gives_the_median_and_the_range() -> None:
     assert lines[0].split() == ["change", "100", "pages", "real"]
     assert lines[3].split()[-2:] == ["212", "-"]
     assert "0.20 (0.10-0.30)" in lines[4] and lines[5].split() == ["template", "2.00", "-"]
+
+
+def test_every_edit_applies_to_a_copy_of_the_real_site(tmp_path) -> None:
+    """Each kind of change saves what it says (a re-import records a revision), without serving anything."""
+    project = real_site(ROOT, tmp_path / "project")
+    edits = Edits(project, write_config(ROOT, project))
+    changes = [edit(0) for kind, edit in edits.kinds() if kind not in ("template", "mkdocs.yml")]
+    assert [c.kind for c in changes][-3:] == ["essay re-imported", "hand-written page", "style sheet"]
+    site = load_site(project / "docs", project)
+    essay = next(iter(site.essays.values()))
+    assert essay.revision == 2 and essay.revisions[-1].summary == "Benchmark edit 0"
