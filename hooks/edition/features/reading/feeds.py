@@ -15,6 +15,7 @@ a feed unreadable.
 
 from __future__ import annotations
 
+import heapq
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -117,6 +118,18 @@ def atom(feed: Feed) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def _may_be_latest(notes: list[Comment]) -> list[Comment]:
+    """The notes dated no earlier than the :data:`LATEST`-th newest: every note :func:`atom` can keep, in order.
+
+    :func:`atom` breaks ties between dates by address, so all the notes of
+    the last date that can make the cut stay candidates.
+    """
+    if len(notes) <= LATEST:
+        return notes
+    cutoff = heapq.nlargest(LATEST, (note.date for note in notes))[-1]
+    return [note for note in notes if note.date >= cutoff]
+
+
 def essay_entries(essays: Iterable[Essay], url: Callable[[Essay], str]) -> list[Entry]:
     """An entry per essay; ``url(essay)`` is the absolute address of its opening page."""
     return [Entry(e.title, url(e), e.date, e.author, e.summary or e.title) for e in essays]
@@ -184,15 +197,24 @@ class Feeds:
         if not self.notes:
             return out
         notes = [c for c in self.site.comments if published(note_page(c.essay, c.name))]
+        by_essay_notes: dict[str, list[Comment]] = defaultdict(list)
+        for note in notes:
+            by_essay_notes[note.essay].append(note)
+        # Only the notes that can be among a feed's newest get an entry (its text read, its address made):
+        # at 10,000 notes, making all of them took most of a preview's step.
+        candidates = {id(c): c for c in _may_be_latest(notes)}
+        for essay_notes in by_essay_notes.values():
+            candidates.update((id(c), c) for c in _may_be_latest(essay_notes))
         where = places(essays.values())
-        entries = note_entries(notes, essays, where, lambda c: absolute(note_page(c.essay, c.name)))
+        chosen = list(candidates.values())
+        made = note_entries(chosen, essays, where, lambda c: absolute(note_page(c.essay, c.name)))
+        entry_of = {id(note): entry for note, entry in zip(chosen, made, strict=True)}
+        entries = [entry_of[id(c)] for c in _may_be_latest(notes)]
         title = f"New notes: {self.site_name}"
         out[notes_feed()] = atom(Feed(title, absolute(notes_feed()), absolute(commentary_index()), entries))
-        by_essay: dict[str, list[Entry]] = defaultdict(list)
-        for entry, note in zip(entries, notes, strict=True):
-            by_essay[note.essay].append(entry)
+        by_essay = {slug: [entry_of[id(c)] for c in _may_be_latest(ns)] for slug, ns in by_essay_notes.items()}
         for slug, essay in essays.items():
             title = f"New notes on {essay.title}"
-            feed = Feed(title, absolute(notes_feed(slug)), absolute(commentary_index(slug)), by_essay[slug])
+            feed = Feed(title, absolute(notes_feed(slug)), absolute(commentary_index(slug)), by_essay.get(slug, []))
             out[notes_feed(slug)] = atom(feed)
         return out

@@ -126,3 +126,35 @@ def test_a_note_whose_essay_is_gone_is_named_by_its_quote_alone():
     note = Comment("gone", "n", "docs/commentary/gone/n.md", "T", "A", "2024-01-01", "context", "x-1", "q", "Body.")
     (made,) = feeds.note_entries([note], {}, {}, lambda c: BASE)
     assert made.summary == "On \u201cq\u201d: Body."
+
+
+@pytest.mark.parametrize("dates", [12, 3, 1], ids=["many dates", "ties at the cut", "one date for all"])
+def test_many_notes_give_the_same_feeds_as_entries_made_for_every_note(dates):
+    """Entries are made only for the notes that can be among the newest: the feeds are what all of them give."""
+    site = sample_site()
+    template = site.comments[0]
+    site.comments = [
+        Comment(
+            ("first", "second")[n % 2],
+            f"n-{n:03d}",
+            f"docs/commentary/x/n-{n:03d}.md",
+            f"Note {n}",
+            "A",
+            f"2024-02-{1 + n % dates:02d}",
+            "context",
+            template.paragraph,
+            "q",
+            f"Body {n}.",
+        )
+        for n in range(3 * feeds.LATEST)
+    ]
+    documents = Feeds(site, "Site", notes=True).documents(lambda src: True, absolute)
+    url = lambda c: absolute(f"commentary/{c.essay}/{c.name}.md")  # noqa: E731
+    every = feeds.note_entries(site.comments, site.essays, {}, url)
+    notes = parsed(documents["feeds/notes.xml"]).entries
+    newest = [e.url for e in sorted(every, key=lambda e: (e.date, e.url), reverse=True)]
+    assert [e.id for e in notes] == newest[: feeds.LATEST]
+    for slug in ("first", "second"):
+        mine = [e for e, c in zip(every, site.comments, strict=True) if c.essay == slug]
+        expected = [e.url for e in sorted(mine, key=lambda e: (e.date, e.url), reverse=True)][: feeds.LATEST]
+        assert [e.id for e in parsed(documents[f"feeds/notes-{slug}.xml"]).entries] == expected
