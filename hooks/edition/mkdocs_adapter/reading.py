@@ -47,7 +47,7 @@ from edition.content.history import History
 from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING, META_SEARCH
 from edition.features.reading import citation, listings, revisions, seo
-from edition.features.reading.feeds import Feeds
+from edition.features.reading.feeds import Feeds, Kept
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import WholeEssays, whole_essay
@@ -71,6 +71,7 @@ class ReadingPart:
         self.whole = WholeEssays(build.site.essays)
         self.feeds: Feeds | None = None  # made with the file list, when the site has an address
         self.stale_feeds = False  # the model changed since the feeds were written (the preview)
+        self.kept_feeds: Kept = {}  # each feed's text and what it was made from, for the preview's next step
         self._histories: dict[str, History] = {}
 
     def history(self, slug: str) -> History | None:
@@ -111,7 +112,7 @@ class ReadingPart:
         def published(src: str) -> bool:
             return files.get_file_from_path(src) is not None
 
-        return self.feeds.documents(published, self._absolute)
+        return self.feeds.documents(published, self._absolute, self.kept_feeds)
 
     def _absolute(self, src: str) -> str:
         """The absolute address of the page or file built from ``src`` (the site has an address)."""

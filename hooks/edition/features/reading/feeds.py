@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from edition.addresses import (
     HOME,
@@ -118,6 +119,20 @@ def atom(feed: Feed) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+Kept = dict[DocsPath, tuple[tuple[object, ...], str]]  # a feed's path: what it was made from, and its text
+
+
+def _reused(kept: Kept, path: DocsPath, made_from: tuple[object, ...], make: Callable[[], str]) -> str:
+    """The text ``kept`` for ``path`` when it was made from these very objects; else ``make()``, kept."""
+    was, text = kept.get(path, ((), ""))
+    same = len(was) == len(made_from) and all(a is b for a, b in zip(was, made_from, strict=True))
+    if was and same:
+        return text
+    text = make()
+    kept[path] = (made_from, text)
+    return text
+
+
 def _may_be_latest(notes: list[Comment]) -> list[Comment]:
     """The notes dated no earlier than the :data:`LATEST`-th newest: every note :func:`atom` can keep, in order.
 
@@ -175,46 +190,61 @@ class Feeds:
                 found.append((f"New notes on {essay.title}", notes_feed(essay.slug)))
         return found
 
-    def documents(self, published: Callable[[str], bool], absolute: Callable[[str], str]) -> dict[DocsPath, str]:
+    def documents(
+        self, published: Callable[[str], bool], absolute: Callable[[str], str], kept: Kept | None = None
+    ) -> dict[DocsPath, str]:
         """Every feed as ``{path in the site: Atom text}``, and the empty sitemap beside them.
 
         ``published(src)`` says whether a note's page is built (a refused
         note has none); ``absolute(src)`` is a docs file's page address.
+        ``kept`` holds the feeds an earlier call wrote (the preview's): a
+        feed made from the very same essay and note objects is not written
+        again, so a note edit writes the site's notes feed and its essay's.
         """
+        kept = {} if kept is None else kept
         essays = self.site.essays
-        home = absolute(HOME)
-        out = {
-            feeds_sitemap(): EMPTY_SITEMAP,
-            essays_feed(): atom(
+        out = {feeds_sitemap(): EMPTY_SITEMAP}
+        out[essays_feed()] = _reused(
+            kept,
+            essays_feed(),
+            tuple(essays.values()),
+            lambda: atom(
                 Feed(
                     f"New essays: {self.site_name}",
                     absolute(essays_feed()),
-                    home,
+                    absolute(HOME),
                     essay_entries(essays.values(), lambda e: absolute(essay_page(e.slug))),
                 )
             ),
-        }
+        )
         if not self.notes:
             return out
         notes = [c for c in self.site.comments if published(note_page(c.essay, c.name))]
-        by_essay_notes: dict[str, list[Comment]] = defaultdict(list)
+        by_essay: dict[str, list[Comment]] = defaultdict(list)
         for note in notes:
-            by_essay_notes[note.essay].append(note)
-        # Only the notes that can be among a feed's newest get an entry (its text read, its address made):
-        # at 10,000 notes, making all of them took most of a preview's step.
-        candidates = {id(c): c for c in _may_be_latest(notes)}
-        for essay_notes in by_essay_notes.values():
-            candidates.update((id(c), c) for c in _may_be_latest(essay_notes))
-        where = places(essays.values())
-        chosen = list(candidates.values())
-        made = note_entries(chosen, essays, where, lambda c: absolute(note_page(c.essay, c.name)))
-        entry_of = {id(note): entry for note, entry in zip(chosen, made, strict=True)}
-        entries = [entry_of[id(c)] for c in _may_be_latest(notes)]
+            by_essay[note.essay].append(note)
+        made: dict[int, Entry] = {}
+        where: list[Mapping[str, Place]] = []
+
+        def entries(chosen: list[Comment]) -> list[Entry]:
+            """The entries of the notes that can be among the newest (at 10,000 notes, all of them took seconds)."""
+            chosen = _may_be_latest(chosen)
+            if not where:
+                where.append(places(essays.values()))
+            new = [c for c in chosen if id(c) not in made]
+            url = lambda c: absolute(note_page(c.essay, c.name))  # noqa: E731
+            made.update(zip(map(id, new), note_entries(new, essays, where[0], url), strict=True))
+            return [made[id(c)] for c in chosen]
+
+        def notes_document(title: str, slug: str | None, mine: list[Comment]) -> str:
+            page = absolute(commentary_index(slug) if slug else commentary_index())
+            return atom(Feed(title, absolute(notes_feed(slug) if slug else notes_feed()), page, entries(mine)))
+
         title = f"New notes: {self.site_name}"
-        out[notes_feed()] = atom(Feed(title, absolute(notes_feed()), absolute(commentary_index()), entries))
-        by_essay = {slug: [entry_of[id(c)] for c in _may_be_latest(ns)] for slug, ns in by_essay_notes.items()}
+        everything = (*essays.values(), *notes)
+        out[notes_feed()] = _reused(kept, notes_feed(), everything, lambda: notes_document(title, None, notes))
         for slug, essay in essays.items():
-            title = f"New notes on {essay.title}"
-            feed = Feed(title, absolute(notes_feed(slug)), absolute(commentary_index(slug)), by_essay.get(slug, []))
-            out[notes_feed(slug)] = atom(feed)
+            mine = by_essay.get(slug, [])
+            text = partial(notes_document, f"New notes on {essay.title}", slug, mine)
+            out[notes_feed(slug)] = _reused(kept, notes_feed(slug), (essay, *mine), text)
         return out

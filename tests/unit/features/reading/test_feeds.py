@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import feedparser
 import pytest
 
@@ -158,3 +160,16 @@ def test_many_notes_give_the_same_feeds_as_entries_made_for_every_note(dates):
         mine = [e for e, c in zip(every, site.comments, strict=True) if c.essay == slug]
         expected = [e.url for e in sorted(mine, key=lambda e: (e.date, e.url), reverse=True)][: feeds.LATEST]
         assert [e.id for e in parsed(documents[f"feeds/notes-{slug}.xml"]).entries] == expected
+
+
+def test_a_feed_made_from_the_same_objects_is_not_written_again():
+    """The preview keeps the feeds: a changed note writes the site's notes feed and its essay's, no other."""
+    site, kept = sample_site(), {}
+    before = Feeds(site, "Site", notes=True).documents(lambda src: True, absolute, kept)
+    note = site.comments[0]
+    site.comments[0] = dataclasses.replace(note, title="Changed title")
+    after = Feeds(site, "Site", notes=True).documents(lambda src: True, absolute, kept)
+    written = sorted(path for path in after if after[path] is not before[path])
+    assert written == sorted(["feeds/notes.xml", f"feeds/notes-{note.essay}.xml"])
+    assert "Changed title" in after[f"feeds/notes-{note.essay}.xml"]
+    assert after == Feeds(site, "Site", notes=True).documents(lambda src: True, absolute)  # as if made anew
