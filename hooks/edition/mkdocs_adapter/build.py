@@ -43,7 +43,7 @@ from edition.addresses import COMMENTARY, GLOSSARY, Linker, is_revision_record, 
 from edition.content.contributed.links import endless_links
 from edition.content.contributed.publish import withheld
 from edition.content.gcpause import gc_paused
-from edition.content.graph import ESSAY, DependencyGraph, Key
+from edition.content.graph import ESSAY, DependencyGraph, Key, UnrecordedGraph
 from edition.content.memo import NO_MEMO, Memo
 from edition.content.problems import Problem
 from edition.content.site import Site, load_site
@@ -94,7 +94,7 @@ class EditionBuild:
         self.listed = listed_parts(config["hooks"].values())
         self.memo: Memo = getattr(config, MEMO, NO_MEMO)
         self.preview = self.memo is not NO_MEMO  # built by the preview, which will ask for changes after it
-        self.graph = DependencyGraph()
+        self.graph = DependencyGraph() if self.preview else UnrecordedGraph()  # only the preview asks it
         self.site = Site()
         if self.listed & EDITION_PARTS:
             self._load_model(config_file)

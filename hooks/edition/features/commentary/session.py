@@ -65,6 +65,7 @@ class Commentary:
         self.problems: list[Problem] = [a.problem for a in self.anchors if a.problem]
         self.follow_ups: list[Problem] = [f for a in self.anchors if a.status == CHANGED and (f := follow_up(a))]
         self.names: dict[str, set[str]] = defaultdict(set)
+        self._proposals: dict[tuple[str, str], str] = {}  # (essay, paragraph id): its proposal link
         for comment in site.comments:
             self.names[comment.essay].add(comment.name)
         self.places = places(site.essays.values())  # how pages name a note's paragraph to readers
@@ -142,6 +143,11 @@ class Commentary:
         """
         if not self.repo_url:
             return None
+        if (essay_slug, pid) not in self._proposals:  # a paragraph is on its section's page and the whole essay's
+            self._proposals[essay_slug, pid] = self._propose_url(essay_slug, pid)
+        return self._proposals[essay_slug, pid]
+
+    def _propose_url(self, essay_slug: str, pid: str) -> str:
         name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
         folder = posixpath.dirname(repo_path(self.site.docs_rel, note_page(essay_slug, name)))
         essay = self.site.essays.get(essay_slug)
