@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import pytest
 
 from revisions_walk import DAY, NOTES, SLUG, Walk, script, walk
+from support import ROOT
 from test_commentary_fixture import run_build, warnings
 
 RESOLVE = f"python scripts/reanchor.py --resolve {NOTES}/slipery-misprint.md"
@@ -387,3 +388,23 @@ def test_a_new_note_records_the_revision_it_was_written_against(walked, tmp_path
     result = script("new_commentary.py", *args, "--root", project)
     assert result.returncode == 0, result.stderr
     assert "\nrevision: 5\n" in (project / NOTES / "left-their-fences.md").read_text(encoding="utf-8")
+
+
+def test_a_short_sentence_split_off_with_a_word_changed_is_recorded_as_a_split(tmp_path):
+    """Planted case: one word changed breaks most of a five-word sentence's trigrams; it is still a piece."""
+    versions = ROOT / "tests" / "fixtures" / "revisions-short-split"
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "sources").mkdir()
+    incoming = tmp_path / "harbour-days.txt"
+    shutil.copy(versions / "1.txt", incoming)
+    assert script("import_essay.py", incoming, "--root", project).returncode == 0
+    source = project / "sources" / "harbour-days.txt"
+    shutil.copy(versions / "2.txt", source)
+    result = script("import_essay.py", source, "--root", project, "--message", "Cut in two")
+    assert result.returncode == 0, result.stderr
+    assert tail(result.stdout) == [
+        "  ids: 2 kept, 1 new, 0 retired",
+        "  revision 2 recorded in docs/essays/harbour-days/revisions.yml: 1 change",
+        "    split: opening-1 -> opening-3, opening-1",
+    ]
