@@ -139,6 +139,11 @@ def script(project: Path) -> list[tuple[str, Callable[[], None], str]]:
     footnote = ("says a second plain thing.\n", "says a second plain thing.[^1]\n")
     return [
         ("a note's body", replace(notes / "biding-time.md", "The maxim the essay", "The maxim this essay"), "pages"),
+        (  # its neighbours in reading order, on other pages of the essay, link to it by title
+            "a note's title",
+            replace(notes / "biding-time.md", 'title: "\u201cBiding time\u201d', 'title: "\u201cBiding our time\u201d'),
+            "pages",
+        ),
         (
             "a note's paragraph",
             replace(moved, "paragraph: chinas-global-strategy-2", "paragraph: reflection-1"),

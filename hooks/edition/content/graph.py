@@ -28,8 +28,9 @@ The keys: which pages record each (and which part records it), and when it is em
 ``("notes", slug)``
     Recorded by the essay's pages, whose "add a note" links name the next free file name, and by its
     commentary index; ``("notes", "")`` by the site's commentary index (commentary) and the home page's
-    latest notes (reading). Emitted when a note
-    of the essay was added or removed; ``("notes", "")`` when any note changed (commentary).
+    latest notes (reading). Emitted when a note of the essay was added or removed, or placed, moved or given
+    another kind, date or title: every page of the essay shows the kinds of its notes (the filter) and each
+    note's neighbours in reading order, by title; ``("notes", "")`` when any note changed (commentary).
 ``("note", src)``
     Recorded by the note's page and its essay's commentary index (commentary). Emitted when the note's
     file or its anchor changed (commentary).

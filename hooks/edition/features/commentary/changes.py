@@ -18,7 +18,7 @@ _PLACEMENT = ("status", "paragraph_id", "start", "end", "prefix", "suffix", "pro
 
 @dataclass
 class NoteChanges:
-    """The notes (by page) that changed, the paragraphs they were or are beside, the essays that won or lost one."""
+    """The notes (by page) that changed, the paragraphs they were or are beside, the essays whose pages all show it."""
 
     notes: set[str] = field(default_factory=set)
     paragraphs: set[str] = field(default_factory=set)
@@ -43,6 +43,22 @@ def note_changes(before: Commentary, after: Commentary) -> NoteChanges:
             continue
         changes.notes.add(src)
         changes.paragraphs.update(a.paragraph_id for a in (was, now) if a is not None and a.placed)
-        if was is None or now is None:
+        if _seen_across_the_essay(was, now):
             changes.essays.add((was or now).comment.essay)  # type: ignore[union-attr]
     return changes
+
+
+def _seen_across_the_essay(was: Anchor | None, now: Anchor | None) -> bool:
+    """Whether the change shows on every page of the note's essay, not only where the note stands.
+
+    Each page has the filter, which lists the kinds of the essay's placed
+    notes, and each callout links to the previous and next note in reading
+    order (by paragraph, then date), by title. A note added or removed,
+    placed or moved, or given another kind, date or title changes those;
+    its words alone do not.
+    """
+    if was is None or now is None:
+        return True
+    old, new = was.comment, now.comment
+    facts = (was.placed, was.paragraph_id, old.kind, old.date, old.title)
+    return facts != (now.placed, now.paragraph_id, new.kind, new.date, new.title)
