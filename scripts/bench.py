@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmark import preview, reimport, report
-from benchmark.builds import VARIANTS, BuildFailed, run_build, write_configs
+from benchmark.builds import VARIANTS, BuildFailed, compile_modules, run_build, write_configs
 from benchmark.corpus import Spec, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
     if args.import_only:
         return 0 if check.ok else 1
     todo = specs(args)
+    compile_modules(ROOT)
     counter, total = [0], len(todo) * args.runs * len(args.variants)
     try:
         for spec in todo:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark.builds import corpus_nav_tail, essay_page_kb
+from benchmark.builds import compile_modules, corpus_nav_tail, essay_page_kb
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,20 @@ def test_essay_page_kb_is_the_mean_of_section_pages(tmp_path, pages, kb):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(b"x" * size)
     assert essay_page_kb(tmp_path) == pytest.approx(kb)
+
+
+@pytest.mark.parametrize(
+    ("sources", "compiled"),
+    [
+        ({"hooks/h.py": "X = 1\n", "benchmark/b.py": "Y = 2\n"}, True),
+        ({"hooks/h.py": "X = 1\n", "benchmark/b.py": "def (\n"}, False),  # a module that cannot compile is said
+    ],
+)
+def test_compile_modules_writes_bytecode_even_where_python_is_told_not_to(tmp_path, monkeypatch, sources, compiled):
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    for name, text in sources.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert compile_modules(tmp_path) is compiled
+    assert list((tmp_path / "hooks" / "__pycache__").glob("h.*.pyc"))
