@@ -60,6 +60,8 @@ def test_a_feed_holds_the_newest_entries_only():
         ("<script>alert(1)</script> & ]]>", "<script>alert(1)</script> & ]]>"),  # text, escaped by ElementTree
         ("bell\x07 and\x1b escape", "bell and escape"),  # characters XML cannot hold are dropped
         ("\ufffe\U0001f600", "\U0001f600"),
+        ("lone\ud800 \uffffsurrogate\x0c", "lone surrogate"),  # the edges of what XML forbids
+        ("del\x7f \ud7ff\ue000\ufffd kept", "del\x7f \ud7ff\ue000\ufffd kept"),  # and of what it allows
     ],
 )
 def test_hostile_text_stays_text_and_the_feed_stays_readable(title, shown):
