@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
@@ -19,17 +20,24 @@ _SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[A-Z\"'\u2018\u201c(]|\s*$)")
 MAX_SUMMARY = 200
 
 
+@lru_cache(maxsize=1 << 17)
 def plain_text(markdown: str) -> str:
     """The reader's text of one paragraph of inline Markdown.
 
     Escaped characters are set aside first, as Markdown does: ``\\*`` is a
     star, never half of an emphasis, and ``\\[`` never opens a link.
+
+    A build asks this of every paragraph several times (anchoring notes,
+    finding the glossary's mentions, descriptions, feeds), so answers are
+    kept per text. A pattern runs only when its opening character is in
+    the text: the link and emphasis patterns start with no fixed character,
+    so the engine tries them at every position, most of a paragraph's cost.
     """
     text = _ESCAPE.sub(lambda m: f"\x02{ord(m.group(1))}\x03", markdown) if "\\" in markdown else markdown
-    text = _LINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text) if "[" in text else text
+    text = _CODE.sub(r"\1", text) if "`" in text else text
     previous = None
-    while previous != text:
+    while previous != text and ("*" in text or "_" in text):
         previous, text = text, _EMPHASIS.sub(r"\2", text)
     if "\x02" in text:
         text = _HELD.sub(lambda m: chr(int(m.group(1))), text)
