@@ -25,8 +25,7 @@ from edition.addresses import COMMENTARY, note_page, repo_path
 from edition.content.folding import fold_text
 from edition.content.model import Comment
 from edition.content.note_schema import KINDS, validate
-from edition.content.project import ProjectError, existing_docs_dir
-from edition.content.site import load_site
+from edition.content.project import open_project
 from edition.features.commentary.anchor import ANCHORED, MOVED, EssayIndex, anchor, context, starts
 from edition.features.commentary.scaffold import skeleton, suggest_name
 
@@ -142,13 +141,10 @@ def check(args: argparse.Namespace, site) -> tuple[str, str, tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    root = args.root.resolve()
-    try:
-        docs = existing_docs_dir(root)
-    except ProjectError as exc:
-        print(f"new_commentary: {exc}", file=sys.stderr)
+    opened = open_project(args.root, "new_commentary")
+    if opened is None:
         return 2
-    site = load_site(docs, root)
+    root, docs, site = opened
     try:
         essay, title, around = check(args, site)
     except Refused as exc:

@@ -31,8 +31,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from edition.content.project import ProjectError, existing_docs_dir
-from edition.content.site import load_site
+from edition.content.project import open_project
 from edition.features.commentary.anchor import ANCHORED, MOVED, Anchor
 from edition.features.commentary.note_fields import set_file_values
 from edition.features.commentary.retarget import retarget_file
@@ -153,13 +152,10 @@ def report(anchor: Anchor, write: bool, root: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    root = args.root.resolve()
-    try:
-        docs = existing_docs_dir(root)
-    except ProjectError as exc:
-        print(f"reanchor: {exc}", file=sys.stderr)
+    opened = open_project(args.root, "reanchor")
+    if opened is None:
         return 2
-    site = load_site(docs, root)
+    root, _, site = opened
     unreadable = [problem for problem in site.problems if "/commentary/" in problem.path]
     for problem in unreadable:
         print(f"reanchor: {problem}", file=sys.stderr)

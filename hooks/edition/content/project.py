@@ -7,10 +7,13 @@ tools write into ``docs/``.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from edition.content.site import Site, load_site
 
 CONFIG = "mkdocs.yml"
 DEFAULT_DOCS = "docs"  # MkDocs' own default
@@ -49,3 +52,20 @@ def existing_docs_dir(root: Path) -> Path:
     if not docs.is_dir():
         raise ProjectError(f"{docs}: no docs folder here; pass --root")
     return docs
+
+
+def open_project(root: Path, program: str) -> tuple[Path, Path, Site] | None:
+    """The project at ``root`` as a command-line tool opens it: its absolute root, docs folder and site.
+
+    None when the project has no docs folder or an unreadable mkdocs.yml,
+    after printing the one line that says so, ``program: message``; the
+    tool then exits 2. What the site's files hold is the site's problems,
+    not this function's.
+    """
+    root = root.resolve()
+    try:
+        docs = existing_docs_dir(root)
+    except ProjectError as exc:
+        print(f"{program}: {exc}", file=sys.stderr)
+        return None
+    return root, docs, load_site(docs, root)
