@@ -112,3 +112,20 @@ def test_a_note_is_cited_with_its_author_date_and_page(reader: Page):
     expect(dialog.locator("pre code")).to_contain_text(f"  url = {{{note}}},\n  urldate = {{{iso}}}\n}}")
     dialog.get_by_role("button", name="Copy BibTeX").click()
     assert reader.evaluate("navigator.clipboard.readText()").startswith("@misc{editors2026-note--zhao-lijian")
+
+
+@pytest.mark.parametrize(
+    ("title", "spelled"),
+    [
+        ("Tilde ~ and caret ^", "Tilde \\textasciitilde{} and caret \\textasciicircum{}"),
+        ("back\\slash {braces}", "back\\textbackslash{}slash \\{braces\\}"),
+        ("50% & $5 #1 a_b", "50\\% \\& \\$5 \\#1 a\\_b"),
+    ],
+    ids=["tilde and caret", "backslash and braces", "the rest of TeX's specials"],
+)
+def test_bibtex_spells_out_what_tex_would_read_as_markup(reader: Page, title: str, spelled: str):
+    button = _open(reader, SECTION, "p#chinas-global-strategy-2 + .paragraph-actions .paragraph-cite")
+    reader.evaluate("t => document.querySelector('meta[name=citation_title]').content = t", title)
+    button.click()
+    code = reader.get_by_role("dialog", name="Cite this paragraph").locator("pre code")
+    expect(code).to_contain_text(f"  title = {{{spelled}}},\n")
