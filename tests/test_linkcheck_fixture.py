@@ -1,7 +1,7 @@
 """Build the link-check fixture sites with ``mkdocs build --strict``.
 
-The broken site plants one break of each kind and must fail with exactly
-these messages (and plants what must pass: #TOP, text fragments, a srcset
+The broken site plants one break of each kind (and an id given to two
+elements) and must fail with exactly these messages (and plants what must pass: #TOP, text fragments, a srcset
 address holding a comma, tel:, a data-linkcheck-ignore block); the clean
 site uses every Material feature that writes links of its own and must
 pass, with directory URLs and without.
@@ -27,6 +27,8 @@ EXPECTED = [
     # the name anchor linked after it is found: reading the page from disk keeps the <a name> targets
     f"{OPENING}: link 'reflection/#nowhere-at-all': no paragraph '#nowhere-at-all' on "
     f"essays/wandering-earth-ii/reflection/.",
+    f"{REFLECTION}: id 'reflection-15' is given to more than one element of essays/wandering-earth-ii/reflection/; "
+    "a link to '#reflection-15' reaches the first. Give each element an id of its own.",
     f"{REFLECTION}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?",
     f"{REFLECTION}: link '../#the-opening-7:~:text=x': no paragraph '#the-opening-7' on essays/wandering-earth-ii/. "
     "Did you mean '#the-opening-2'?",

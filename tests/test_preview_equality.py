@@ -192,6 +192,12 @@ def script(project: Path) -> list[tuple[str, Callable[[], None], str]]:
             "pages",
         ),
         ("a hand-written page", replace(docs / "about.md", "soft power", "soft power and the Hugo Awards"), "pages"),
+        (
+            "an id given to two of its paragraphs",
+            replace(docs / "about.md", "Hugo Awards.\n", "Hugo Awards.\n{ #twice }\n\nAnd more.\n{ #twice }\n"),
+            "pages",
+        ),
+        ("the second given its own", replace(docs / "about.md", "And more.\n{ #twice }", "And more.\n{ #once }"), "pages"),
         ("the home page", replace(docs / "index.md", "# Import fixture", "# Import fixture, edited"), "pages"),
         ("a style sheet", replace(docs / "extra.css", "black", "navy"), "pages"),
         ("a stray file among the notes", write(notes / "picture.svg", "<svg/>"), "pages"),

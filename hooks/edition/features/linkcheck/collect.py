@@ -107,7 +107,9 @@ class Page(NamedTuple):
     there are a thousand of them per page; ``hints`` are the theme's resource
     hints (preconnect), which name an origin and are never fetched; ``whole``
     is false when ``ids`` holds only the body's ids (the theme's are read
-    from the written file if a link ever needs them).
+    from the written file if a link ever needs them); ``twice`` holds each
+    id the body gives more than one element, with the file to edit, as
+    ``(id, source)``: a link to it reaches the first only.
 
     Inside, only plain tuples and strings: a build holds one record per page
     until the end, and the garbage collector stops tracking plain tuples of
@@ -123,6 +125,7 @@ class Page(NamedTuple):
     theme: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hints: tuple[str, ...] = ()
     whole: bool = True
+    twice: tuple[tuple[str, str], ...] = ()
 
     def addresses(self) -> int:
         """How many addresses the page holds."""
@@ -140,7 +143,12 @@ def _value(m: re.Match[str], first: int) -> str:
 
 
 def _ids(html: str, lo: int = 0, hi: int | None = None) -> Iterator[str]:
-    """The values of ``id`` attributes in ``html[lo:hi]``: an ``id=`` after a space.
+    """The values of ``id`` attributes in ``html[lo:hi]``: an ``id=`` after a space."""
+    return (value for _, value in _placed_ids(html, lo, hi))
+
+
+def _placed_ids(html: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(position, value)`` of each ``id`` attribute in ``html[lo:hi]`` (see :func:`_ids`).
 
     After a match with no space before it (``data-id=``), the search resumes
     one character on, so no match inside it is skipped.
@@ -151,7 +159,7 @@ def _ids(html: str, lo: int = 0, hi: int | None = None) -> Iterator[str]:
     while m is not None:
         at = m.start()
         if at > lo and html[at - 1].isspace():
-            yield _value(m, 1)
+            yield at, _value(m, 1)
             m = search(html, m.end(), hi)
         else:
             m = search(html, at + 1, hi)
@@ -305,11 +313,33 @@ def scan(
     ids = set(_THEME_ID.findall(html)) if lo == hi else set()
     if any("&" in i for i in ids):
         ids = {htmllib.unescape(i) for i in ids}
-    ids.update(_ids(html, lo, hi))
+    placed = list(_placed_ids(html, lo, hi))
+    ids.update(value for _, value in placed)
+    twice = _given_twice(html, lo, hi, placed, source or file) if not whole and len(ids) < len(placed) else ()
     links = _body_links(html, lo, hi, source, file, ids) if hi > lo else []
     body = html.find("<body")
     hints = tuple(_HINT.findall(html, 0, body)) if body > 0 else ()
-    return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, lo, hi), hints, whole)
+    return Page(file, src_uri, tuple(ids), tuple(links), _theme_links(html, lo, hi), hints, whole, twice)
+
+
+def _given_twice(
+    html: str, lo: int, hi: int, placed: list[tuple[int, str]], source: str
+) -> tuple[tuple[str, str], ...]:
+    """Each id of the body given to more than one element, once, with the file that gave it again.
+
+    That file is the innermost ``data-source`` around the second element
+    (a note, an entry's summary), else the page's source. Only the body is
+    read, where the page was found: the theme's ids are the theme's.
+    """
+    spans = _spans(html, SOURCE, lo, hi)
+    starts = [span[0] for span in spans]
+    seen: set[str] = set()
+    twice: dict[str, str] = {}
+    for at, value in placed:
+        if value in seen and value not in twice:
+            twice[value] = (_owner(at, spans, starts) if spans else None) or source
+        seen.add(value)
+    return tuple(twice.items())
 
 
 def _spans(html: str, attr: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

@@ -236,3 +236,24 @@ def test_the_theme_is_not_searched_for_the_opt_out() -> None:
 )
 def test_every_address_the_standard_defines_is_found(html: str, expected: list[tuple[str, str]]) -> None:
     assert [(url, attr) for url, attr, _, _ in links(html)] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "twice"),
+    [
+        ('<p id="a">1</p><p id="b">2</p>', ()),
+        ('<p id="a">1</p><p id="a">2</p><p id="a">3</p>', (("a", SOURCE),)),  # named once, however often
+        ('<p id="a">1</p><div data-source="docs/n.md"><span id="a">2</span></div>', (("a", "docs/n.md"),)),
+        ('<p id="a" data-id="a">1</p><i data-id="a"></i>', ()),  # data-id is not an id
+        ('<p id="nav">1</p>', ()),  # the theme's ids around the body are the theme's
+    ],
+    ids=["distinct", "three times", "again in a note", "not ids", "same as the theme's"],
+)
+def test_an_id_the_body_gives_twice_is_kept_with_the_file_that_gave_it_again(content: str, twice: tuple) -> None:
+    html = f'<nav><a href="../" id="nav">n</a></nav><article>{content}</article>'
+    assert scan(html, "x/index.html", SOURCE, "x.md", content).twice == twice
+
+
+def test_ids_are_not_compared_where_the_body_was_not_found() -> None:
+    html = '<nav id="a"></nav><p id="a">1</p>'
+    assert scan(html, "x/index.html", SOURCE, "x.md", "<p>rewritten later</p>").twice == ()
