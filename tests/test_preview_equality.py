@@ -197,7 +197,7 @@ def script(project: Path) -> list[tuple[str, Callable[[], None], str]]:
             replace(docs / "about.md", "Hugo Awards.\n", "Hugo Awards.\n{ #twice }\n\nAnd more.\n{ #twice }\n"),
             "pages",
         ),
-        ("the second given its own", replace(docs / "about.md", "And more.\n{ #twice }", "And more.\n{ #once }"), "pages"),
+        ("the second given its own", replace(docs / "about.md", "more.\n{ #twice }", "more.\n{ #once }"), "pages"),
         ("the home page", replace(docs / "index.md", "# Import fixture", "# Import fixture, edited"), "pages"),
         ("a style sheet", replace(docs / "extra.css", "black", "navy"), "pages"),
         ("a stray file among the notes", write(notes / "picture.svg", "<svg/>"), "pages"),
