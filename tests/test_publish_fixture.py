@@ -172,6 +172,44 @@ def test_a_linked_contributed_folder_is_refused_whole(tmp_path):
         assert not path.is_file() or SECRET not in path.read_bytes().decode("utf-8", "replace"), path
 
 
+ELSEWHERE = (
+    "is a symbolic link; nothing is published through a link, which can point anywhere on the machine "
+    "that builds the site."
+)
+LINKED = [  # outside the contributed folders: a pull request can add files anywhere
+    ("leak.txt", "outside/id_rsa"),
+    ("assets/keys", "outside"),
+    ("essays/e/secret.md", "outside/note.md"),
+    ("essays/e/keys", "outside"),
+    ("essays/linked", "outside"),
+    ("essays/e/revisions.yml", "/dev/zero"),  # never read: the loader stops at the link
+]
+
+
+def test_a_link_anywhere_in_the_docs_folder_publishes_nothing(tmp_path):
+    """Links outside the contributed folders too: MkDocs copies what a link points to, a private key as well."""
+    clean, clean_site = run_build(copy("publish-hostile", tmp_path / "clean"), strict=False)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "id_rsa").write_text(f"-----BEGIN PRIVATE KEY----- {SECRET}\n")
+    (outside / "note.md").write_text(f"# Secret\n\n{SECRET}\n")
+    project = copy("publish-hostile", tmp_path / "hostile")
+    (project / "docs" / "assets").mkdir()
+    for name, target in LINKED:
+        (project / "docs" / name).symlink_to(tmp_path / target, target_is_directory=(tmp_path / target).is_dir())
+    result, site = run_build(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    expected = [f"{D}{name}: {ELSEWHERE} Replace the link with what it points to, or delete it." for name, _ in LINKED]
+    expected.append(
+        f"{D}essays/e/revisions.yml: is not a regular file; the importer writes the record as one. "
+        "Restore it from git: the revisions page and the addresses of old paragraphs are built from it."
+    )
+    assert sorted(warnings(result)) == sorted(expected + warnings(clean))
+    assert site_files(site) == site_files(clean_site)
+    for path in site.rglob("*"):
+        assert not path.is_file() or SECRET not in path.read_bytes().decode("utf-8", "replace"), path
+
+
 def test_edit_button_address_is_escaped(tmp_path):
     """Material prints ``page.edit_url`` unescaped; a page named with quotes must not add attributes."""
     project = copy("publish-hostile", tmp_path)

@@ -128,6 +128,8 @@ def load(folder: Path, docs_dir: Path) -> Essay:
     """
     pages = []
     for path in sorted(folder.glob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # a link is never read, a folder named x.md is no page (the build says so of the link)
         try:
             meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
         except frontmatter.FrontMatterError as exc:

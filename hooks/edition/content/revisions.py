@@ -91,7 +91,13 @@ def first(date: str) -> Revision:
 
 
 def load(path: Path) -> list[Revision]:
-    """The revisions in ``path``, oldest first; none when there is no such file; RecordError when it is damaged."""
+    """The revisions in ``path``, oldest first; none when there is no such file; RecordError when it is damaged.
+
+    A record that is not a regular file (a link, which could lead to
+    ``/dev/zero``; a folder) is never read.
+    """
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise RecordError("is not a regular file; the importer writes the record as one")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

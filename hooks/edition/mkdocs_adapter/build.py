@@ -40,8 +40,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edition.addresses import COMMENTARY, GLOSSARY, Linker, is_revision_record, linker
-from edition.content.contributed.links import endless_links
-from edition.content.contributed.publish import withheld
+from edition.content.contributed.links import walk_links
+from edition.content.contributed.publish import linked, withheld
 from edition.content.gcpause import gc_paused
 from edition.content.graph import ESSAY, DependencyGraph, Key, UnrecordedGraph
 from edition.content.memo import NO_MEMO, Memo
@@ -96,6 +96,7 @@ class EditionBuild:
         self.preview = self.memo is not NO_MEMO  # built by the preview, which will ask for changes after it
         self.graph = DependencyGraph() if self.preview else UnrecordedGraph()  # only the preview asks it
         self.site = Site()
+        self.links: list[str] = []  # every symbolic link in the docs folder, relative to it
         if self.listed & EDITION_PARTS:
             self._load_model(config_file)
         self.urls: dict[str, str] = {}  # every file's SiteUrl by DocsPath, once the file list is final
@@ -138,9 +139,12 @@ class EditionBuild:
         root = Path(config_file).resolve().parent if self.config.config_file_path else docs.parent
         with gc_paused():  # thousands of files' worth of objects, no cycles
             self.site = load_site(docs, root, self.memo)
-        endless = endless_links(self.site.docs_dir, self.site.docs_rel)
-        if endless:  # a warning would come too late: MkDocs walks the docs folder, following links, after on_config
-            raise PluginError("\n".join(str(problem) for problem in endless))
+        links = walk_links(self.site.docs_dir, self.site.docs_rel)
+        if (
+            links.endless
+        ):  # a warning would come too late: MkDocs walks the docs folder, following links, after on_config
+            raise PluginError("\n".join(str(problem) for problem in links.endless))
+        self.links = links.found
         self.report("edition", self.site.problems)
 
     def parts(self) -> list[Part]:
@@ -216,9 +220,16 @@ class EditionBuild:
         return any(part is not None and part.adopt(file) for part in (self.commentary, self.glossary))
 
     def judge(self, sources: list[str]) -> tuple[list[str], list[Problem]]:
-        """Of the docs files ``sources``, those not to publish, and the problems not reported yet."""
+        """Of the docs files ``sources``, those not to publish, and the problems not reported yet.
+
+        The contributed folders' files the model does not hold, then the
+        files reached through a link anywhere else; each such link is a
+        problem on every judgement, as the build reports it on every build.
+        """
         rendered = {folder for folder, part in RENDERS.items() if part in self.listed}
-        return withheld(self.site, sources, rendered)
+        remove, problems = withheld(self.site, sources, rendered)
+        through, links = linked(self.links, sources, self.site.docs_rel)
+        return remove + [src for src in through if src not in remove], problems + links
 
     def record_addresses(self, files: Files, nav: Navigation) -> None:
         """Read every file's address once, after all parts have added their files (``on_nav``).

@@ -49,6 +49,23 @@ def test_no_record_is_no_revision(tmp_path):
     assert revisions.load(tmp_path / "revisions.yml") == []
 
 
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: path.symlink_to("/dev/zero"),  # read, it would never end
+        lambda path: path.symlink_to(path.parent / "real.yml"),  # even to a record beside it
+        lambda path: path.mkdir(),
+    ],
+    ids=["a link to /dev/zero", "a link to a record", "a folder"],
+)
+def test_a_record_that_is_not_a_regular_file_is_never_read(tmp_path, make):
+    (tmp_path / "real.yml").write_text(revisions.dump("e", []), encoding="utf-8")
+    make(tmp_path / "revisions.yml")
+    with pytest.raises(RecordError) as raised:
+        revisions.load(tmp_path / "revisions.yml")
+    assert str(raised.value) == "is not a regular file; the importer writes the record as one"
+
+
 def test_a_date_left_unquoted_by_a_hand_edit_is_read():
     text = "revisions:\n- revision: 1\n  date: 2024-03-03\n  summary: As first published\n"
     assert revisions.parse(text) == [revisions.first("2024-03-03")]

@@ -32,3 +32,35 @@ def test_an_essay_page_that_cannot_be_read_is_a_problem_naming_the_page(tmp_path
     assert [str(p) for p in problems] == [
         f"docs/essays/e: cannot be read as an essay: {message}. Re-import it with scripts/import_essay.py."
     ]
+
+
+SECTION_PAGE = ESSAY_PAGE.replace("order: 0", "order: 1").replace("# E", "# Part").replace("opening-1", "part-1")
+
+
+@pytest.mark.parametrize(
+    ("plant", "essays", "sections"),
+    [
+        (lambda docs, outside: None, ["e"], ["index", "part"]),
+        (lambda docs, outside: (docs / "essays" / "x").symlink_to(outside), ["e"], ["index", "part"]),
+        (
+            lambda docs, outside: (docs / "essays" / "e" / "secret.md").symlink_to(outside / "index.md"),
+            ["e"],
+            ["index", "part"],
+        ),
+        (lambda docs, outside: (docs / "essays" / "e" / "zero.md").symlink_to("/dev/zero"), ["e"], ["index", "part"]),
+        (lambda docs, outside: (docs / "essays" / "e" / "dir.md").mkdir(), ["e"], ["index", "part"]),
+    ],
+    ids=["none", "a linked essay folder", "a linked page", "a link to /dev/zero", "a folder named .md"],
+)
+def test_the_essays_are_read_without_following_a_link(tmp_path, plant, essays, sections):
+    """What a link points to is never read (the build names the link); a folder named like a page is no page."""
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "essays" / "e").mkdir(parents=True)
+    outside.mkdir()
+    (docs / "essays" / "e" / "index.md").write_text(ESSAY_PAGE)
+    (docs / "essays" / "e" / "part.md").write_text(SECTION_PAGE)
+    (outside / "index.md").write_text(ESSAY_PAGE.replace("Text.", "A secret."))
+    plant(docs, outside)
+    found, problems = load_essays(docs, tmp_path)
+    assert (sorted(found), problems) == (essays, [])
+    assert [s.slug for s in found["e"].sections] == sections

@@ -8,6 +8,10 @@ whole machine. The guard withholds what such a walk finds, but only once
 the walk ends, so the build must stop before it starts. This walk follows
 links as MkDocs does, remembering the folders on the current path (a loop)
 and counting what each link leads to (a bound), so it always ends.
+
+The same walk lists every link it meets that no other link led to, for the
+build to publish nothing through any of them, wherever they are: MkDocs
+copies what a link points to, a private key or ``/proc/self/environ``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from edition.content.contributed.names import printable
 from edition.content.problems import Problem
@@ -22,8 +27,15 @@ from edition.content.problems import Problem
 LIMIT = 10_000  # files and folders reached through one link; a pull request has no reason for a single one
 
 
-def endless_links(docs_dir: Path, docs_rel: str, limit: int = LIMIT) -> list[Problem]:
-    """Each link under ``docs_dir`` whose target MkDocs would walk without end, or past ``limit`` entries."""
+class Links(NamedTuple):
+    """What :func:`walk_links` found: each link's path relative to the docs folder, and the endless ones."""
+
+    found: list[str]
+    endless: list[Problem]
+
+
+def walk_links(docs_dir: Path, docs_rel: str, limit: int = LIMIT) -> Links:
+    """Every link under ``docs_dir`` (sorted), and each whose target MkDocs would walk without end or past ``limit``."""
     reached: Counter[str] = Counter()
     problems: dict[str, Problem] = {}
     stack = [(str(docs_dir), "", frozenset({_inode(docs_dir)}), "")]
@@ -52,7 +64,7 @@ def endless_links(docs_dir: Path, docs_rel: str, limit: int = LIMIT) -> list[Pro
                 problems[link] = _problem(docs_rel, link, what)
                 continue
             stack.append((entry.path, f"{rel}{entry.name}/", ancestors | {inode}, link))
-    return sorted(problems.values())
+    return Links(sorted(reached), sorted(problems.values()))
 
 
 def _problem(docs_rel: str, link: str, what: str) -> Problem:

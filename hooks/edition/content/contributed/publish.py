@@ -13,6 +13,11 @@ A folder is published only when the build renders what it holds: without
 the part that renders notes (or entries) from the model, MkDocs would
 render a stranger's Markdown with the site's own, raw HTML and all, so the
 whole folder is withheld and said to be.
+
+Outside those folders, nothing is published through a symbolic link
+either (:func:`linked`): a pull request can add a file anywhere, and a link
+in ``assets/`` to a private key or ``/proc/self/environ`` would be copied
+into the site as surely as one among the notes.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from collections.abc import Collection, Iterable
 from edition.addresses import glossary_entry, note_page
 from edition.content.contributed.folders import COMMENTARY, FOLDERS, GLOSSARY
 from edition.content.contributed.guard import decide
+from edition.content.contributed.names import printable
 from edition.content.problems import Problem
 from edition.content.site import Site
 
@@ -59,3 +65,25 @@ def withheld(site: Site, src_uris: Iterable[str], rendered: Collection[str]) -> 
                 reported.add(problem.path)
                 problems.append(problem)
     return remove, problems
+
+
+LINKED = (
+    "is a symbolic link; nothing is published through a link, which can point anywhere on the machine "
+    "that builds the site."
+)
+LINKED_HINT = "Replace the link with what it points to, or delete it."
+
+
+def linked(links: Collection[str], src_uris: Iterable[str], docs_rel: str) -> tuple[list[str], list[Problem]]:
+    """The ``src_uris`` reached through one of ``links`` outside the contributed folders, and a problem per link.
+
+    ``links`` holds each link's path relative to the docs folder, as
+    :func:`edition.content.contributed.links.walk_links` found them; the
+    links inside the contributed folders are the guard's to judge.
+    """
+    outside = [link for link in links if link.partition("/")[0] not in FOLDERS]
+    if not outside:
+        return [], []
+    folders = tuple(f"{link}/" for link in outside)
+    remove = [src for src in src_uris if src in outside or src.startswith(folders)]
+    return remove, [Problem(printable(f"{docs_rel}/{link}"), LINKED, LINKED_HINT) for link in outside]

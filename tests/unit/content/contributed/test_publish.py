@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from edition.content.contributed.publish import withheld
+import pytest
+
+from edition.content.contributed import publish
+from edition.content.contributed.publish import linked, withheld
 from edition.content.site import load_site
 
 NOTE = "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nkind: context\ntarget:\n  paragraph: p-1\n  quote: q\n---\n\nB.\n"
@@ -59,3 +62,23 @@ def test_a_folder_the_build_does_not_render_is_withheld_whole_and_said_once(tmp_
         "docs/commentary/: is not published: this site does not render notes from the model. "
         "List hooks/commentary.py under 'hooks:' in mkdocs.yml, or remove the folder."
     ]
+
+
+@pytest.mark.parametrize(
+    ("links", "removed", "named"),
+    [
+        ([], [], []),
+        (["leak.txt"], ["leak.txt"], ["leak.txt"]),
+        (["assets/keys"], ["assets/keys/id_rsa", "assets/keys/sub/x.png"], ["assets/keys"]),
+        (["assets/k"], [], ["assets/k"]),  # a link reaches what is under it, not a sibling sharing its prefix
+        (["commentary/e/x.md", "glossary/keys"], [], []),  # the contributed folders' links are the guard's
+        (["gone"], [], ["gone"]),  # a dangling link is named though nothing is reached through it
+    ],
+    ids=["none", "a file", "a folder", "a prefix only", "contributed folders", "dangling"],
+)
+def test_nothing_is_published_through_a_link_outside_the_contributed_folders(links, removed, named):
+    sources = ["index.md", "leak.txt", "assets/keys/id_rsa", "assets/keys/sub/x.png", "assets/kx.png"]
+    sources += ["commentary/e/x.md", "glossary/keys/a.md"]
+    remove, problems = linked(links, sources, "docs")
+    assert remove == removed
+    assert [str(p) for p in problems] == [f"docs/{link}: {publish.LINKED} {publish.LINKED_HINT}" for link in named]
