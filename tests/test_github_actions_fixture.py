@@ -106,6 +106,7 @@ LINK_LINES = [
     # (file, line or None, the start of the message): the link check's planted breaks, each on its line
     ("docs/commentary/wandering-earth-ii/note.md", None, "link '../missing/'"),  # the file is not in the fixture
     ("docs/essays/wandering-earth-ii/index.md", 9, "link 'reflection/#nowhere-at-all'"),
+    (REFLECTION, 71, "id 'reflection-15' is given to more than one element"),  # the second: the one to change
     (REFLECTION, 15, "link '#conclusoin'"),
     (REFLECTION, 48, "link '../#the-opening-7:~:text=x'"),
     (REFLECTION, 12, "link '../#the-opening-9'"),

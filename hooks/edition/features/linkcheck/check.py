@@ -117,12 +117,13 @@ def link_problem(link: Link, what: str, hint: str = "", line: int | None = None)
     return Problem(link.source, f"link '{link.url}'{origin}{sep}{what}.", hint, line)
 
 
-def given_twice(value: str, source: str, file: str) -> Problem:
+def given_twice(value: str, source: str, file: str, line: int | None = None) -> Problem:
     """An id that more than one element of the page at ``file`` has: a link to it reaches the first only."""
     return Problem(
         source,
         f"id '{value}' is given to more than one element of {display(file)}; a link to '#{value}' reaches the first.",
         "Give each element an id of its own.",
+        line,
     )
 
 
@@ -275,7 +276,8 @@ class Checker:
                 if not self._passes(row[0], up, ids):
                     self._add(self.check(page, base, Link._make(row), report.external), found)
             for value, source in page.twice:
-                self._add(given_twice(value, source, page.file), found)
+                line = self.locate(Link(value, "", "id", "", source, False))
+                self._add(given_twice(value, source, page.file, line), found)
             if self.trace:
                 report.by_page[page.file] = found
             report.problems += [problem for problem in found if problem not in seen]

@@ -44,6 +44,29 @@ def line_in(text: str, url: str) -> int | None:
     return None
 
 
+def id_line(text: str, value: str) -> int | None:
+    """The line (from 1) of ``text`` that gives the id ``value`` a second time, else the only one, or None.
+
+    An id is given as an attribute (``id="x"``) or in Markdown's attribute
+    lists (``{ #x }``, ``{: #x .class }``); the second is the one to change
+    when a page has it twice, the first may come from another file.
+    """
+    forms = (f'id="{value}"', f"id='{value}'", f"#{value} ", f"#{value}}}")
+    found = sorted(at for form in forms for at in _occurrences(text, form))
+    if not found:
+        return None
+    at = found[1] if len(found) > 1 else found[0]
+    return text.count("\n", 0, at) + 1
+
+
+def _occurrences(text: str, form: str) -> list[int]:
+    found, at = [], text.find(form)
+    while at != -1:
+        found.append(at)
+        at = text.find(form, at + 1)
+    return found
+
+
 class SourceLines:
     """The lines of links in the files under ``root`` (the repository), each file read once, when first asked."""
 
@@ -52,7 +75,11 @@ class SourceLines:
         self.texts: dict[str, str | None] = {}
 
     def line(self, link: Link) -> int | None:
-        """Where ``link`` is written in its source file; None for the theme's links and files that cannot be read."""
+        """Where ``link`` is written in its source file; None for the theme's links and files that cannot be read.
+
+        A link whose ``attr`` is ``id`` stands for an id the page has twice
+        (its ``url`` the id): the line is where the file gives it again.
+        """
         if link.theme:
             return None
         if link.source not in self.texts:
@@ -61,4 +88,6 @@ class SourceLines:
             except OSError:
                 self.texts[link.source] = None
         text = self.texts[link.source]
-        return None if text is None else line_in(text, link.url)
+        if text is None:
+            return None
+        return id_line(text, link.url) if link.attr == "id" else line_in(text, link.url)

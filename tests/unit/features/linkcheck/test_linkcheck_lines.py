@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from edition.features.linkcheck.collect import Link
-from edition.features.linkcheck.lines import SourceLines, line_in
+from edition.features.linkcheck.lines import SourceLines, id_line, line_in
 
 SOURCE = """---
 title: A page
@@ -52,3 +52,24 @@ def test_each_file_is_read_once_and_theme_links_have_no_line(tmp_path: Path) -> 
     assert lines.line(Link("#conclusoin", "a", "href", "", "docs/page.md", False)) == 10
     assert lines.line(Link("gone.md", "a", "href", "", "site/page.html", True)) is None
     assert lines.line(Link("gone.md", "a", "href", "", "docs/missing.md", False)) is None
+
+
+IDS = 'A.\n{ #a }\n\n<p id="b">B</p>\n\nC, [to a](#a).\n{: #a .x }\n\n<span id=\'c\'></span>\n'
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        ("a", 7),  # given again on line 7: the link to it on line 6 is not where it is given
+        ("b", 4),  # given once here (the other element came from another file)
+        ("c", 9),
+        ("d", None),
+    ],
+)
+def test_the_line_that_gives_an_id_again(value: str, line: int | None) -> None:
+    assert id_line(IDS, value) == line
+
+
+def test_an_id_is_located_through_the_files_lines(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text(IDS)
+    assert SourceLines(str(tmp_path)).line(Link("a", "", "id", "", "page.md", False)) == 7
