@@ -54,7 +54,7 @@ def test_each_file_is_read_once_and_theme_links_have_no_line(tmp_path: Path) -> 
     assert lines.line(Link("gone.md", "a", "href", "", "docs/missing.md", False)) is None
 
 
-IDS = 'A.\n{ #a }\n\n<p id="b">B</p>\n\nC, [to a](#a).\n{: #a .x }\n\n<span id=\'c\'></span>\n'
+IDS = "A.\n{ #a }\n\n<p id=\"b\">B</p>\n\nC, [to a](#a).\n{: #a .x }\n\n<span id='c'></span>\n"
 
 
 @pytest.mark.parametrize(
