@@ -60,12 +60,9 @@ def load_essays(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[
     folder = docs_dir / addresses.ESSAYS
 
     def folders() -> list[Path]:  # a link to a folder is never followed (the build says so of it)
-        linked = folder.is_symlink()
-        return (
-            sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
-            if folder.is_dir() and not linked
-            else []
-        )
+        if folder.is_symlink() or not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
 
     for essay_dir in memo.path("essay folders", LISTING, folder.as_posix(), folders):
         essay, problem = memo.path("essay", FOLDER, essay_dir.as_posix(), partial(_essay, essay_dir, docs_dir, root))

@@ -140,9 +140,8 @@ class EditionBuild:
         with gc_paused():  # thousands of files' worth of objects, no cycles
             self.site = load_site(docs, root, self.memo)
         links = walk_links(self.site.docs_dir, self.site.docs_rel)
-        if (
-            links.endless
-        ):  # a warning would come too late: MkDocs walks the docs folder, following links, after on_config
+        # A warning would come too late: MkDocs walks the docs folder, following links, after on_config.
+        if links.endless:
             raise PluginError("\n".join(str(problem) for problem in links.endless))
         self.links = links.found
         self.report("edition", self.site.problems)

@@ -110,6 +110,13 @@ def _nowhere(link: Link) -> int | None:
     return None
 
 
+LocateId = Callable[[str, str], "int | None"]  # the line a source file gives an id on (None: unknown)
+
+
+def _no_line(source: str, value: str) -> int | None:
+    return None
+
+
 def link_problem(link: Link, what: str, hint: str = "", line: int | None = None) -> Problem:
     """The one message shape: source file, the link as written, what is wrong; ``line`` is where it is written."""
     origin = " (from the theme/template)" if link.theme else ""
@@ -216,7 +223,8 @@ class Checker:
     are the output folders whose pages' fragments are paragraphs (messages
     say "no paragraph '#x'" there, "no anchor" elsewhere): what the site is
     made of is the caller's knowledge, handed over as data. ``locate``
-    gives the line a link is written on, asked only for the links reported.
+    gives the line a link is written on, asked only for the links reported,
+    and ``locate_id`` the line a file gives an id the page has twice.
     """
 
     def __init__(
@@ -231,11 +239,13 @@ class Checker:
         paragraph_pages: tuple[str, ...] = (),
         trace: bool = False,
         locate: Locate = _nowhere,
+        locate_id: LocateId = _no_line,
     ) -> None:
         self.site = site
         self.trace = trace
         self._reading: set[str] | None = None  # when tracing, the files whose ids the page being checked read
         self.locate = locate
+        self.locate_id = locate_id
         self.paragraph_pages = paragraph_pages
         self.pages = pages
         self.use_directory_urls = use_directory_urls
@@ -276,8 +286,7 @@ class Checker:
                 if not self._passes(row[0], up, ids):
                     self._add(self.check(page, base, Link._make(row), report.external), found)
             for value, source in page.twice:
-                line = self.locate(Link(value, "", "id", "", source, False))
-                self._add(given_twice(value, source, page.file, line), found)
+                self._add(given_twice(value, source, page.file, self.locate_id(source, value)), found)
             if self.trace:
                 report.by_page[page.file] = found
             report.problems += [problem for problem in found if problem not in seen]

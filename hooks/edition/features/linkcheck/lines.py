@@ -75,19 +75,19 @@ class SourceLines:
         self.texts: dict[str, str | None] = {}
 
     def line(self, link: Link) -> int | None:
-        """Where ``link`` is written in its source file; None for the theme's links and files that cannot be read.
+        """Where ``link`` is written in its source file; None for the theme's links and files that cannot be read."""
+        text = None if link.theme else self._text(link.source)
+        return None if text is None else line_in(text, link.url)
 
-        A link whose ``attr`` is ``id`` stands for an id the page has twice
-        (its ``url`` the id): the line is where the file gives it again.
-        """
-        if link.theme:
-            return None
-        if link.source not in self.texts:
+    def id_line(self, source: str, value: str) -> int | None:
+        """Where ``source`` gives the id ``value`` again (see :func:`id_line`); None when it cannot be read."""
+        text = self._text(source)
+        return None if text is None else id_line(text, value)
+
+    def _text(self, source: str) -> str | None:
+        if source not in self.texts:
             try:
-                self.texts[link.source] = (self.root / link.source).read_text(encoding="utf-8", errors="replace")
+                self.texts[source] = (self.root / source).read_text(encoding="utf-8", errors="replace")
             except OSError:
-                self.texts[link.source] = None
-        text = self.texts[link.source]
-        if text is None:
-            return None
-        return id_line(text, link.url) if link.attr == "id" else line_in(text, link.url)
+                self.texts[source] = None
+        return self.texts[source]

@@ -189,6 +189,7 @@ class LinkCheck:
             paragraph_pages=self.paragraph_pages,
             trace=self.trace,
             locate=(lines := SourceLines(self.root)).line,
+            locate_id=lines.id_line,
         )
         with gc_paused():
             report = checker.run(again)

@@ -72,4 +72,4 @@ def test_the_line_that_gives_an_id_again(value: str, line: int | None) -> None:
 
 def test_an_id_is_located_through_the_files_lines(tmp_path: Path) -> None:
     (tmp_path / "page.md").write_text(IDS)
-    assert SourceLines(str(tmp_path)).line(Link("a", "", "id", "", "page.md", False)) == 7
+    assert SourceLines(str(tmp_path)).id_line("page.md", "a") == 7
