@@ -365,6 +365,18 @@ def test_the_page_names_the_file_as_the_build_would(page: Page, quote: str) -> N
     assert page.evaluate("(q) => window.editionAnnotate.fileName(q, [])", quote) == suggest_name(quote, set())
 
 
+def test_a_proposed_file_name_avoids_the_notes_on_the_essays_other_pages(page: Page) -> None:
+    """'biding-time' is a note on another section of the essay: a quote named after it gets the next free name."""
+    essay = "wandering-earth-ii"
+    names = sorted(p.stem for p in (ROOT / "docs" / "commentary" / essay).glob("*.md"))
+    on_page = (ROOT / "docs" / "commentary" / essay / "biding-time.md").read_text(encoding="utf-8")
+    assert "paragraph: chinas-global-strategy-1" in on_page and not PAGE.endswith("chinas-global-strategy/")
+    page.goto(PAGE)
+    taken = page.evaluate("() => window.editionAnnotate.takenNames()")
+    assert taken == names
+    assert page.evaluate("([q, t]) => window.editionAnnotate.fileName(q, t)", ["Biding time", taken]) == "biding-time-2"
+
+
 @pytest.mark.parametrize("name, value", [("MAX_QUOTE", note_schema.MAX_QUOTE), ("NAME_WORDS", scaffold.MAX_NAME_WORDS)])
 def test_the_scripts_limits_are_the_builds(name: str, value: int) -> None:
     script = (ROOT / "docs" / "assets" / "javascripts" / "annotate.js").read_text(encoding="utf-8")

@@ -90,6 +90,12 @@
     return name;
   }
 
+  /* The file names of the essay's notes, on every page of it (render.note_names): a new note's may be none of them. */
+  function takenNames() {
+    var listed = document.querySelector(".md-content [data-note-names]");
+    return listed ? listed.getAttribute("data-note-names").split(" ").filter(Boolean) : [];
+  }
+
   /* A YAML double-quoted scalar: JSON's, with the characters YAML will not read raw escaped too. */
   function yamlString(text) {
     return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, function (c) {
@@ -179,9 +185,7 @@
     }, undefined);
     if (start === undefined) return {message: MESSAGES.outside, near: range};
     var around = context(text, start, start + quote.length);
-    var taken = Array.prototype.map.call(document.querySelectorAll("details.note-callout[id^='note--']"), function (d) {
-      return d.id.slice("note--".length);
-    });
+    var taken = takenNames();
     var action = paragraph.nextElementSibling.querySelector("a.paragraph-comment");
     var address = passageAddress(template(action), quote, around[0], around[1], taken);
     if (address.length > MAX_ADDRESS) return {message: MESSAGES.address, near: range};
@@ -341,5 +345,5 @@
   }
 
   // For the tests: the folding and the context must agree with the build's (tests/browser/test_annotate.py).
-  window.editionAnnotate = {fold: fold, context: context, fileName: fileName};
+  window.editionAnnotate = {fold: fold, context: context, fileName: fileName, takenNames: takenNames};
 })();

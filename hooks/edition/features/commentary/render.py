@@ -307,6 +307,18 @@ def note_filter(kinds: Iterable[str]) -> str:
     return f'<fieldset class="note-filter"><legend>Notes shown</legend>{boxes}{status}</fieldset>\n' if boxes else ""
 
 
+def note_names(names: Iterable[str]) -> str:
+    """The file names of the essay's notes, for the page's script to name a proposed note's file after none of them.
+
+    A note's file lies in its essay's folder, so a name is taken whichever
+    page shows the note (or none, when it is orphaned); the callouts of the
+    page in hand hold only its own. Names are the build's (ASCII letters,
+    digits and hyphens), so a space separates them.
+    """
+    listed = " ".join(sorted(names))
+    return f'<div class="note-names" hidden data-note-names="{esc(listed)}"></div>\n' if listed else ""
+
+
 def paragraph_actions(pid: str, propose_url: str | None, cite: Citable | None = None) -> str:
     """The ¶ permalink, the "Cite" control and the "comment" link shown after every paragraph.
 

@@ -316,6 +316,21 @@ def test_the_filter_offers_the_kinds_the_essay_s_notes_have(kinds, boxes):
 
 
 @pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (set(), ""),  # an essay without notes takes no name
+        (
+            {"zhou", "biding-time", "a-2"},  # sorted, so that the page does not change between builds
+            '<div class="note-names" hidden data-note-names="a-2 biding-time zhou"></div>\n',
+        ),
+        (['x"><script>'], '<div class="note-names" hidden data-note-names="x&quot;&gt;&lt;script&gt;"></div>\n'),
+    ],
+)
+def test_the_page_lists_every_note_name_of_its_essay_for_the_script(names, expected):
+    assert render.note_names(names) == expected
+
+
+@pytest.mark.parametrize(
     ("page", "expected"),
     [
         ("<h1>T</h1>\n<p>x</p>", "<h1>T</h1>\n[+]\n<p>x</p>"),
