@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 
 from edition.addresses import (
     HOME,
@@ -226,16 +226,18 @@ class Feeds:
         for note in notes:
             by_essay[note.essay].append(note)
         made: dict[int, Entry] = {}
-        where: list[Mapping[str, Place]] = []
+
+        @cache
+        def where() -> Mapping[str, Place]:
+            """How pages name each paragraph: read only when a feed is written, not when every feed is kept."""
+            return places(essays.values())
 
         def entries(chosen: list[Comment]) -> list[Entry]:
             """The entries of the notes that can be among the newest (at 10,000 notes, all of them took seconds)."""
             chosen = _may_be_latest(chosen)
-            if not where:
-                where.append(places(essays.values()))
             new = [c for c in chosen if id(c) not in made]
             url = lambda c: absolute(note_page(c.essay, c.name))  # noqa: E731
-            made.update(zip(map(id, new), note_entries(new, essays, where[0], url), strict=True))
+            made.update(zip(map(id, new), note_entries(new, essays, where(), url), strict=True))
             return [made[id(c)] for c in chosen]
 
         def notes_document(title: str, slug: str | None, mine: list[Comment]) -> str:
