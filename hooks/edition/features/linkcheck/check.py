@@ -10,7 +10,6 @@ memoised per (directory, address).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import posixpath
 import re
@@ -27,6 +26,8 @@ from edition.features.linkcheck.resolve import (
     OutsideSite,
     ancestors,
     base_dir,
+    closest,
+    closest_address,
     display,
     fragment_id,
     join,
@@ -132,12 +133,6 @@ def given_twice(value: str, source: str, file: str, line: int | None = None) -> 
         "Give each element an id of its own.",
         line,
     )
-
-
-def _closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The nearest candidate by ``difflib`` ratio, if any is close enough."""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return match[0] if match else None
 
 
 def _did_you_mean(suggestion: str | None) -> str:
@@ -458,7 +453,7 @@ class Checker:
             )
         # A picture is mistaken for another picture, not for a page.
         kind = posixpath.splitext(rel)[1].lower()
-        hint = _did_you_mean(_closest(rel, (f for f in self.site.files if f.lower().endswith(kind))))
+        hint = _did_you_mean(closest_address(rel, (f for f in self.site.files if f.lower().endswith(kind))))
         return self._problem(link, f"points to a file that does not exist ({rel})", hint)
 
     def _from_source(self, page: Page, link: Link, path: str) -> Problem | None:
@@ -503,7 +498,7 @@ class Checker:
     def _closest_page(self, url: str) -> str | None:
         if self._page_urls is None:
             self._page_urls = sorted(display(f) for f in self.site.files if f.endswith(_HTML) and f != "404.html")
-        return _closest(url, self._page_urls)
+        return closest_address(url, self._page_urls)
 
     # -- fragments --------------------------------------------------------
 
@@ -544,7 +539,7 @@ class Checker:
             return None
         where = "this page" if same_page else display(file)
         kind = "paragraph" if self.paragraph_pages and file.startswith(self.paragraph_pages) else "anchor"
-        suggestion = _closest(fragment, (i for i in ids if not i.startswith("__")))
+        suggestion = closest(fragment, (i for i in ids if not i.startswith("__")))
         return self._problem(
             link,
             f": no {kind} '#{fragment}' on {where}",

@@ -8,9 +8,13 @@ hooks alike, and for both ``use_directory_urls`` settings.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
+
+_PREFIX_LENGTH = 4  # letters typed before a longer name in the same folder is suggested for them
 
 
 class OutsideSite(ValueError):
@@ -138,6 +142,51 @@ def display(file: str) -> str:
     if file.endswith("/index.html"):
         return file[: -len("index.html")]
     return file
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The nearest candidate by ``difflib`` ratio, if any is close enough."""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def closest_address(wanted: str, addresses: Iterable[str]) -> str | None:
+    """The page or file a mistyped address most likely meant, or None when none is close.
+
+    Addresses in one folder share all but their last part, so compared
+    whole, any page of the folder looks close to any mistake made in it
+    (``essays/e/missing/`` suggested ``essays/e/``, the folder's own page).
+    So when the folder exists, only the last part is compared, with the
+    names in that folder (or taken as the start of one: ``diplomacy/`` for
+    ``diplomacy-and-geopolitics/``); when it does not, the whole address,
+    for a mistyped folder (``glosary/soft-power/``). No suggestion is better
+    than a wrong one, so a folder whose page exists but holds no other
+    gets none.
+    """
+    addresses = list(addresses)
+    folder, name = _folder_and_name(wanted)
+    neighbours: dict[str, str] = {}
+    for address in addresses:
+        where, what = _folder_and_name(address)
+        if where == folder:
+            neighbours.setdefault(what, address)
+    if not neighbours:  # the folder is a page with nothing in it, or a mistake of its own
+        return None if folder in {address.rstrip("/") for address in addresses} else closest(wanted, addresses)
+    best = closest(name, neighbours)
+    if best is None and len(name) >= _PREFIX_LENGTH:
+        best = next((what for what in sorted(neighbours) if what.startswith(name)), None)
+    return None if best is None else neighbours[best]
+
+
+def _folder_and_name(address: str) -> tuple[str, str]:
+    """``essays/e/reflection/`` -> ``("essays/e", "reflection")``.
+
+    An extension is not compared: a page may be written ``x.md`` or ``x/``,
+    and files are compared with files of their own kind, whose shared
+    ``.png`` would make any two names look alike.
+    """
+    folder, _, name = address.rstrip("/").rpartition("/")
+    return folder, posixpath.splitext(name)[0]
 
 
 def looks_like_page(rel: str, is_dir: bool) -> bool:

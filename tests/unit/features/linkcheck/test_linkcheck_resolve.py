@@ -9,6 +9,7 @@ from edition.features.linkcheck.resolve import (
     OutsideSite,
     ancestors,
     base_dir,
+    closest_address,
     display,
     fragment_id,
     join,
@@ -201,3 +202,50 @@ def test_ancestors(base: str, expected: list[str]) -> None:
 )
 def test_fragment_id(fragment: str, wanted: str | None) -> None:
     assert fragment_id(fragment) == wanted
+
+
+PAGES = [
+    "./",
+    "essays/",
+    "essays/wandering-earth-ii/",
+    "essays/wandering-earth-ii/diplomacy-and-geopolitics/",
+    "essays/wandering-earth-ii/print/",
+    "essays/wandering-earth-ii/reflection/",
+    "essays/wandering-earth-ii/revisions/",
+    "essays/solo/",
+    "glossary/",
+    "glossary/soft-power/",
+    "glossary/hugo-award/",
+]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "meant"),
+    [
+        ("essays/wandering-earth-ii/reflections/", "essays/wandering-earth-ii/reflection/"),  # a letter too many
+        ("essays/wandering-earth-ii/reflection.md", "essays/wandering-earth-ii/reflection/"),  # as the source names it
+        ("essays/wandering-earth-ii/diplomacy/", "essays/wandering-earth-ii/diplomacy-and-geopolitics/"),  # begun
+        ("essays/wandering-earth-ii/dip/", None),  # too few letters to be the start of a name
+        ("essays/wandering-earth-ii/missing/", None),  # not the essay's own page, nor its revisions: no guess
+        ("essays/wandering-earth-ii/opening/", None),
+        ("glossary/soft-powr/", "glossary/soft-power/"),
+        ("glosary/soft-power/", "glossary/soft-power/"),  # the folder mistyped: the whole address compared
+        ("essays/wandering-earth/", "essays/wandering-earth-ii/"),
+        ("essays/solo/part/", None),  # a folder whose page holds no other
+        ("about/", None),
+    ],
+)
+def test_a_missing_page_is_compared_with_the_names_in_its_folder(wanted: str, meant: str | None) -> None:
+    assert closest_address(wanted, PAGES) == meant
+
+
+@pytest.mark.parametrize(
+    ("wanted", "meant"),
+    [
+        ("images/mapp.png", "images/map.png"),
+        ("images/poster.png", None),  # '.png' alike is not a name alike
+        ("essays/images/map.png", "images/map.png"),  # no such folder: the whole address compared
+    ],
+)
+def test_a_missing_file_is_compared_with_the_files_of_its_kind(wanted: str, meant: str | None) -> None:
+    assert closest_address(wanted, ["images/map.png", "images/logo.png", "files/map.png"]) == meant

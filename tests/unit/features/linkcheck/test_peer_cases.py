@@ -146,28 +146,19 @@ CASES = [
     (
         "srcset: a missing candidate",
         '<source srcset="../img/a.png 1x, ../img/gone.png 2x">',
-        [
-            f"{SRC}: link '../img/gone.png' points to a file that does not exist (img/gone.png). Did you mean "
-            f"'img/a.png'?"
-        ],
+        [f"{SRC}: link '../img/gone.png' points to a file that does not exist (img/gone.png)."],
     ),
     # -- every element the standard gives an address ------------------------
     ("lychee: video poster", '<video src="../media/clip.mp4" poster="../media/poster.jpg"></video>', []),
     (
         "lychee: a missing video poster",
         '<video poster="../media/gone.jpg"></video>',
-        [
-            f"{SRC}: link '../media/gone.jpg' points to a file that does not exist (media/gone.jpg). "
-            "Did you mean 'media/poster.jpg'?"
-        ],
+        [f"{SRC}: link '../media/gone.jpg' points to a file that does not exist (media/gone.jpg)."],
     ),
     (
         "lychee: a missing object data",
         '<object data="../media/gone.pdf"></object>',
-        [
-            f"{SRC}: link '../media/gone.pdf' points to a file that does not exist (media/gone.pdf). "
-            "Did you mean 'media/doc.pdf'?"
-        ],
+        [f"{SRC}: link '../media/gone.pdf' points to a file that does not exist (media/gone.pdf)."],
     ),
     (
         "audio, source, track, embed, iframe",
@@ -178,10 +169,7 @@ CASES = [
     (
         "an image button's src",
         '<input type="image" src="../img/gone.png" alt="go">',
-        [
-            f"{SRC}: link '../img/gone.png' points to a file that does not exist (img/gone.png). Did you mean "
-            f"'img/a.png'?"
-        ],
+        [f"{SRC}: link '../img/gone.png' points to a file that does not exist (img/gone.png)."],
     ),
     ("src on a text input is not an address", '<input type="text" src="../img/gone.png">', []),
     (
@@ -193,7 +181,7 @@ CASES = [
     (
         "lychee: cite on quotes and edits",
         '<blockquote cite="../other/#part">q</blockquote><q cite="../other/">q</q><ins cite="../gone/">i</ins>',
-        [f"{SRC}: link '../gone/' points to a page that does not exist (gone/). Did you mean 'page/'?"],
+        [f"{SRC}: link '../gone/' points to a page that does not exist (gone/)."],
     ),
     (
         "meta refresh names an address",
@@ -221,7 +209,7 @@ CASES = [
     (
         "the words data-linkcheck-ignore in text or a value ignore nothing",
         '<p title="data-linkcheck-ignore">data-linkcheck-ignore <a href="../gone/">a</a></p>',
-        [f"{SRC}: link '../gone/' points to a page that does not exist (gone/). Did you mean 'page/'?"],
+        [f"{SRC}: link '../gone/' points to a page that does not exist (gone/)."],
     ),
     # -- other hosts -------------------------------------------------------
     ("a protocol-relative address is another site", '<a href="//example.org/x">x</a>', []),
