@@ -31,9 +31,9 @@ EXPECTED = [
     "a link to '#reflection-15' reaches the first. Give each element an id of its own.",
     f"{REFLECTION}: link '#conclusoin': no paragraph '#conclusoin' on this page. Did you mean '#conclusion'?",
     f"{REFLECTION}: link '../#the-opening-7:~:text=x': no paragraph '#the-opening-7' on essays/wandering-earth-ii/. "
-    "Did you mean '#the-opening-2'?",
+    "The page has '#the-opening-1' to '#the-opening-2': copy the one meant from its ¶ link.",
     f"{REFLECTION}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/wandering-earth-ii/. "
-    "Did you mean '#the-opening-2'?",
+    "The page has '#the-opening-1' to '#the-opening-2': copy the one meant from its ¶ link.",
     f"{REFLECTION}: link '../../../files/gone.pdf' points to a file that does not exist (files/gone.pdf).",
     f"{REFLECTION}: link '../../../glossary/soft-power/#histroy': no anchor '#histroy' on glossary/soft-power/. "
     "Did you mean '#history'?",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -52,6 +52,7 @@ _URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and space: browsers s
 # Two slashes, either of them a backslash, start an address on another host.
 _OTHER_HOST = ("//", "\\\\", "/\\", "\\/")
 _BEFORE_QUERY = re.compile(r"^[^?#]*")
+_NUMBERED = re.compile(r"(.+)-([0-9]+)")  # one of a numbered series of ids, as paragraphs are: the-opening-2
 _HTML = (".html", ".htm")
 _NEVER = 1 << 30  # more folders than any page is deep
 
@@ -538,13 +539,29 @@ class Checker:
         if fragment in ids or unquote(fragment) in ids:
             return None
         where = "this page" if same_page else display(file)
-        kind = "paragraph" if self.paragraph_pages and file.startswith(self.paragraph_pages) else "anchor"
-        suggestion = closest(fragment, (i for i in ids if not i.startswith("__")))
-        return self._problem(
-            link,
-            f": no {kind} '#{fragment}' on {where}",
-            _did_you_mean(f"#{suggestion}" if suggestion else None),
-        )
+        paragraphs = bool(self.paragraph_pages) and file.startswith(self.paragraph_pages)
+        kind = "paragraph" if paragraphs else "anchor"
+        return self._problem(link, f": no {kind} '#{fragment}' on {where}", _fragment_hint(fragment, ids, paragraphs))
+
+
+def _fragment_hint(fragment: str, ids: Collection[str], paragraphs: bool) -> str:
+    """What to say of a missing fragment: the range of a numbered series it belongs to, else the nearest id.
+
+    ``#the-opening-9`` is near ``#the-opening-2`` by spelling, but that is
+    a guess at another paragraph, which a contributor may take as it is and
+    so link the wrong passage without any warning; the range sends them to
+    the page to find the one they mean.
+    """
+    numbered = _NUMBERED.fullmatch(fragment)
+    if numbered:
+        stem, cut = numbered.group(1), len(numbered.group(1)) + 1
+        numbers = sorted(int(i[cut:]) for i in ids if i.startswith(f"{stem}-") and i[cut:].isdigit())
+        if numbers:
+            first, last = f"'#{stem}-{numbers[0]}'", f"'#{stem}-{numbers[-1]}'"
+            has = f"only {first}" if first == last else f"{first} to {last}"
+            return f"The page has {has}: copy the one meant from {'its ¶ link' if paragraphs else 'its address'}."
+    found = closest(fragment, (i for i in ids if not i.startswith("__")))
+    return _did_you_mean(f"#{found}" if found else None)
 
 
 def external_problems(

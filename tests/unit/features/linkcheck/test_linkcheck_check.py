@@ -13,7 +13,7 @@ PAGES = {
     "index.html": '<h1 id="home">Home</h1>',
     "essays/x/index.html": '<p id="the-opening-1">a</p><p id="the-opening-2">b</p>',
     "essays/x/reflection/index.html": '<h2 id="conclusion">c</h2><input id="__drawer">',
-    "glossary/soft-power/index.html": '<h2 id="history">History</h2><p id="caf%C3%A9-x">x</p>',
+    "glossary/soft-power/index.html": '<h2 id="history">History</h2><p id="caf%C3%A9-x">x</p><p id="source-1">s</p>',
 }
 ESSAY_PAGES = ("essays/",)  # the output folders whose fragments are paragraphs, as the build hands them over
 SITE = BuiltSite(
@@ -79,10 +79,20 @@ def test_good_links_pass(url: str) -> None:
             f"{SRC}: link '../../../glossary/soft-power/#histroy': no anchor '#histroy' on glossary/soft-power/. "
             "Did you mean '#history'?",
         ),
-        (
+        (  # a numbered series: its range, not a guess at another paragraph
             "../#the-opening-9",
-            f"{SRC}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/x/. Did you mean "
-            f"'#the-opening-2'?",
+            f"{SRC}: link '../#the-opening-9': no paragraph '#the-opening-9' on essays/x/. The page has "
+            "'#the-opening-1' to '#the-opening-2': copy the one meant from its ¶ link.",
+        ),
+        (
+            "../../../glossary/soft-power/#source-4",
+            f"{SRC}: link '../../../glossary/soft-power/#source-4': no anchor '#source-4' on glossary/soft-power/. "
+            "The page has only '#source-1': copy the one meant from its address.",
+        ),
+        (  # the series' name mistyped: the nearest by spelling
+            "../#the-openin-1",
+            f"{SRC}: link '../#the-openin-1': no paragraph '#the-openin-1' on essays/x/. "
+            "Did you mean '#the-opening-1'?",
         ),
         (
             "#conclusoin",
