@@ -133,8 +133,8 @@ class Commentary:
             page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid), cite
         )
         kinds = (a.comment.kind for a in self.by_essay.get(essay_slug, []) if a.placed)
-        head = render.note_filter(kinds) + render.note_names(self.names.get(essay_slug, ()))
-        return render.after_title(page_html, head)
+        names = render.note_names(self.names.get(essay_slug, ())) if self.repo_url else ""  # for proposals only
+        return render.after_title(page_html, render.note_filter(kinds) + names)
 
     def propose_url(self, essay_slug: str, pid: str) -> str | None:
         """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``).
