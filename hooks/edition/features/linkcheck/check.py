@@ -22,12 +22,12 @@ from edition.features.linkcheck.attributes import SELF_WHEN_EMPTY
 from edition.features.linkcheck.collect import Link, Page
 from edition.features.linkcheck.netaddr import NOT_PUBLIC, NOT_PUBLIC_HINT, local_host
 from edition.features.linkcheck.resolve import (
+    Addresses,
     BuiltSite,
     OutsideSite,
     ancestors,
     base_dir,
     closest,
-    closest_address,
     display,
     fragment_id,
     join,
@@ -250,7 +250,7 @@ class Checker:
         self.offline_prefixes = offline_prefixes
         self._resolved: dict[tuple[str, str], tuple[str, object, bool]] = {}
         self._ids: dict[str, tuple[frozenset[str], bool]] = {}  # file -> (ids, all of the file's)
-        self._page_urls: list[str] | None = None
+        self._addresses: dict[str, Addresses] = {}  # the site's pages ("") and its files by extension
         self._routes: dict[str, tuple[int, str]] = {}
 
     def run(self, only: Iterable[str] | None = None) -> Report:
@@ -271,7 +271,7 @@ class Checker:
             report.links += page.addresses()
             if self.trace:
                 self._reading = report.consulted[page.file] = set()
-            found: list[Problem] = []
+            found: dict[Problem, None] = {}  # each problem once, in the page's order (a note may repeat a link)
             ids = self.ids(page.file) or frozenset()
             for attr, urls in page.theme:
                 for url in urls:
@@ -284,16 +284,16 @@ class Checker:
             for value, source in page.twice:
                 self._add(given_twice(value, source, page.file, self.locate_id(source, value)), found)
             if self.trace:
-                report.by_page[page.file] = found
+                report.by_page[page.file] = list(found)
             report.problems += [problem for problem in found if problem not in seen]
             seen.update(found)
         self._reading = None
         return report
 
     @staticmethod
-    def _add(problem: Problem | None, found: list[Problem]) -> None:
-        if problem is not None and problem not in found:
-            found.append(problem)
+    def _add(problem: Problem | None, found: dict[Problem, None]) -> None:
+        if problem is not None:
+            found.setdefault(problem)
 
     def _passes(self, url: str, up: list[str], ids: frozenset[str]) -> bool:
         """Whether ``url``, written in the page whose folders are ``up``, certainly passes :meth:`check`.
@@ -450,11 +450,11 @@ class Checker:
         if looks_like_page(rel, is_dir):
             shown = rel + "/" if is_dir and rel else rel or "./"
             return self._problem(
-                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
+                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._of_kind("").closest(shown))
             )
         # A picture is mistaken for another picture, not for a page.
         kind = posixpath.splitext(rel)[1].lower()
-        hint = _did_you_mean(closest_address(rel, (f for f in self.site.files if f.lower().endswith(kind))))
+        hint = _did_you_mean(self._of_kind(kind).closest(rel))
         return self._problem(link, f"points to a file that does not exist ({rel})", hint)
 
     def _from_source(self, page: Page, link: Link, path: str) -> Problem | None:
@@ -492,14 +492,19 @@ class Checker:
         if is_md:
             shown = intended or "./"
             return self._problem(
-                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._closest_page(shown))
+                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._of_kind("").closest(shown))
             )
         return None
 
-    def _closest_page(self, url: str) -> str | None:
-        if self._page_urls is None:
-            self._page_urls = sorted(display(f) for f in self.site.files if f.endswith(_HTML) and f != "404.html")
-        return closest_address(url, self._page_urls)
+    def _of_kind(self, kind: str) -> Addresses:
+        """The site's pages (``kind`` empty), or its files whose name ends in ``kind`` (``.png``), listed once."""
+        if kind not in self._addresses:
+            if kind:
+                listed = sorted(f for f in self.site.files if f.lower().endswith(kind))
+            else:
+                listed = sorted(display(f) for f in self.site.files if f.endswith(_HTML) and f != "404.html")
+            self._addresses[kind] = Addresses(listed)
+        return self._addresses[kind]
 
     # -- fragments --------------------------------------------------------
 

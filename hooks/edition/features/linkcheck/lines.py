@@ -68,16 +68,27 @@ def _occurrences(text: str, form: str) -> list[int]:
 
 
 class SourceLines:
-    """The lines of links in the files under ``root`` (the repository), each file read once, when first asked."""
+    """The lines of links in the files under ``root`` (the repository), each file read once, when first asked.
+
+    Each answer is kept: a note's broken link is found on every page that
+    shows the note, and a note of 100 KB may hold two thousand of them,
+    each a search through the file.
+    """
 
     def __init__(self, root: str) -> None:
         self.root = Path(root)
         self.texts: dict[str, str | None] = {}
+        self.lines: dict[tuple[str, str], int | None] = {}
 
     def line(self, link: Link) -> int | None:
         """Where ``link`` is written in its source file; None for the theme's links and files that cannot be read."""
-        text = None if link.theme else self._text(link.source)
-        return None if text is None else line_in(text, link.url)
+        if link.theme:
+            return None
+        key = (link.source, link.url)
+        if key not in self.lines:
+            text = self._text(link.source)
+            self.lines[key] = None if text is None else line_in(text, link.url)
+        return self.lines[key]
 
     def id_line(self, source: str, value: str) -> int | None:
         """Where ``source`` gives the id ``value`` again (see :func:`id_line`); None when it cannot be read."""

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 _PREFIX_LENGTH = 4  # letters typed before a longer name in the same folder is suggested for them
+_CUTOFF = 0.6  # difflib's ratio at which a name is close enough to suggest (its own default)
+_NEAR_FOLDERS = 3  # folders whose addresses a mistyped folder's address is compared with
 
 
 class OutsideSite(ValueError):
@@ -146,36 +148,58 @@ def display(file: str) -> str:
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The nearest candidate by ``difflib`` ratio, if any is close enough."""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=_CUTOFF)
     return match[0] if match else None
 
 
-def closest_address(wanted: str, addresses: Iterable[str]) -> str | None:
-    """The page or file a mistyped address most likely meant, or None when none is close.
+class Addresses:
+    """The site's pages (or its files of one kind) by folder and name, for suggesting what a mistyped address meant.
 
-    Addresses in one folder share all but their last part, so compared
-    whole, any page of the folder looks close to any mistake made in it
-    (``essays/e/missing/`` suggested ``essays/e/``, the folder's own page).
-    So when the folder exists, only the last part is compared, with the
-    names in that folder (or taken as the start of one: ``diplomacy/`` for
-    ``diplomacy-and-geopolitics/``); when it does not, the whole address,
-    for a mistyped folder (``glosary/soft-power/``). No suggestion is better
-    than a wrong one, so a folder whose page exists but holds no other
-    gets none.
+    Listed once per check, so that each mistake costs a look at its own
+    folder rather than at every address of the site: a note of 100 KB can
+    hold two thousand broken links, and a site sixteen thousand pages.
+    Each answer is kept per address.
     """
-    addresses = list(addresses)
-    folder, name = _folder_and_name(wanted)
-    neighbours: dict[str, str] = {}
-    for address in addresses:
-        where, what = _folder_and_name(address)
-        if where == folder:
-            neighbours.setdefault(what, address)
-    if not neighbours:  # the folder is a page with nothing in it, or a mistake of its own
-        return None if folder in {address.rstrip("/") for address in addresses} else closest(wanted, addresses)
-    best = closest(name, neighbours)
-    if best is None and len(name) >= _PREFIX_LENGTH:
-        best = next((what for what in sorted(neighbours) if what.startswith(name)), None)
-    return None if best is None else neighbours[best]
+
+    def __init__(self, addresses: Iterable[str]) -> None:
+        self.by_folder: dict[str, dict[str, str]] = {}
+        self.pages: set[str] = set()  # every address as a folder would be named: 'essays/e' for 'essays/e/'
+        for address in addresses:
+            folder, name = _folder_and_name(address)
+            self.by_folder.setdefault(folder, {}).setdefault(name, address)
+            self.pages.add(address.rstrip("/"))
+        self._answers: dict[str, str | None] = {}
+
+    def closest(self, wanted: str) -> str | None:
+        """The page or file ``wanted`` most likely meant, or None when none is close.
+
+        Addresses in one folder share all but their last part, so compared
+        whole, any page of the folder looks close to any mistake made in it
+        (``essays/e/missing/`` suggested ``essays/e/``, the folder's own page).
+        So when the folder exists, only the last part is compared, with the
+        names in that folder (or taken as the start of one: ``diplomacy/`` for
+        ``diplomacy-and-geopolitics/``); when it does not, the folder is
+        taken as mistyped (``glosary/soft-power/``) and the whole address is
+        compared with those in the nearest few folders. No suggestion is
+        better than a wrong one, so a folder whose page exists but holds no
+        other gets none.
+        """
+        if wanted not in self._answers:
+            self._answers[wanted] = self._closest(wanted)
+        return self._answers[wanted]
+
+    def _closest(self, wanted: str) -> str | None:
+        folder, name = _folder_and_name(wanted)
+        if folder not in self.by_folder:
+            if folder in self.pages:
+                return None
+            near = difflib.get_close_matches(folder, list(self.by_folder), n=_NEAR_FOLDERS, cutoff=_CUTOFF)
+            return closest(wanted, [address for f in near for address in self.by_folder[f].values()])
+        neighbours = self.by_folder[folder]
+        best = closest(name, neighbours)
+        if best is None and len(name) >= _PREFIX_LENGTH:
+            best = next((what for what in sorted(neighbours) if what.startswith(name)), None)
+        return None if best is None else neighbours[best]
 
 
 def _folder_and_name(address: str) -> tuple[str, str]:

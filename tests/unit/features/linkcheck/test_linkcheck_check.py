@@ -208,6 +208,16 @@ def test_run_counts_dedupes_and_queues_external_links() -> None:
     assert len(report.external["https://example.org/a#x"]) == 2
 
 
+def test_a_page_s_problems_come_once_each_in_the_order_of_its_links() -> None:
+    """A note shown on a page may repeat a link many times: each problem is kept once, where it first came."""
+    links = [f"../gone-{n % 3}/" for n in range(30)]  # gone-0, gone-1, gone-2, gone-0...
+    html = "<article>" + "".join(f'<a href="{url}">x</a>' for url in links) + "</article>"
+    page = scan(html, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", html)
+    report = Checker(SITE, {page.file: page}, paragraph_pages=ESSAY_PAGES, trace=True).run()
+    assert [p.message.split("'")[1] for p in report.problems] == ["../gone-0/", "../gone-1/", "../gone-2/"]
+    assert report.by_page[page.file] == report.problems
+
+
 def test_edit_links_are_never_fetched() -> None:
     page = scan('<a href="https://git.example.org/r/edit/main/docs/x.md">e</a>', "x/index.html")
     offline = ("https://git.example.org/r/edit/main/docs/",)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from edition.features.linkcheck.resolve import (
+    Addresses,
     BuiltSite,
     OutsideSite,
     ancestors,
     base_dir,
-    closest_address,
     display,
     fragment_id,
     join,
@@ -229,14 +229,14 @@ PAGES = [
         ("essays/wandering-earth-ii/missing/", None),  # not the essay's own page, nor its revisions: no guess
         ("essays/wandering-earth-ii/opening/", None),
         ("glossary/soft-powr/", "glossary/soft-power/"),
-        ("glosary/soft-power/", "glossary/soft-power/"),  # the folder mistyped: the whole address compared
+        ("glosary/soft-power/", "glossary/soft-power/"),  # the folder mistyped: compared whole, in the nearest folders
         ("essays/wandering-earth/", "essays/wandering-earth-ii/"),
         ("essays/solo/part/", None),  # a folder whose page holds no other
         ("about/", None),
     ],
 )
 def test_a_missing_page_is_compared_with_the_names_in_its_folder(wanted: str, meant: str | None) -> None:
-    assert closest_address(wanted, PAGES) == meant
+    assert Addresses(PAGES).closest(wanted) == meant
 
 
 @pytest.mark.parametrize(
@@ -244,8 +244,9 @@ def test_a_missing_page_is_compared_with_the_names_in_its_folder(wanted: str, me
     [
         ("images/mapp.png", "images/map.png"),
         ("images/poster.png", None),  # '.png' alike is not a name alike
-        ("essays/images/map.png", "images/map.png"),  # no such folder: the whole address compared
+        ("essays/images/map.png", "images/map.png"),  # no such folder: compared whole, in the nearest folders
+        ("pictures/map.png", None),  # no folder like it
     ],
 )
 def test_a_missing_file_is_compared_with_the_files_of_its_kind(wanted: str, meant: str | None) -> None:
-    assert closest_address(wanted, ["images/map.png", "images/logo.png", "files/map.png"]) == meant
+    assert Addresses(["images/map.png", "images/logo.png", "files/map.png"]).closest(wanted) == meant
