@@ -24,21 +24,26 @@ COMMON_WORDS = Path(__file__).with_name("common_words.txt")
 _MARKUP = re.compile(r"[<>`*_\[\]]|\]\(|https?://")
 
 
-def _did_you_mean(slug: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+def _did_you_mean(slug: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
     return f"Did you mean '{close[0]}'? " if close else ""
 
 
 def missing_targets(
     sources: list[tuple[str, str]], terms: dict[str, Term], docs_rel: str, memo: Memo = NO_MEMO
 ) -> list[Problem]:
-    """Links to glossary entries that do not exist; ``sources`` is ``[(file, markdown), ...]``."""
-    problems = []
+    """Links to glossary entries that do not exist; ``sources`` is ``[(file, markdown), ...]``.
+
+    The entries are sorted once and each missing slug is looked up once: a
+    note may name the same missing entry many times.
+    """
+    problems, known, hints = [], sorted(terms), dict[str, str]()
     for path, text in sources:
         for slug in glossary_links(text, memo):
             if slug not in terms and slug != INDEX:
-                hint = _did_you_mean(slug, set(terms)) + f"Or create {repo_path(docs_rel, glossary_entry(slug))}."
-                problems.append(Problem(path, f"links to glossary entry '{slug}', which does not exist.", hint))
+                if slug not in hints:
+                    hints[slug] = _did_you_mean(slug, known) + f"Or create {repo_path(docs_rel, glossary_entry(slug))}."
+                problems.append(Problem(path, f"links to glossary entry '{slug}', which does not exist.", hints[slug]))
     return problems
 
 
@@ -48,7 +53,7 @@ def see_also(terms: dict[str, Term]) -> list[Problem]:
         Problem(
             term.path,
             f"'see_also' names '{slug}', which is not a glossary entry.",
-            _did_you_mean(slug, set(terms)).strip(),
+            _did_you_mean(slug, sorted(terms)).strip(),
             term.lines.get("see_also"),
         )
         for term in terms.values()
