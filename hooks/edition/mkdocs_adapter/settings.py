@@ -17,7 +17,6 @@ Example::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +24,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
+from edition.content.nearest import nearest
 from edition.content.problems import Problem
 from edition.features.linkcheck.session import DEFAULT_CACHE
 
@@ -79,5 +79,5 @@ def load(extra: Mapping[str, Any], config_file: str) -> tuple[EditionSettings, l
 
 
 def _hint(key: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(str(key), known, n=1)
-    return f"Did you mean '{close[0]}'?" if close else f"Known settings: {', '.join(known)}."
+    close = nearest(str(key), known)
+    return f"Did you mean '{close}'?" if close else f"Known settings: {', '.join(known)}."

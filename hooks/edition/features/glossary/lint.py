@@ -7,7 +7,6 @@ on that field's line (``Term.lines``).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from edition.addresses import INDEX, glossary_entry, repo_path
 from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Term
+from edition.content.nearest import Names
 from edition.content.problems import Problem
 from edition.content.text import normalize
 from edition.features.glossary.backlinks import glossary_links
@@ -24,8 +24,8 @@ COMMON_WORDS = Path(__file__).with_name("common_words.txt")
 _MARKUP = re.compile(r"[<>`*_\[\]]|\]\(|https?://")
 
 
-def _did_you_mean(slug: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
+def _did_you_mean(slug: str, known: Names) -> str:
+    close = known.nearest(slug)
     return f"Did you mean '{close[0]}'? " if close else ""
 
 
@@ -34,10 +34,10 @@ def missing_targets(
 ) -> list[Problem]:
     """Links to glossary entries that do not exist; ``sources`` is ``[(file, markdown), ...]``.
 
-    The entries are sorted once and each missing slug is looked up once: a
+    The entries are listed once and each missing slug is looked up once: a
     note may name the same missing entry many times.
     """
-    problems, known, hints = [], sorted(terms), dict[str, str]()
+    problems, known, hints = [], Names(terms), dict[str, str]()
     for path, text in sources:
         for slug in glossary_links(text, memo):
             if slug not in terms and slug != INDEX:
@@ -53,7 +53,7 @@ def see_also(terms: dict[str, Term]) -> list[Problem]:
         Problem(
             term.path,
             f"'see_also' names '{slug}', which is not a glossary entry.",
-            _did_you_mean(slug, sorted(terms)).strip(),
+            _did_you_mean(slug, Names(terms)).strip(),
             term.lines.get("see_also"),
         )
         for term in terms.values()

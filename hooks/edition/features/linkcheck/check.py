@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from edition.content.nearest import nearest
 from edition.content.problems import Problem
 from edition.features.linkcheck.attributes import SELF_WHEN_EMPTY
 from edition.features.linkcheck.collect import Link, Page
@@ -27,7 +28,6 @@ from edition.features.linkcheck.resolve import (
     OutsideSite,
     ancestors,
     base_dir,
-    closest,
     display,
     fragment_id,
     join,
@@ -565,7 +565,7 @@ def _fragment_hint(fragment: str, ids: Collection[str], paragraphs: bool) -> str
             first, last = f"'#{stem}-{numbers[0]}'", f"'#{stem}-{numbers[-1]}'"
             has = f"only {first}" if first == last else f"{first} to {last}"
             return f"The page has {has}: copy the one meant from {'its ¶ link' if paragraphs else 'its address'}."
-    found = closest(fragment, (i for i in ids if not i.startswith("__")))
+    found = nearest(fragment, (i for i in ids if not i.startswith("__")))
     return _did_you_mean(f"#{found}" if found else None)
 
 

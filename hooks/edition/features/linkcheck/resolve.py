@@ -8,14 +8,14 @@ hooks alike, and for both ``use_directory_urls`` settings.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from edition.content.nearest import Names, nearest
+
 _PREFIX_LENGTH = 4  # letters typed before a longer name in the same folder is suggested for them
-_CUTOFF = 0.6  # difflib's ratio at which a name is close enough to suggest (its own default)
 _NEAR_FOLDERS = 3  # folders whose addresses a mistyped folder's address is compared with
 
 
@@ -146,12 +146,6 @@ def display(file: str) -> str:
     return file
 
 
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The nearest candidate by ``difflib`` ratio, if any is close enough."""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=_CUTOFF)
-    return match[0] if match else None
-
-
 class Addresses:
     """The site's pages (or its files of one kind) by folder and name, for suggesting what a mistyped address meant.
 
@@ -168,6 +162,8 @@ class Addresses:
             folder, name = _folder_and_name(address)
             self.by_folder.setdefault(folder, {}).setdefault(name, address)
             self.pages.add(address.rstrip("/"))
+        self.folders = Names(self.by_folder)
+        self._names: dict[str, Names] = {}  # each folder's names, once a mistake was made in it
         self._answers: dict[str, str | None] = {}
 
     def closest(self, wanted: str) -> str | None:
@@ -193,10 +189,12 @@ class Addresses:
         if folder not in self.by_folder:
             if folder in self.pages:
                 return None
-            near = difflib.get_close_matches(folder, list(self.by_folder), n=_NEAR_FOLDERS, cutoff=_CUTOFF)
-            return closest(wanted, [address for f in near for address in self.by_folder[f].values()])
+            near = self.folders.nearest(folder, _NEAR_FOLDERS)
+            return nearest(wanted, (address for f in near for address in self.by_folder[f].values()))
         neighbours = self.by_folder[folder]
-        best = closest(name, neighbours)
+        if folder not in self._names:
+            self._names[folder] = Names(neighbours)
+        best = next(iter(self._names[folder].nearest(name)), None)
         if best is None and len(name) >= _PREFIX_LENGTH:
             best = next((what for what in sorted(neighbours) if what.startswith(name)), None)
         return None if best is None else neighbours[best]
