@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from edition.content.nearest import nearest
+from edition.content.nearest import Names
 from edition.content.problems import Problem
 from edition.features.linkcheck.attributes import SELF_WHEN_EMPTY
 from edition.features.linkcheck.collect import Link, Page
@@ -250,6 +250,7 @@ class Checker:
         self.offline_prefixes = offline_prefixes
         self._resolved: dict[tuple[str, str], tuple[str, object, bool]] = {}
         self._ids: dict[str, tuple[frozenset[str], bool]] = {}  # file -> (ids, all of the file's)
+        self._id_hints: dict[str, tuple[frozenset[str], _IdHints]] = {}  # by file, for the ids it was made from
         self._addresses: dict[str, Addresses] = {}  # the site's pages ("") and its files by extension
         self._routes: dict[str, tuple[int, str]] = {}
 
@@ -546,27 +547,41 @@ class Checker:
         where = "this page" if same_page else display(file)
         paragraphs = bool(self.paragraph_pages) and file.startswith(self.paragraph_pages)
         kind = "paragraph" if paragraphs else "anchor"
-        return self._problem(link, f": no {kind} '#{fragment}' on {where}", _fragment_hint(fragment, ids, paragraphs))
+        if file not in self._id_hints or self._id_hints[file][0] is not ids:
+            self._id_hints[file] = (ids, _IdHints(ids, paragraphs))
+        return self._problem(link, f": no {kind} '#{fragment}' on {where}", self._id_hints[file][1].hint(fragment))
 
 
-def _fragment_hint(fragment: str, ids: Collection[str], paragraphs: bool) -> str:
-    """What to say of a missing fragment: the range of a numbered series it belongs to, else the nearest id.
+class _IdHints:
+    """What to say of a fragment missing from one page: made once per page, whatever the number of mistakes.
 
-    ``#the-opening-9`` is near ``#the-opening-2`` by spelling, but that is
-    a guess at another paragraph, which a contributor may take as it is and
-    so link the wrong passage without any warning; the range sends them to
-    the page to find the one they mean.
+    A fragment of a numbered series (``#the-opening-9``) gets the series'
+    range on the page, not its nearest spelling (``#the-opening-2``): that
+    is a guess at another paragraph, which a contributor may take as it is
+    and so link the wrong passage without any warning; the range sends them
+    to the page to find the one they mean. Other ids get the nearest by
+    spelling.
     """
-    numbered = _NUMBERED.fullmatch(fragment)
-    if numbered:
-        stem, cut = numbered.group(1), len(numbered.group(1)) + 1
-        numbers = sorted(int(i[cut:]) for i in ids if i.startswith(f"{stem}-") and i[cut:].isdigit())
-        if numbers:
-            first, last = f"'#{stem}-{numbers[0]}'", f"'#{stem}-{numbers[-1]}'"
-            has = f"only {first}" if first == last else f"{first} to {last}"
-            return f"The page has {has}: copy the one meant from {'its ¶ link' if paragraphs else 'its address'}."
-    found = nearest(fragment, (i for i in ids if not i.startswith("__")))
-    return _did_you_mean(f"#{found}" if found else None)
+
+    def __init__(self, ids: Collection[str], paragraphs: bool) -> None:
+        self.where = "its ¶ link" if paragraphs else "its address"
+        self.series: dict[str, list[int]] = {}
+        for ident in ids:
+            numbered = _NUMBERED.fullmatch(ident)
+            if numbered:
+                self.series.setdefault(numbered.group(1), []).append(int(numbered.group(2)))
+        self.names = Names(i for i in ids if not i.startswith("__"))
+
+    def hint(self, fragment: str) -> str:
+        numbered = _NUMBERED.fullmatch(fragment)
+        numbers = self.series.get(numbered.group(1), []) if numbered else []
+        if numbered and numbers:
+            stem, low, high = numbered.group(1), min(numbers), max(numbers)
+            first, last = f"'#{stem}-{low}'", f"'#{stem}-{high}'"
+            has = f"only {first}" if low == high else f"{first} to {last}"
+            return f"The page has {has}: copy the one meant from {self.where}."
+        found = self.names.nearest(fragment)
+        return _did_you_mean(f"#{found[0]}" if found else None)
 
 
 def external_problems(
