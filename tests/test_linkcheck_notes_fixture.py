@@ -74,3 +74,28 @@ def test_online_build_reports_sources_on_the_build_machine_without_fetching_them
     assert warnings(result) == expected(port)
     assert "7 problems in" in result.stderr and ", 0 external URLs checked online" in result.stderr, result.stderr
     assert not hits.exists(), hits.read_text()
+
+
+def test_a_note_full_of_broken_links_has_each_reported_once(tmp_path: Path) -> None:
+    """Four hundred broken links, each written twice, in a note shown on three pages: four hundred problems.
+
+    The class: work per broken link that grew with the site or with the
+    page's other problems (a list searched before each addition, every page
+    of the site compared for a suggestion). Generated, not committed.
+    """
+    project = project_with_port(tmp_path, "9")
+    folder = project / "docs" / "commentary" / "e"
+    head = (folder / "picture.md").read_text().split("\n---\n", 1)[0] + "\n---\n"
+    blocks = [
+        " ".join(f"[x](../../essays/e/gone-{n}.md)" for n in range(start, start + 50)) for start in range(0, 400, 50)
+    ]
+    (folder / "many.md").write_text(
+        head.replace("a picture that is not there", "many broken links") + "\n\n".join(blocks * 2)
+    )
+    result, _ = run_build(project)
+    mine = [line for line in warnings(result) if line.startswith(f"{NOTES}/many.md:")]
+    assert len(mine) == len(set(mine)) == 400
+    assert (
+        f"{NOTES}/many.md: link '../../essays/e/gone-17.md' points to a page that does not exist (essays/e/gone-17/)."
+        in mine
+    )

@@ -49,11 +49,12 @@ def missing_targets(
 
 def see_also(terms: dict[str, Term]) -> list[Problem]:
     """``see_also`` slugs that name no entry."""
+    known = Names(terms)
     return [
         Problem(
             term.path,
             f"'see_also' names '{slug}', which is not a glossary entry.",
-            _did_you_mean(slug, Names(terms)).strip(),
+            _did_you_mean(slug, known).strip(),
             term.lines.get("see_also"),
         )
         for term in terms.values()

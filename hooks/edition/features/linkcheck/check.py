@@ -450,9 +450,7 @@ class Checker:
             return self._problem(link, "is a web address without 'https://'", _did_you_mean("https://" + path))
         if looks_like_page(rel, is_dir):
             shown = rel + "/" if is_dir and rel else rel or "./"
-            return self._problem(
-                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._of_kind("").closest(shown))
-            )
+            return self._no_page(link, shown)
         # A picture is mistaken for another picture, not for a page.
         kind = posixpath.splitext(rel)[1].lower()
         hint = _did_you_mean(self._of_kind(kind).closest(rel))
@@ -492,10 +490,14 @@ class Checker:
             return self._problem(link, what, f"Write '{href}' instead.")
         if is_md:
             shown = intended or "./"
-            return self._problem(
-                link, f"points to a page that does not exist ({shown})", _did_you_mean(self._of_kind("").closest(shown))
-            )
+            return self._no_page(link, shown)
         return None
+
+    def _no_page(self, link: Link, shown: str) -> Problem:
+        """A link to a page the site does not have (``shown`` as the site would name it), with the nearest one."""
+        return self._problem(
+            link, f"points to a page that does not exist ({shown})", _did_you_mean(self._of_kind("").closest(shown))
+        )
 
     def _of_kind(self, kind: str) -> Addresses:
         """The site's pages (``kind`` empty), or its files whose name ends in ``kind`` (``.png``), listed once."""
