@@ -2,10 +2,12 @@
 addresses, feeds, valid HTML.
 
 The whole-essay page lives here entirely: it is generated in ``on_files``,
-its Markdown gets markers where its sections go (``on_page_markdown``), each
-section page's HTML is kept as Markdown made it and spliced into it before
-the glossary links terms (``on_page_content``, ``order.KEEP_SECTIONS``), and
-its canonical address is the essay's (``on_page_context``).
+each section page's HTML is kept as Markdown made it (``on_page_content``,
+``order.KEEP_SECTIONS``), the page's Markdown is cut down to what no
+section page holds (``on_page_markdown``) and its HTML filled from the
+model and the kept sections before the glossary links terms
+(``on_page_content``), with its headings in the form this site's Markdown
+gives them; its canonical address is the essay's (``on_page_context``).
 
 So does each essay's revisions page: generated in ``on_files``, linked from
 the essay's opening page, its HTML written from the revision record in
@@ -26,9 +28,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import markdown
 from markupsafe import escape
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from edition.addresses import (
     REVISIONS,
@@ -50,7 +54,7 @@ from edition.features.reading import citation, listings, revisions, seo
 from edition.features.reading.feeds import Feeds, Kept
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
 from edition.features.reading.valid_html import fix_material_markup
-from edition.features.reading.whole_essay import WholeEssays, whole_essay
+from edition.features.reading.whole_essay import HEADING_SAMPLE, Headings, WholeEssays, heading_ids, whole_essay
 from edition.mkdocs_adapter.data_files import rewrite
 
 if TYPE_CHECKING:
@@ -68,11 +72,17 @@ class ReadingPart:
 
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
-        self.whole = WholeEssays(build.site.essays)
+        self.whole = WholeEssays(build.site.essays, self._headings)
         self.feeds: Feeds | None = None  # made with the file list, when the site has an address
         self.stale_feeds = False  # the model changed since the feeds were written (the preview)
         self.kept_feeds: Kept = {}  # each feed's text and what it was made from, for the preview's next step
         self._histories: dict[str, History] = {}
+
+    def _headings(self) -> Headings | None:
+        """How this site's Markdown writes the whole-essay page's headings (one sample converted)."""
+        config = self.build.config
+        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        return Headings.learn(converter.convert(HEADING_SAMPLE), getattr(converter, "toc_tokens", []))
 
     def history(self, slug: str) -> History | None:
         """The history of essay ``slug``, read from the model when first asked for."""
@@ -188,8 +198,15 @@ class ReadingPart:
         return markdown
 
     def page_content(self, html: str, page: Page) -> str:
-        """Keep a section's HTML; fill a whole-essay page with its sections' and open its parts; write revisions."""
+        """Keep a section's HTML; fill a whole-essay page (or open its parts, converted whole); write revisions."""
         ref = page_of(page.file.src_uri)
+        if ref.kind is Kind.WHOLE_ESSAY and ref.essay in self.whole.filled and page.file.generated_by:
+            opening = self.build.linker(page.url)(essay_page(ref.essay)) or ""
+            html, contents = self.whole.fill(ref.essay, html, opening)
+            page.toc = get_toc(contents)  # type: ignore[arg-type]  # toc's tokens, as MkDocs takes them from Markdown
+            if page.present_anchor_ids is not None:  # what MkDocs checks links to the page's anchors against
+                page.present_anchor_ids.update(heading_ids(self.whole.essays[ref.essay]).values())
+            return html
         history = self.history(ref.essay) if ref.kind is Kind.REVISIONS and page.file.generated_by else None
         if history is not None:
             return revisions.revisions_html(history, self.build.linker(page.url))

@@ -19,36 +19,102 @@ turns into the ``<div>`` once the page is HTML: wrapping the Markdown in
 ``<div markdown>`` blocks instead made ``md_in_html`` re-parse the essay, a
 third of the page's conversion.
 
-The sections after the opening are not converted twice: their section pages
-are converted first (MkDocs reads the generated page last), so the page's
-Markdown carries a marker where a section's paragraphs go, and
-:func:`splice` puts the section page's own HTML there, before the glossary
-links terms (so a term is still linked at its first mention on the page).
-That halves the cost of the page. A section page whose HTML holds more than
-the importer's paragraphs (another heading, footnotes, whose ids would
-collide) is not reused: the page is then converted whole, as is every page
-of a build that did not convert the sections first (``--dirty``).
+Nothing is converted twice. Section pages are converted first (MkDocs
+reads the generated page last), and each one's paragraphs are kept as
+Markdown made them (:meth:`WholeEssays.take`). The page's own Markdown is
+then only what no section page holds at this folder depth: the publication
+note, the opening's paragraphs (the opening page is one folder up, so its
+links would point elsewhere) and the author's bio, cut apart by
+:data:`CUT`. :meth:`WholeEssays.fill` writes the rest from the model: the
+title, byline and contents, each heading in the form the site's Markdown
+gives it (:class:`Headings`, learnt from one sample per build, so the
+permalinks follow the ``toc`` settings), and the page's table of contents.
+The glossary links terms after that, on the whole page (a term is linked at
+its first mention on the page). Converting the essay whole cost a third of
+the build's work on these pages; now a page converts a tenth of its text.
+A section page whose HTML holds more than the importer's paragraphs
+(another heading, footnotes, whose ids would collide) is not reused: the
+page is then converted whole, as is every page of a build that did not
+convert the sections first (``--dirty``) or whose Markdown writes headings
+in a form the sample does not show.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from edition.addresses import INDEX, Kind, page_of
 from edition.content import frontmatter
 from edition.content.dates import long_date
 from edition.content.essay_pages import BIO_HEADING, paragraph_block
 from edition.content.markup import escape
-from edition.content.model import Essay
+from edition.content.model import Essay, Paragraph, Section
 from edition.content.text import slugify
 
 PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
 PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown keeps HTML comments as they are
-SECTION_MARK = "<!-- essay-section: {} -->"  # where a section page's HTML goes
-_SECTION_MARK = re.compile(r"<!-- essay-section: ([\w-]+) -->")
+CUT = "<!-- essay-cut -->"  # between the note, the opening and the bio in a filled page's Markdown
 _OTHER_BLOCKS = re.compile(r'<h[1-6][\s>]|class="footnote"')
 TITLE, CONTENTS, BIO = ":title", ":contents", ":bio"  # keys of heading_ids beside section slugs (no slug has a colon)
+CONTENTS_HEADING, SWITCH_TEXT = "Contents", "Read it section by section"
+
+_SAMPLE_TEXT = "Wholeessaysampleheading"
+_SAMPLE_IDS = {1: "whole-essay-sample-1", 2: "whole-essay-sample-2"}
+HEADING_SAMPLE = "\n\n".join(f"{'#' * n} {_SAMPLE_TEXT} {{: #{i} }}" for n, i in _SAMPLE_IDS.items()) + "\n"
+_ID, _TEXT = "\x00i\x00", "\x00t\x00"  # a heading template's slots (no heading's HTML holds a NUL)
+_SLOTS = re.compile(f"({_ID}|{_TEXT})")
+
+Token = dict[str, Any]  # a table-of-contents entry as Python-Markdown's toc gives it: level, id, name, children
+
+
+@dataclass(frozen=True)
+class Headings:
+    """How the site's Markdown writes a heading with an explicit id, and which levels its contents list.
+
+    Learnt once per build from :data:`HEADING_SAMPLE` converted with the
+    site's extensions, so a filled page's headings are the converter's own:
+    permalinks or not, their symbol, title and class, ``toc_depth``.
+    """
+
+    templates: Mapping[int, str]  # level -> the heading's HTML with _ID and _TEXT slots
+    listed: frozenset[int]
+
+    @classmethod
+    def learn(cls, sample_html: str, tokens: Sequence[Token]) -> Headings | None:
+        """From the sample's HTML and table of contents; None when they are not the two headings expected."""
+        lines = sample_html.strip().split("\n")
+        if len(lines) != len(_SAMPLE_IDS):
+            return None
+        templates: dict[int, str] = {}
+        for (level, sample_id), line in zip(_SAMPLE_IDS.items(), lines, strict=True):
+            if not line.startswith(f"<h{level} ") or line.count(_SAMPLE_TEXT) != 1 or sample_id not in line:
+                return None
+            templates[level] = line.replace(sample_id, _ID).replace(_SAMPLE_TEXT, _TEXT)
+        return cls(templates, frozenset(_levels(tokens)))
+
+    def html(self, level: int, id_: str, text: str) -> str:
+        """A heading's HTML; ``text`` is HTML already."""
+        slots = {_ID: id_, _TEXT: text}
+        return "".join(slots.get(piece, piece) for piece in _SLOTS.split(self.templates[level]))
+
+    def contents(self, title: tuple[str, str], headings: Sequence[tuple[str, str]]) -> list[Token]:
+        """The table of contents of a page of one ``<h1>`` ``title`` and ``<h2>`` ``headings``, each (id, HTML)."""
+        second = [_token(2, *h) for h in headings] if 2 in self.listed else []
+        return [_token(1, *title, children=second)] if 1 in self.listed else second
+
+
+def _token(level: int, id_: str, name: str, children: list[Token] | None = None) -> Token:
+    return {"level": level, "id": id_, "name": name, "children": children or []}
+
+
+def _levels(tokens: Sequence[Token]) -> Iterator[int]:
+    for token in tokens:
+        yield token["level"]
+        yield from _levels(token["children"])
 
 
 def whole_essay(essay: Essay) -> str:
@@ -57,42 +123,58 @@ def whole_essay(essay: Essay) -> str:
     return frontmatter.dump(meta, whole_essay_body(essay))
 
 
-def whole_essay_body(essay: Essay, spliced: Collection[str] = ()) -> str:
-    """The page's Markdown: title, byline, contents, then every section under its heading.
-
-    A section whose slug is in ``spliced`` gets a marker in place of its
-    paragraphs, for :func:`splice` to fill with its section page's HTML.
-    """
-    byline = [f"By {escape(essay.author)}", escape(long_date(essay.date)), f"{essay.reading_time} min read"]
-    sections = [s for s in essay.sections if s.slug != INDEX]
+def whole_essay_body(essay: Essay) -> str:
+    """The page's Markdown, converted whole: title, byline, contents, then every section under its heading."""
     ids = heading_ids(essay)
     blocks = [
         f"# {escape(essay.title)} {{: #{ids[TITLE]} }}",
         "",
-        " · ".join(byline),
+        byline(essay, escape),
         "{: .essay-byline }",
         "",
-        f"[Read it section by section]({INDEX}.md){{: .essay-view-switch }}",
+        f"[{SWITCH_TEXT}]({INDEX}.md){{: .essay-view-switch }}",
         "",
     ]
     if essay.note:
         blocks.append(paragraph_block(essay.note))
+    sections = _sections(essay)
     if sections:
-        blocks += [f"## Contents {{: #{ids[CONTENTS]} }}", ""]
+        blocks += [f"## {CONTENTS_HEADING} {{: #{ids[CONTENTS]} }}", ""]
         blocks += [f"{i}. [{escape(s.title)}](#{ids[s.slug]})" for i, s in enumerate(sections, 1)]
         blocks.append("")
-    opening = next((s for s in essay.sections if s.slug == INDEX), None)
-    if opening and opening.paragraphs:
-        blocks += part([paragraph_block(p) for p in opening.paragraphs])
+    blocks += part([paragraph_block(p) for p in _opening(essay)])
     for section in sections:
         blocks += [f"## {escape(section.title)} {{: #{ids[section.slug]} }}", ""]
-        if section.slug in spliced and section.paragraphs:
-            blocks += part([SECTION_MARK.format(section.slug)])
-        else:
-            blocks += part([paragraph_block(p) for p in section.paragraphs])
+        blocks += part([paragraph_block(p) for p in section.paragraphs])
     if essay.bio:
         blocks += [f"## {BIO_HEADING} {{: #{ids[BIO]} }}", "", *part([paragraph_block(essay.bio)])]
     return "\n".join(blocks)
+
+
+def pieces_body(essay: Essay) -> str:
+    """The Markdown a filled page still converts: the publication note, the opening's paragraphs, the bio, cut apart."""
+    note = [paragraph_block(essay.note)] if essay.note else []
+    bio = [paragraph_block(essay.bio)] if essay.bio else []
+    return "\n".join([*note, CUT, "", *(paragraph_block(p) for p in _opening(essay)), CUT, "", *bio])
+
+
+def byline(essay: Essay, esc: Callable[[str], str]) -> str:
+    """The byline, "By <author> · <date> · <n> min read", each word from the source escaped by ``esc``."""
+    return " \u00b7 ".join([f"By {esc(essay.author)}", esc(long_date(essay.date)), f"{essay.reading_time} min read"])
+
+
+def _sections(essay: Essay) -> list[Section]:
+    return [s for s in essay.sections if s.slug != INDEX]
+
+
+def _opening(essay: Essay) -> list[Paragraph]:
+    opening = next((s for s in essay.sections if s.slug == INDEX), None)
+    return opening.paragraphs if opening else []
+
+
+def _html_text(text: str) -> str:
+    """A title from the source as the heading's HTML (Markdown trims and joins the spaces of a heading too)."""
+    return html_lib.escape(" ".join(text.split()), quote=False)
 
 
 def heading_ids(essay: Essay) -> dict[str, str]:
@@ -138,11 +220,6 @@ def section_body(section_html: str, bio_id: str | None = None) -> str | None:
     return None if _OTHER_BLOCKS.search(body) else body.strip() + "\n"
 
 
-def splice(page_html: str, bodies: Mapping[str, str]) -> str:
-    """The page's HTML with each section's marker replaced by that section's paragraphs, ``bodies[slug]``."""
-    return _SECTION_MARK.sub(lambda m: bodies[m.group(1)], page_html)
-
-
 def part(paragraphs: list[str]) -> list[str]:
     """The Markdown of paragraphs between the two markers of one part, or nothing."""
     if not paragraphs:
@@ -158,29 +235,84 @@ def open_parts(page_html: str) -> str:
 class WholeEssays:
     """The sections' HTML, kept as the build converts them, for their whole-essay pages.
 
-    The hook hands every converted page to :meth:`take` and asks
-    :meth:`markdown` for a whole-essay page's Markdown before converting it.
+    The hook hands every converted page to :meth:`take`, asks :meth:`markdown`
+    for a whole-essay page's Markdown before converting it, and :meth:`fill`
+    for the page's HTML once converted, when :meth:`markdown` cut it down.
+    ``learn`` converts :data:`HEADING_SAMPLE` with the site's Markdown; it is
+    called once, when the first page is to be filled.
     """
 
-    def __init__(self, essays: Mapping[str, Essay]) -> None:
+    def __init__(self, essays: Mapping[str, Essay], learn: Callable[[], Headings | None]) -> None:
         self.essays = essays
         self.bodies: dict[str, dict[str, str]] = {}  # essay slug -> section slug -> paragraphs' HTML
-        self.spliced: set[str] = set()
+        self.filled: set[str] = set()  # essays whose page's Markdown was cut down, to be filled
+        self._learn = learn
+        self._headings: Headings | None = None
+        self._learnt = False
+
+    def headings(self) -> Headings | None:
+        if not self._learnt:
+            self._headings, self._learnt = self._learn(), True
+        return self._headings
 
     def markdown(self, slug: str) -> str | None:
-        """The whole-essay page's Markdown with markers, when every section after the opening was kept."""
+        """The page's Markdown cut down to its pieces (:func:`pieces_body`), when its sections' HTML can fill the rest.
+
+        None (convert the page whole) when a section with paragraphs was not
+        kept, the site's headings are not known, or the essay's text holds
+        :data:`CUT` itself.
+        """
         essay = self.essays.get(slug)
         kept = self.bodies.get(slug, {})
-        if essay is None or any(s.slug not in kept for s in essay.sections if s.slug != INDEX and s.paragraphs):
+        self.filled.discard(slug)
+        if essay is None or any(s.slug not in kept for s in _sections(essay) if s.paragraphs):
             return None
-        self.spliced.add(slug)
-        return whole_essay_body(essay, kept)
+        pieces = pieces_body(essay)
+        if pieces.count(CUT) != 2 or self.headings() is None:
+            return None
+        self.filled.add(slug)
+        return pieces
+
+    def fill(self, slug: str, converted: str, opening_href: str) -> tuple[str, list[Token]]:
+        """The page's HTML and table of contents from its pieces' HTML, ``converted``.
+
+        ``opening_href`` is the essay's address as seen from the page.
+
+        Only for an essay in :attr:`filled`: its headings are known and every
+        section with paragraphs is kept.
+        """
+        essay, kept, headings = self.essays[slug], self.bodies.get(slug, {}), self.headings()
+        assert headings is not None, "fill() after markdown() returned None"
+        note, opening, bio = converted.split(CUT)
+        ids = heading_ids(essay)
+        title = (ids[TITLE], _html_text(essay.title))
+        out = [
+            headings.html(1, *title),
+            f'<p class="essay-byline">{byline(essay, _html_text)}</p>',
+            f'<p><a class="essay-view-switch" href="{html_lib.escape(opening_href)}">{SWITCH_TEXT}</a></p>',
+            note.strip(),
+        ]
+        listed: list[tuple[str, str]] = []
+        sections = _sections(essay)
+        if sections:
+            listed.append((ids[CONTENTS], CONTENTS_HEADING))
+            out += [headings.html(2, *listed[-1]), "<ol>"]
+            out += [f'<li><a href="#{ids[s.slug]}">{_html_text(s.title)}</a></li>' for s in sections]
+            out.append("</ol>")
+        out += _part_html(opening)
+        for section in sections:
+            listed.append((ids[section.slug], _html_text(section.title)))
+            out += [headings.html(2, *listed[-1]), *_part_html(kept.get(section.slug, ""))]
+        if essay.bio:
+            listed.append((ids[BIO], BIO_HEADING))
+            out += [headings.html(2, *listed[-1]), *_part_html(bio)]
+        return "\n".join(line for line in out if line) + "\n", headings.contents(title, listed)
 
     def take(self, src: str, html: str) -> str:
-        """Keep a section page's paragraphs; fill a whole-essay page and open its parts; return the page's HTML."""
+        """Keep a section page's paragraphs; open the parts of a whole-essay page converted whole; return the HTML."""
         page = page_of(src)
         if page.kind is Kind.WHOLE_ESSAY:
-            return open_parts(splice(html, self.bodies.get(page.essay, {})) if page.essay in self.spliced else html)
+            return open_parts(html)
         essay = self.essays.get(page.essay) if page.kind is Kind.ESSAY_SECTION else None
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None
@@ -191,3 +323,9 @@ class WholeEssays:
             else:
                 kept[page.name] = body
         return html
+
+
+def _part_html(html: str) -> list[str]:
+    """Paragraphs' HTML as one part, or nothing."""
+    html = html.strip()
+    return [f'<div class="{PART_CLASS}">', html, "</div>"] if html else []

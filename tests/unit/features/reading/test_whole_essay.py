@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
 from edition.content import essay_pages, frontmatter
+from edition.content.markup import escape as whole_essay_markup_escape
 from edition.content.model import Essay, Paragraph, Section
 from edition.features.reading import whole_essay
 from sample import sample_site
@@ -94,22 +96,119 @@ def test_section_body_is_the_paragraphs_or_nothing(html, bio_id, body):
     assert whole_essay.section_body(html, bio_id) == body
 
 
-def _convert(markdown_text: str) -> str:
+EXTENSIONS = ["attr_list", "toc"]
+
+
+def _converter(extensions: list[str] | None = None, configs: dict | None = None):
     markdown = pytest.importorskip("markdown")
-    return markdown.markdown(markdown_text, extensions=["attr_list", "toc"])
+    extensions = EXTENSIONS if extensions is None else extensions
+    return markdown.Markdown(extensions=extensions, extension_configs=configs or {})
 
 
-def test_whole_essay_from_its_sections_html_equals_the_essay_converted_whole():
-    essay = sample_site().essays["first"]
-    whole = whole_essay.WholeEssays({"first": essay})
-    assert whole.markdown("first") is None  # no section kept yet: convert the whole essay
+def _convert(markdown_text: str) -> str:
+    return _converter().convert(markdown_text)
+
+
+def _learnt(extensions: list[str] | None = None, configs: dict | None = None) -> whole_essay.Headings | None:
+    converter = _converter(extensions, configs)
+    sample = converter.convert(whole_essay.HEADING_SAMPLE)
+    return whole_essay.Headings.learn(sample, getattr(converter, "toc_tokens", []))
+
+
+def _names(tokens: list[dict]) -> list[tuple]:
+    """A table of contents as (level, id, name as text, children); toc leaves '>' unescaped in names, we do not."""
+    return [(t["level"], t["id"], html.unescape(t["name"]), _names(t["children"])) for t in tokens]
+
+
+def _whole(essay: Essay, learn=_learnt) -> whole_essay.WholeEssays:
+    """A whole-essay page's maker that has seen every page of ``essay`` converted."""
+    whole = whole_essay.WholeEssays({essay.slug: essay}, learn)
     for name, page in essay_pages.render(essay, "1 March 2024").items():
-        html = _convert(frontmatter.split(page)[1])
-        assert whole.take(f"essays/first/{name}", html) == html
-    spliced = whole.markdown("first")
-    assert whole_essay.SECTION_MARK.format("middle-part") in spliced and "The middle" not in spliced
-    filled = whole.take("essays/first/print.md", _convert(spliced))
-    assert filled.split() == whole_essay.open_parts(_convert(whole_essay.whole_essay_body(essay))).split()
+        converted = _convert(frontmatter.split(page)[1])
+        assert whole.take(f"essays/{essay.slug}/{name}", converted) == converted
+    return whole
+
+
+@pytest.mark.parametrize("slug", ["first", "second"])  # the second essay has only an opening: no contents, no section
+def test_a_filled_page_equals_the_essay_converted_whole_and_so_does_its_table_of_contents(slug):
+    essay = sample_site().essays[slug]
+    whole = whole_essay.WholeEssays({slug: essay}, _learnt)
+    assert whole.markdown(slug) is None or slug == "second"  # nothing kept yet: the first essay is converted whole
+    whole = _whole(essay)
+    pieces = whole.markdown(slug)
+    assert pieces is not None and "## " not in pieces and "The middle" not in pieces
+    html, contents = whole.fill(slug, _convert(pieces), "../")
+    converter = _converter()
+    expected = whole_essay.open_parts(converter.convert(whole_essay.whole_essay_body(essay)))
+    expected = expected.replace('href="index.md"', 'href="../"')  # MkDocs would turn the link into the address
+    assert html.split() == expected.split()
+    assert _names(contents) == _names(converter.toc_tokens)
+
+
+SETTINGS = {
+    "permalinks": (EXTENSIONS, {"toc": {"permalink": True}}),
+    "a permalink symbol and title of the site's own": (EXTENSIONS, {"toc": {"permalink": "#", "permalink_title": "L"}}),
+    "the permalink before the text": (EXTENSIONS, {"toc": {"permalink": True, "permalink_leading": True}}),
+    "headings that link to themselves": (EXTENSIONS, {"toc": {"anchorlink": True}}),
+    "contents from the second level": (EXTENSIONS, {"toc": {"permalink": True, "toc_depth": "2-6"}}),
+    "no contents at all": (["attr_list"], {}),
+}
+
+
+@pytest.mark.parametrize("extensions, configs", SETTINGS.values(), ids=SETTINGS.keys())
+def test_headings_are_written_as_the_sites_markdown_writes_them(extensions, configs):
+    headings = _learnt(extensions, configs)
+    assert headings is not None
+    titles = ["First *Essay* <b>", 'A & B "q" \\`c\\` _u_ [x](y) {: #z }', "Tom&amp;Jerry &copy; \u2014 \u201cq\u201d"]
+    for title in titles:
+        for level in (1, 2):
+            converter = _converter(extensions, configs)
+            expected = converter.convert(f"{'#' * level} {whole_essay_markup_escape(title)} {{: #the-id }}")
+            assert headings.html(level, "the-id", html.escape(title, quote=False)) == expected
+    converter = _converter(extensions, configs)
+    converter.convert("# T {: #t }\n\n## A {: #a }\n\n## B {: #b }\n")
+    tokens = getattr(converter, "toc_tokens", [])
+    assert _names(headings.contents(("t", "T"), [("a", "A"), ("b", "B")])) == _names(tokens)
+
+
+@pytest.mark.parametrize(
+    "sample_html",
+    [
+        "",  # a converter that drops headings
+        '<h1 id="whole-essay-sample-1">Wholeessaysampleheading</h1>',  # one heading only
+        '<h1 id="x">Wholeessaysampleheading</h1>\n<h2 id="whole-essay-sample-2">Wholeessaysampleheading</h2>',
+        '<h1 id="whole-essay-sample-1">Other</h1>\n<h2 id="whole-essay-sample-2">Wholeessaysampleheading</h2>',
+        '<div><h1 id="whole-essay-sample-1">Wholeessaysampleheading</h1>\n<h2 id="whole-essay-sample-2">'
+        "Wholeessaysampleheading</h2></div>",  # wrapped: the page's structure would differ
+    ],
+    ids=["none", "one", "id not kept", "text not kept", "wrapped"],
+)
+def test_headings_written_in_a_form_the_sample_does_not_show_are_not_learnt(sample_html):
+    assert whole_essay.Headings.learn(sample_html, []) is None
+
+
+def test_a_page_whose_headings_are_not_known_is_converted_whole():
+    whole = _whole(sample_site().essays["first"], learn=lambda: None)
+    assert whole.markdown("first") is None and whole.filled == set()
+
+
+def test_a_page_is_converted_whole_when_a_section_is_no_longer_kept_or_the_text_holds_the_cut():
+    essay = sample_site().essays["first"]
+    whole = _whole(essay)
+    assert whole.markdown("first") is not None and whole.filled == {"first"}
+    whole.take("essays/first/middle-part.md", "<p>A page edited by hand, without its title</p>")
+    assert whole.markdown("first") is None and whole.filled == set()  # the preview: no stale fill
+    whole = _whole(essay)
+    essay.sections[0].paragraphs[0].text += " " + whole_essay.CUT
+    assert whole.markdown("first") is None
+
+
+def test_the_sample_is_converted_once_per_build():
+    learnt = []
+    whole = _whole(sample_site().essays["first"], learn=lambda: learnt.append(1) or _learnt())
+    for _ in range(3):
+        whole.markdown("first")
+    assert learnt == [1]
 
 
 @pytest.mark.parametrize(
@@ -122,27 +221,15 @@ def test_whole_essay_from_its_sections_html_equals_the_essay_converted_whole():
     ],
 )
 def test_only_sections_of_known_essays_are_kept(src, kept):
-    whole = whole_essay.WholeEssays(sample_site().essays)
+    whole = whole_essay.WholeEssays(sample_site().essays, _learnt)
     whole.take(src, H1 + '<p id="middle-part-1">The middle.</p>\n' + BIO.replace("bio-1", "about-the-author-1"))
     assert {slug: set(bodies) for slug, bodies in whole.bodies.items()} == kept
 
 
-def test_an_essay_without_sections_has_its_whole_essay_page_taken_as_converted():
-    """Only an opening (no heading in the source): no section to splice, and no KeyError."""
-    essay = sample_site().essays["second"]
-    whole = whole_essay.WholeEssays({"second": essay})
-    for name, page in essay_pages.render(essay, "2 January 2025").items():
-        whole.take(f"essays/second/{name}", _convert(frontmatter.split(page)[1]))
-    html = _convert(whole.markdown("second"))
-    assert (
-        whole.take("essays/second/print.md", html) == whole_essay.open_parts(html) and 'id="second-opening-1"' in html
-    )
-
-
-def test_a_whole_essay_page_not_spliced_is_left_as_converted():
-    whole = whole_essay.WholeEssays(sample_site().essays)
-    html = "<p>" + whole_essay.SECTION_MARK.format("middle-part") + "</p>"  # a hand-written page quoting the marker
-    assert whole.take("essays/first/print.md", html) == html
+def test_a_whole_essay_page_converted_whole_gets_its_parts_opened():
+    whole = whole_essay.WholeEssays(sample_site().essays, _learnt)
+    html = _convert(whole_essay.whole_essay_body(sample_site().essays["first"]))
+    assert whole.take("essays/first/print.md", html) == whole_essay.open_parts(html) != html
 
 
 def _essay(title: str, sections: dict[str, list[str]], bio: bool = False) -> Essay:
