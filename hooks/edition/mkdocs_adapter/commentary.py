@@ -76,7 +76,9 @@ class CommentaryPart:
     def files(self, files: Files) -> Files:
         """Generate the index pages; a published note's page is rendered from the model, not read."""
         for src in self.notes.index_pages():
-            files.append(File.generated(self.build.config, src, content=""))
+            index = File.generated(self.build.config, src, content="")
+            files.append(index)
+            ModelPage(None, index, self.build.config)  # its HTML is written in on_page_content: nothing to convert
         for file in files.documentation_pages():
             self.adopt(file)
         return files

@@ -8,7 +8,10 @@ page's HTML in ``on_page_content``. On a library of thousands of notes the
 unused converters alone cost seconds (figures: PERFORMANCE.md, "Figures behind the design").
 
 Glossary entries are such pages too: the model has read each entry and
-renders its body once with the contributors' safe Markdown.
+renders its body once with the contributors' safe Markdown. So are the
+generated pages whose HTML a hook writes whole: the commentary's indexes,
+each essay's revisions page and the pages of retired sections (an empty
+page still cost MkDocs a converter).
 
 A hook makes such a page by constructing it in ``on_files``, before MkDocs
 builds the navigation (MkDocs keeps a ``File.page`` that a plugin set). The

@@ -56,6 +56,7 @@ from edition.features.reading.permalinks import add_permalinks, retired_page_htm
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import HEADING_SAMPLE, Headings, WholeEssays, heading_ids, whole_essay
 from edition.mkdocs_adapter.data_files import rewrite
+from edition.mkdocs_adapter.model_page import ModelPage
 
 if TYPE_CHECKING:
     from edition.mkdocs_adapter.build import EditionBuild
@@ -111,7 +112,10 @@ class ReadingPart:
             generated.update(self._feeds(files))
         for src, content in generated.items():
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=content))
+                file = File.generated(config, src, content=content)
+                files.append(file)
+                if not content and file.is_documentation_page():  # a revisions or retired page: written, not converted
+                    ModelPage(None, file, config)
         return files
 
     def _feeds(self, files: Files) -> dict[DocsPath, str]:
