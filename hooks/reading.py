@@ -42,7 +42,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 @event_priority(order.KEEP_SECTIONS)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _part(config).page_content(html, page)
+    return _part(config).page_content(html, page, files)
 
 
 @event_priority(order.PERMALINKS)

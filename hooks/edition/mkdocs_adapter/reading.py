@@ -54,7 +54,14 @@ from edition.features.reading import citation, listings, revisions, seo
 from edition.features.reading.feeds import Feeds, Kept
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
 from edition.features.reading.valid_html import fix_material_markup
-from edition.features.reading.whole_essay import HEADING_SAMPLE, Headings, WholeEssays, heading_ids, whole_essay
+from edition.features.reading.whole_essay import (
+    HEADING_SAMPLE,
+    Headings,
+    WholeEssays,
+    heading_ids,
+    whole_essay,
+    whole_essay_body,
+)
 from edition.mkdocs_adapter.data_files import rewrite
 from edition.mkdocs_adapter.model_page import ModelPage
 
@@ -201,16 +208,20 @@ class ReadingPart:
             return ""
         return markdown
 
-    def page_content(self, html: str, page: Page) -> str:
+    def page_content(self, html: str, page: Page, files: Files) -> str:
         """Keep a section's HTML; fill a whole-essay page (or open its parts, converted whole); write revisions."""
         ref = page_of(page.file.src_uri)
         if ref.kind is Kind.WHOLE_ESSAY and ref.essay in self.whole.filled and page.file.generated_by:
-            opening = self.build.linker(page.url)(essay_page(ref.essay)) or ""
-            html, contents = self.whole.fill(ref.essay, html, opening)
-            page.toc = get_toc(contents)  # type: ignore[arg-type]  # toc's tokens, as MkDocs takes them from Markdown
-            if page.present_anchor_ids is not None:  # what MkDocs checks links to the page's anchors against
-                page.present_anchor_ids.update(heading_ids(self.whole.essays[ref.essay]).values())
-            return html
+            essay = self.whole.essays[ref.essay]
+            filled = self.whole.fill(ref.essay, html, self.build.linker(page.url)(essay_page(ref.essay)) or "")
+            if filled is not None:
+                page.toc = get_toc(filled[1])  # type: ignore[arg-type]  # toc's tokens, as Markdown gives them
+                if page.present_anchor_ids is not None:  # what MkDocs checks links to the page's anchors against
+                    page.present_anchor_ids.update(heading_ids(essay).values())
+                return filled[0]
+            page.markdown = whole_essay_body(essay)  # converted whole after all, as MkDocs converts a page
+            page.render(self.build.config, files)
+            html = page.content or ""
         history = self.history(ref.essay) if ref.kind is Kind.REVISIONS and page.file.generated_by else None
         if history is not None:
             return revisions.revisions_html(history, self.build.linker(page.url))

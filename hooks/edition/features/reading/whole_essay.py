@@ -273,17 +273,20 @@ class WholeEssays:
         self.filled.add(slug)
         return pieces
 
-    def fill(self, slug: str, converted: str, opening_href: str) -> tuple[str, list[Token]]:
+    def fill(self, slug: str, converted: str, opening_href: str) -> tuple[str, list[Token]] | None:
         """The page's HTML and table of contents from its pieces' HTML, ``converted``.
 
-        ``opening_href`` is the essay's address as seen from the page.
-
-        Only for an essay in :attr:`filled`: its headings are known and every
-        section with paragraphs is kept.
+        ``opening_href`` is the essay's address as seen from the page. Only
+        for an essay in :attr:`filled`. None (convert the page whole) when
+        ``converted`` lost a cut: a paragraph edited by hand opened raw HTML
+        it did not close, which took the cut in.
         """
         essay, kept, headings = self.essays[slug], self.bodies.get(slug, {}), self.headings()
-        assert headings is not None, "fill() after markdown() returned None"
-        note, opening, bio = converted.split(CUT)
+        pieces = converted.split(CUT)
+        if headings is None or len(pieces) != 3:
+            self.filled.discard(slug)
+            return None
+        note, opening, bio = pieces
         ids = heading_ids(essay)
         title = (ids[TITLE], _html_text(essay.title))
         out = [

@@ -203,6 +203,14 @@ def test_a_page_is_converted_whole_when_a_section_is_no_longer_kept_or_the_text_
     assert whole.markdown("first") is None
 
 
+@pytest.mark.parametrize("cuts", [0, 1, 3])
+def test_pieces_that_lost_or_gained_a_cut_are_not_filled(cuts):
+    """Raw HTML left open in a paragraph takes the cuts in (see tests/test_whole_essay_fixture.py)."""
+    whole = _whole(sample_site().essays["first"])
+    assert whole.markdown("first") is not None
+    assert whole.fill("first", "<p>x</p>" + whole_essay.CUT * cuts, "../") is None and whole.filled == set()
+
+
 def test_the_sample_is_converted_once_per_build():
     learnt = []
     whole = _whole(sample_site().essays["first"], learn=lambda: learnt.append(1) or _learnt())

@@ -1,0 +1,43 @@
+"""The whole-essay page, built with every hook: filled from its sections, or converted whole when it must be."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_commentary_fixture import copy, run_build
+
+PRINT = "essays/e/print/index.html"
+
+
+def _built(tmp_path: Path, opening: str | None = None) -> tuple[str, str]:
+    """The fixture's whole-essay page and the build's log; ``opening`` replaces the opening paragraph's words."""
+    project = copy("linkcheck-notes", tmp_path)
+    if opening is not None:
+        page = project / "docs/essays/e/index.md"
+        page.write_text(page.read_text().replace("The opening paragraph of the essay.", opening))
+    result, site = run_build(project, strict=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return (site / PRINT).read_text(encoding="utf-8"), result.stderr
+
+
+def _sidebar(html: str) -> list[str]:
+    """The addresses in the page's table of contents (Material's secondary navigation)."""
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"') :]
+    return re.findall(r'<a href="(#[^"]+)" class="md-nav__link">', toc[: toc.index("</nav>")])
+
+
+def test_the_page_is_filled_with_its_headings_parts_and_table_of_contents(tmp_path):
+    html, _ = _built(tmp_path)
+    body = html[html.index('<h1 id="an-essay">') :]
+    order = ['<h1 id="an-essay">', '<h2 id="contents">', 'id="opening-1"', '<h2 id="part">', 'id="part-1"']
+    assert [body.index(mark) for mark in order] == sorted(body.index(mark) for mark in order)
+    assert body.count('<div class="essay-part">') == 2 and "essay-cut" not in html
+    assert _sidebar(html) == ["#contents", "#part"]
+
+
+def test_a_hand_edit_that_leaves_raw_html_open_has_the_page_converted_whole(tmp_path):
+    """Unclosed raw HTML takes in what follows it: the page is converted whole, as MkDocs would, without a traceback."""
+    html, log = _built(tmp_path, "<div markdown><div>The opening paragraph of the essay.")
+    assert "Error" not in log and "essay-cut" not in html
+    assert '<h1 id="an-essay">' in html and '<h2 id="contents">' in html  # before the opening: converted
