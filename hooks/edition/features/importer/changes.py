@@ -20,7 +20,7 @@ PERFORMANCE.md).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -50,8 +50,13 @@ def reads(text: str) -> str:
     return plain_text(text)
 
 
+def _tokens(text: str) -> list[str]:
+    """The words a reader reads, lowered, in order."""
+    return [w.lower() for w in words(normalize(reads(text)))]
+
+
 def _grams(text: str) -> set[tuple[str, ...]]:
-    tokens = [w.lower() for w in words(normalize(reads(text)))]
+    tokens = _tokens(text)
     if len(tokens) < 3:
         return {tuple(tokens)} if tokens else set()
     return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
@@ -94,7 +99,7 @@ class _Containers:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in words(normalize(reads(text)))}
+    return set(_tokens(text))
 
 
 def _pieces(whole: Placed, candidates: list[int], parts: Sequence[Placed], parts_grams: list[set]) -> list[int]:
@@ -102,9 +107,14 @@ def _pieces(whole: Placed, candidates: list[int], parts: Sequence[Placed], parts
 
     Coverage counts words, not trigrams: the trigrams that straddle a cut
     belong to no piece, and a paragraph cut in three short pieces loses many.
+    A candidate at either end that adds nothing to what the others cover is
+    no piece (:func:`_trimmed`).
     """
     candidates = sorted(set(candidates))
     if len(candidates) < 2 or candidates[-1] - candidates[0] != len(candidates) - 1:
+        return []
+    candidates = _trimmed(whole, candidates, parts)
+    if len(candidates) < 2:
         return []
     said = _words(whole.text)
     covered = set().union(*(_words(parts[p].text) for p in candidates))
@@ -113,6 +123,38 @@ def _pieces(whole: Placed, candidates: list[int], parts: Sequence[Placed], parts
         return []
     # pieces that say more than the whole are not its pieces (a paragraph repeated is not a paragraph split)
     return candidates if sum(len(parts_grams[p]) for p in candidates) * CONTAINED <= len(grams) else []
+
+
+def _trimmed(whole: Placed, run: list[int], parts: Sequence[Placed]) -> list[int]:
+    """``run`` without the pieces at its ends whose words the rest already covers in ``whole``.
+
+    Two paragraphs joined, and the next one, saying nearly the same words,
+    removed: its words are in the joined paragraph too, but only as often as
+    the first two put them there. Words are counted with their repeats, so
+    a paragraph repeated and joined still counts. A piece keeping the whole's
+    id is never left out.
+    """
+    wanted = Counter(_tokens(whole.text))
+    counts = [Counter(_tokens(parts[p].text)) for p in run]
+
+    def covered(pieces: list[Counter[str]]) -> int:
+        said = sum(pieces, Counter())
+        return sum(min(n, said[w]) for w, n in wanted.items())
+
+    lo, hi = 0, len(run)
+    full = covered(counts)
+    while hi - lo > 2:
+        if parts[run[hi - 1]].id != whole.id and covered(counts[lo : hi - 1]) == full:
+            hi -= 1
+        elif parts[run[lo]].id != whole.id and covered(counts[lo + 1 : hi]) == full:
+            lo += 1
+        else:
+            break
+    if hi - lo == 2:  # a pair: the one that adds nothing goes, leaving no pieces
+        for one, other in ((lo, hi - 1), (hi - 1, lo)):
+            if parts[run[one]].id != whole.id and covered([counts[other]]) == full:
+                return []
+    return run[lo:hi]
 
 
 Grams = list[set[tuple[str, ...]]]  # each paragraph's trigrams, in reading order

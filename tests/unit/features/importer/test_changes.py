@@ -92,3 +92,17 @@ def test_a_removal_records_the_paragraph_it_followed_on_its_page():
     old = placed(("p-1", A), ("p-2", B), ("q-1", C, "q"), ("q-2", D, "q"))
     [first, second] = classify(old, [old[0], old[3]])
     assert (first.kind, first.after, second.kind, second.after) == ("removed", "p-1", "removed", "")
+
+
+def test_a_near_repeat_removed_beside_a_join_is_removed_not_joined():
+    """Found by the revisions property test: the removed paragraph's words are all in the joined one, but only as
+    often as the two joined paragraphs put them there, so it was no part of the join."""
+    first, second = "Serial1 river stone lamp harbour.", "Serial2 river stone harbour lamp."
+    near = "Serial3 river stone lamp harbour."
+    old = placed(("p-1", first), ("p-2", second), ("q-1", near, "q"))
+    assert summary(old, placed(("p-2", f"{first} {second}"))) == [
+        ("joined", ["p-1", "p-2"], ["p-2"]),
+        ("removed", ["q-1"], []),
+    ]
+    repeated = placed(("p-2", f"{first} {second} {near}"))  # joined all three: the third's words are there again
+    assert summary(old, repeated) == [("joined", ["p-1", "p-2", "q-1"], ["p-2"])]
