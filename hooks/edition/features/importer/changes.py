@@ -143,17 +143,13 @@ def _trimmed(whole: Placed, run: list[int], parts: Sequence[Placed]) -> list[int
 
     lo, hi = 0, len(run)
     full = covered(counts)
-    while hi - lo > 2:
+    while hi - lo > 1:  # down to one piece, which the caller refuses
         if parts[run[hi - 1]].id != whole.id and covered(counts[lo : hi - 1]) == full:
             hi -= 1
         elif parts[run[lo]].id != whole.id and covered(counts[lo + 1 : hi]) == full:
             lo += 1
         else:
             break
-    if hi - lo == 2:  # a pair: the one that adds nothing goes, leaving no pieces
-        for one, other in ((lo, hi - 1), (hi - 1, lo)):
-            if parts[run[one]].id != whole.id and covered([counts[other]]) == full:
-                return []
     return run[lo:hi]
 
 

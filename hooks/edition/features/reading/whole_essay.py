@@ -45,6 +45,7 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from edition.addresses import INDEX, Kind, page_of
@@ -247,13 +248,11 @@ class WholeEssays:
         self.bodies: dict[str, dict[str, str]] = {}  # essay slug -> section slug -> paragraphs' HTML
         self.filled: set[str] = set()  # essays whose page's Markdown was cut down, to be filled
         self._learn = learn
-        self._headings: Headings | None = None
-        self._learnt = False
 
+    @cached_property
     def headings(self) -> Headings | None:
-        if not self._learnt:
-            self._headings, self._learnt = self._learn(), True
-        return self._headings
+        """The site's headings, learnt when first needed."""
+        return self._learn()
 
     def markdown(self, slug: str) -> str | None:
         """The page's Markdown cut down to its pieces (:func:`pieces_body`), when its sections' HTML can fill the rest.
@@ -268,7 +267,7 @@ class WholeEssays:
         if essay is None or any(s.slug not in kept for s in _sections(essay) if s.paragraphs):
             return None
         pieces = pieces_body(essay)
-        if pieces.count(CUT) != 2 or self.headings() is None:
+        if pieces.count(CUT) != 2 or self.headings is None:
             return None
         self.filled.add(slug)
         return pieces
@@ -281,7 +280,7 @@ class WholeEssays:
         ``converted`` lost a cut: a paragraph edited by hand opened raw HTML
         it did not close, which took the cut in.
         """
-        essay, kept, headings = self.essays[slug], self.bodies.get(slug, {}), self.headings()
+        essay, kept, headings = self.essays[slug], self.bodies.get(slug, {}), self.headings
         pieces = converted.split(CUT)
         if headings is None or len(pieces) != 3:
             self.filled.discard(slug)
