@@ -293,17 +293,50 @@ def test_copy_link_to_this_passage_copies_the_paragraph_address_with_a_text_frag
 def test_a_click_elsewhere_or_escape_puts_the_bar_away_and_the_comment_action_back(page: Page) -> None:
     page.goto(PAGE)
     action = page.locator(f"#{PARAGRAPH} + .paragraph-actions a.paragraph-comment")
-    original = action.get_attribute("href")
+    written = action.get_attribute("href")
     drag_select(page, "human civilisation", 2)
     expect(page.locator(BAR)).to_be_visible()
-    assert action.get_attribute("href") != original
+    assert "human%20civilisation" in action.get_attribute("href")
     page.keyboard.press("Escape")
     expect(page.locator(BAR)).to_be_hidden()
-    assert action.get_attribute("href") == original
+    back = action.get_attribute("href")
+    assert back.startswith(written + "&value=")  # the paragraph's own note again, not the passage's
+    assert yaml.safe_load(proposed(back)[2].split("---")[1])["target"] == {"paragraph": PARAGRAPH, "quote": ""}
     drag_select(page, "human civilisation", 1)
     expect(page.locator(BAR)).to_be_visible()
     page.mouse.click(5, 400)
     expect(page.locator(BAR)).to_be_hidden()
+
+
+@pytest.mark.parametrize("how", ["click", "keyboard"])
+def test_the_comment_action_alone_proposes_a_note_on_its_paragraph(page: Page, how: str) -> None:
+    """The page writes the file's name only; the script joins the note, from the page's one copy, on the way."""
+    page.goto(PAGE)
+    action = page.locator(f"#{PARAGRAPH} + .paragraph-actions a.paragraph-comment")
+    written = action.get_attribute("href")
+    assert "value=" not in written and written.endswith(f"?filename={PARAGRAPH}.md")
+    if how == "click":
+        address = activate(page, action.click)
+    else:
+        action.focus()
+        address = activate(page, lambda: page.keyboard.press("Enter"))
+    folder, filename, note = proposed(address)
+    assert (folder, filename) == ("docs/commentary/wandering-earth-ii", f"{PARAGRAPH}.md")
+    meta = yaml.safe_load(note.split("---")[1])
+    assert meta["target"] == {"paragraph": PARAGRAPH, "quote": ""} and meta["revision"] == 1
+
+
+def test_the_actions_icons_are_drawn_by_the_stylesheet(page: Page) -> None:
+    page.goto(PAGE)
+    actions = page.locator(f"#{PARAGRAPH} + .paragraph-actions")
+    actions.hover()
+    for control in (".paragraph-cite", ".paragraph-comment"):
+        icon = actions.locator(control).evaluate(
+            "(e) => { const s = getComputedStyle(e, '::before');"
+            " return [s.width, s.height, s.maskImage || s.webkitMaskImage]; }"
+        )
+        assert icon[0] == icon[1] and float(icon[0].removesuffix("px")) >= 16, (control, icon)  # 1rem square
+        assert icon[2].startswith('url("data:image/svg+xml'), (control, icon)
 
 
 def test_the_paragraphs_comment_action_clicked_after_a_selection_proposes_the_passage(page: Page) -> None:

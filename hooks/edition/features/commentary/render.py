@@ -50,20 +50,6 @@ KIND_STYLE = {
 }
 assert set(KIND_STYLE) == set(KINDS)
 
-# Material Design's "comment-plus-outline" (Apache-2.0), inline so the action needs no request.
-COMMENT_ICON = (
-    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16"><path d="M9 22a1 1 0 0 '
-    "1-1-1v-3H4"
-    "a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-6.1l-3.7 "
-    "3.71c-.2.19-.45.29-.7.29zm1-6v3.08L13.08 "
-    '16H20V4H4v12zm1-10h2v3h3v2h-3v3h-2v-3H8V9h3z"/></svg>'
-)
-# Material Design's "format-quote-close" (Apache-2.0), for the paragraph's "Cite" control.
-QUOTE_ICON = (
-    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
-    '<path d="M14 17h3l2-4V7h-6v6h3M6 17h3l2-4V7H5v6h3z"/></svg>'
-)
-
 esc = html.escape
 
 
@@ -307,24 +293,28 @@ def note_filter(kinds: Iterable[str]) -> str:
     return f'<fieldset class="note-filter"><legend>Notes shown</legend>{boxes}{status}</fieldset>\n' if boxes else ""
 
 
-def note_names(names: Iterable[str]) -> str:
-    """The file names of the essay's notes, for the page's script to name a proposed note's file after none of them.
+def proposals(names: Iterable[str], note: str) -> str:
+    """What the page's script needs to propose a note: the essay's note names and the note to start from.
 
-    A note's file lies in its essay's folder, so a name is taken whichever
-    page shows the note (or none, when it is orphaned); the callouts of the
-    page in hand hold only its own. Names are the build's (ASCII letters,
-    digits and hyphens), so a space separates them.
+    The names let it name a proposed note's file after none of them: a
+    note's file lies in its essay's folder, so a name is taken whichever page
+    shows the note (or none, when it is orphaned); the callouts of the page in
+    hand hold only its own. Names are the build's (ASCII letters, digits and
+    hyphens), so a space separates them. ``note`` is :func:`note_template`:
+    written once here rather than in every paragraph's comment action, where
+    it was a kilobyte a paragraph, half of an essay page's text.
     """
     listed = " ".join(sorted(names))
-    return f'<div class="note-names" hidden data-note-names="{esc(listed)}"></div>\n' if listed else ""
+    return f'<div class="note-proposal" hidden data-note-names="{esc(listed)}" data-note-value="{esc(note)}"></div>\n'
 
 
 def paragraph_actions(pid: str, propose_url: str | None, cite: Citable | None = None) -> str:
     """The ¶ permalink, the "Cite" control and the "comment" link shown after every paragraph.
 
     The links are real links and the control a real button (keyboard-focusable,
-    revealed by CSS on hover and focus); their glyphs are hidden from screen
-    readers, which hear the ``aria-label`` instead.
+    revealed by CSS on hover and focus). Screen readers hear their
+    ``aria-label``; the stylesheet draws the icons (``edition.css``), once for
+    every paragraph of the site instead of an inline SVG in each.
     """
     parts = [
         f'<a class="paragraph-permalink" href="#{esc(pid)}" aria-label="Link to this paragraph">'
@@ -333,13 +323,12 @@ def paragraph_actions(pid: str, propose_url: str | None, cite: Citable | None = 
     if cite is not None:
         parts.append(
             f'<button type="button" class="paragraph-cite" aria-label="Cite this paragraph" aria-haspopup="dialog" '
-            f'aria-expanded="false" data-cite-href="{esc(cite.href)}" data-cite-place="{esc(cite.place)}">'
-            f"{QUOTE_ICON}</button>"
+            f'aria-expanded="false" data-cite-href="{esc(cite.href)}" data-cite-place="{esc(cite.place)}"></button>'
         )
     if propose_url:
         parts.append(
             f'<a class="paragraph-comment" href="{esc(propose_url)}" aria-label="Propose a note on this paragraph" '
-            f'rel="nofollow">{COMMENT_ICON}</a>'
+            'rel="nofollow"></a>'
         )
     return f'<div class="paragraph-actions">{"".join(parts)}</div>'
 
@@ -417,11 +406,29 @@ _BEFORE_PID, _AFTER_PID = (urlquote(part, safe="") for part in _rest.split("{pid
 _BEFORE_REVISION = urlquote(_BEFORE_REVISION, safe="")
 
 
-def propose_link(repo_url: str, branch: str, folder: str, filename: str, pid: str, revision: int = 1) -> str:
-    """GitHub's new-file page for a note on ``pid`` in the essay's ``revision``, its front matter filled in."""
+PARAGRAPH_SLOT = "{paragraph}"
+"""Where :func:`note_template` takes the paragraph's id, percent-encoded (the encoded text holds no brace)."""
+
+
+def note_template(revision: int) -> str:
+    """The note a comment action starts from in the essay's ``revision``, percent-encoded for GitHub's ``value=``.
+
+    The page's script (``annotate.js``) puts the paragraph's id, encoded, in
+    place of :data:`PARAGRAPH_SLOT`, and adds the result to the action's
+    address when a reader reaches for it.
+    """
+    return _BEFORE_REVISION + str(revision) + _BEFORE_PID + PARAGRAPH_SLOT + _AFTER_PID
+
+
+def propose_link(repo_url: str, branch: str, folder: str, filename: str) -> str:
+    """GitHub's new-file page for the note file ``filename`` in ``folder``.
+
+    Without scripts it opens an empty file of that name (CONTRIBUTING.md
+    says what to write); with them, the note of :func:`note_template` is
+    added as the file's text.
+    """
     base = repo_url.rstrip("/")
-    value = _BEFORE_REVISION + str(revision) + _BEFORE_PID + urlquote(pid, safe="") + _AFTER_PID
-    return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}&value={value}"
+    return f"{base}/new/{urlquote(branch)}/{urlquote(folder)}?filename={urlquote(filename)}"
 
 
 def by_date(anchors: Iterable[Anchor]) -> list[Anchor]:

@@ -133,8 +133,10 @@ class Commentary:
             page_html, ids, self.by_paragraph, note, lambda pid: self.propose_url(essay_slug, pid), cite
         )
         kinds = (a.comment.kind for a in self.by_essay.get(essay_slug, []) if a.placed)
-        names = render.note_names(self.names.get(essay_slug, ())) if self.repo_url else ""  # for proposals only
-        return render.after_title(page_html, render.note_filter(kinds) + names)
+        proposals = (
+            render.proposals(self.names.get(essay_slug, ()), self._note_template(essay_slug)) if self.repo_url else ""
+        )
+        return render.after_title(page_html, render.note_filter(kinds) + proposals)
 
     def propose_url(self, essay_slug: str, pid: str) -> str | None:
         """GitHub's new-file page for a note on ``pid`` (None without ``repo_url``).
@@ -151,9 +153,11 @@ class Commentary:
     def _propose_url(self, essay_slug: str, pid: str) -> str:
         name = unique_name(ascii_name(pid, "note"), self.names[essay_slug])
         folder = posixpath.dirname(repo_path(self.site.docs_rel, note_page(essay_slug, name)))
+        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md")
+
+    def _note_template(self, essay_slug: str) -> str:
         essay = self.site.essays.get(essay_slug)
-        revision = essay.revision if essay else 1
-        return render.propose_link(self.repo_url, self.branch, folder, f"{name}.md", pid, revision)
+        return render.note_template(essay.revision if essay else 1)
 
     # -- note bodies and pages ---------------------------------------------
 

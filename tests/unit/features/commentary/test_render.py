@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -180,28 +180,39 @@ def test_paragraph_actions_are_labelled_links():
     assert render.paragraph_actions("p-1", None).count("<a ") == 1
 
 
-@pytest.mark.parametrize("revision", [1, 3])
-def test_propose_link_prefills_file_name_and_front_matter(revision):
-    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1", revision)
-    parts = urlsplit(url)
-    assert parts.path == "/o/r/new/main/docs/commentary/e"
-    query = parse_qs(parts.query)
-    assert query["filename"] == ["p-1.md"]
-    assert query["value"] == [
+def test_the_propose_link_names_the_file_only():
+    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md")
+    assert url == "https://github.com/o/r/new/main/docs/commentary/e?filename=p-1.md"
+
+
+def _note(revision: int, pid: str) -> str:
+    """The note the page's script adds to a comment action's address, as annotate.js joins it (``value=``)."""
+    value = render.note_template(revision).replace(render.PARAGRAPH_SLOT, quote(pid, safe=""))
+    return parse_qs(urlsplit(f"https://github.com/o/r/new/main/e?filename=x.md&value={value}").query)["value"][0]
+
+
+@pytest.mark.parametrize(("revision", "pid"), [(1, "p-1"), (3, "p-1"), (2, "zh\u014du-2")])
+def test_the_note_to_start_from_names_the_paragraph_and_the_revision(revision, pid):
+    assert _note(revision, pid) == (
         '---\ntitle: "Your title"  # what your note says, in a few words\n'
         'author: "Your name"  # as it should appear on the note\n'
         "date: YYYY-MM-DD  # the day you write it\n"
         "kind: context  # one of: context, critique, correction, question, translation\n"
         f"revision: {revision}  # the revision of the essay you read (its revisions page lists them)\n"
-        'target:\n  paragraph: p-1\n  quote: ""  # copy the exact words your note is about\n---\n\n'
+        f'target:\n  paragraph: {pid}\n  quote: ""  # copy the exact words your note is about\n---\n\n'
         "Write your note here. See CONTRIBUTING.md.\n"
-    ]
+    )
+
+
+def test_the_note_template_holds_one_slot_and_no_other_brace():
+    template = render.note_template(1)
+    assert template.count(render.PARAGRAPH_SLOT) == 1
+    assert template.replace(render.PARAGRAPH_SLOT, "").count("{") == 0
 
 
 def test_the_proposed_note_is_valid_once_the_page_fills_in_its_date_and_quote():
     """annotate.js replaces the `date:` and `  quote:` lines and adds the context: every other field is valid."""
-    url = render.propose_link("https://github.com/o/r/", "main", "docs/commentary/e", "p-1.md", "p-1", 2)
-    note = parse_qs(urlsplit(url).query)["value"][0]
+    note = _note(2, "p-1")
     filled = re.sub(r"(?m)^date: .*$", "date: 2024-02-01", note)
     filled = re.sub(r"(?m)^  quote: .*$", '  quote: "some words"\n  prefix: "just"', filled)
     meta, _ = frontmatter.split(filled)
@@ -316,18 +327,33 @@ def test_the_filter_offers_the_kinds_the_essay_s_notes_have(kinds, boxes):
 
 
 @pytest.mark.parametrize(
-    ("names", "expected"),
+    ("names", "note", "expected"),
     [
-        (set(), ""),  # an essay without notes takes no name
+        (set(), "n", '<div class="note-proposal" hidden data-note-names="" data-note-value="n"></div>\n'),
         (
             {"zhou", "biding-time", "a-2"},  # sorted, so that the page does not change between builds
-            '<div class="note-names" hidden data-note-names="a-2 biding-time zhou"></div>\n',
+            "---%0A",
+            '<div class="note-proposal" hidden data-note-names="a-2 biding-time zhou" '
+            'data-note-value="---%0A"></div>\n',
         ),
-        (['x"><script>'], '<div class="note-names" hidden data-note-names="x&quot;&gt;&lt;script&gt;"></div>\n'),
+        (
+            ['x"><script>'],
+            '"><b>',
+            '<div class="note-proposal" hidden data-note-names="x&quot;&gt;&lt;script&gt;" '
+            'data-note-value="&quot;&gt;&lt;b&gt;"></div>\n',
+        ),
     ],
 )
-def test_the_page_lists_every_note_name_of_its_essay_for_the_script(names, expected):
-    assert render.note_names(names) == expected
+def test_the_page_holds_every_note_name_of_its_essay_and_the_note_to_start_from(names, note, expected):
+    assert render.proposals(names, note) == expected
+
+
+def test_a_paragraph_s_actions_carry_no_icon_markup():
+    """The stylesheet draws the icons: an inline SVG in each paragraph's actions was half a kilobyte a paragraph."""
+    html = render.paragraph_actions(
+        "p-1", "https://github.com/o/r/new/main/e?filename=p-1.md", render.Citable("#p-1", "¶ 1")
+    )
+    assert "<svg" not in html and len(html) < 600
 
 
 @pytest.mark.parametrize(
