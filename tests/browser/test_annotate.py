@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserType, Page, expect
+from playwright.sync_api import Browser, BrowserType, Page, Route, expect
 
 from edition.content import note_schema
 from edition.content.folding import TYPOGRAPHIC, fold_text
@@ -299,9 +299,8 @@ def test_a_click_elsewhere_or_escape_puts_the_bar_away_and_the_comment_action_ba
     assert "human%20civilisation" in action.get_attribute("href")
     page.keyboard.press("Escape")
     expect(page.locator(BAR)).to_be_hidden()
-    back = action.get_attribute("href")
-    assert back.startswith(written + "&value=")  # the paragraph's own note again, not the passage's
-    assert yaml.safe_load(proposed(back)[2].split("---")[1])["target"] == {"paragraph": PARAGRAPH, "quote": ""}
+    assert action.get_attribute("href") == written  # the paragraph's own note again, not the passage's
+    assert yaml.safe_load(proposed(written)[2].split("---")[1])["target"] == {"paragraph": PARAGRAPH, "quote": ""}
     drag_select(page, "human civilisation", 1)
     expect(page.locator(BAR)).to_be_visible()
     page.mouse.click(5, 400)
@@ -310,11 +309,12 @@ def test_a_click_elsewhere_or_escape_puts_the_bar_away_and_the_comment_action_ba
 
 @pytest.mark.parametrize("how", ["click", "keyboard"])
 def test_the_comment_action_alone_proposes_a_note_on_its_paragraph(page: Page, how: str) -> None:
-    """The page writes the file's name only; the script joins the note, from the page's one copy, on the way."""
+    """The build writes the file's name only, and the note once on the page; the page's script joins them."""
+    written = page.request.get(PAGE).text()
+    actions = re.findall(r'<a class="paragraph-comment" href="([^"]*)"', written)
+    assert actions and not [a for a in actions if "value=" in a]  # a kilobyte a paragraph no longer
     page.goto(PAGE)
     action = page.locator(f"#{PARAGRAPH} + .paragraph-actions a.paragraph-comment")
-    written = action.get_attribute("href")
-    assert "value=" not in written and written.endswith(f"?filename={PARAGRAPH}.md")
     if how == "click":
         address = activate(page, action.click)
     else:
@@ -324,6 +324,34 @@ def test_the_comment_action_alone_proposes_a_note_on_its_paragraph(page: Page, h
     assert (folder, filename) == ("docs/commentary/wandering-earth-ii", f"{PARAGRAPH}.md")
     meta = yaml.safe_load(note.split("---")[1])
     assert meta["target"] == {"paragraph": PARAGRAPH, "quote": ""} and meta["revision"] == 1
+
+
+def test_an_essay_page_reached_by_instant_navigation_proposes_and_annotates(page: Page, base_url: str) -> None:
+    """Material's instant navigation runs no script outside the page's content: desk.js does this page's part.
+
+    Material navigates instantly only to the sitemap's addresses, which it moves to the page's scheme and host
+    but not its port: the sitemap is served here as the published site's would be at this address.
+    """
+    found = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert found, "mkdocs.yml names no site_url"
+
+    def sitemap(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(found.group(1), base_url))
+
+    page.route("**/sitemap.xml", sitemap)
+    page.goto("glossary/liu-cixin/")  # an entry page, which lists the passages that mention it
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.editionAnnotate === undefined")  # it has no paragraphs to annotate
+    page.evaluate("() => { window.sameDocument = true; }")
+    page.locator(f'.md-content a[href$="/{PAGE}#{PARAGRAPH}"]').first.click()
+    page.wait_for_url(f"**/{PAGE}#{PARAGRAPH}")
+    action = page.locator(f"#{PARAGRAPH} + .paragraph-actions a.paragraph-comment")
+    expect(action).to_have_attribute("href", re.compile(r"&value=---.*paragraph%3A%20" + PARAGRAPH))
+    assert page.evaluate("window.sameDocument === true")  # an instant navigation, not a new page load
+    page.wait_for_function("window.editionAnnotate !== undefined")
+    drag_select(page, "human civilisation", 2)
+    assert "human%20civilisation" in action.get_attribute("href")
 
 
 def test_the_actions_icons_are_drawn_by_the_stylesheet(page: Page) -> None:

@@ -4,11 +4,11 @@
  * complete note) and "Copy link to this passage" (the paragraph's address
  * with a text fragment, #id:~:text=..., which browsers scroll to and mark).
  *
- * The note starts from the paragraph's own comment action. The build writes
- * its address with the file's name (hooks/edition/features/commentary/
- * render.py, propose_link) and the note once per page (note_template); this
- * script joins the two, then fills in the note's `date:` and `  quote:`
- * lines and, when the words occur more than once in the paragraph, adds
+ * The note starts from the paragraph's own comment action, whose address
+ * the build writes with the file's name (hooks/edition/features/commentary/
+ * render.py, propose_link) and desk.js completes with the note written once
+ * on the page (note_template). This script fills in the note's `date:` and
+ * `  quote:` lines and, when the words occur more than once in the paragraph, adds
  * `  prefix:` and `  suffix:`, the fewest words around them that tell them
  * apart. The quote is written
  * as the build compares it (edition/content/folding.py: invisible characters
@@ -20,9 +20,9 @@
  * A selection across paragraphs, or in the page but outside an essay
  * paragraph, gets a short message instead; so does a passage longer than a
  * quote may be, or one that would make an address longer than GitHub
- * accepts. Progressive enhancement: without this script a comment action
- * opens GitHub's new-file page with the note's file name and an empty file.
- * Works with Material's instant loading.
+ * accepts. Progressive enhancement: without this script the paragraph
+ * actions work as before. Works with Material's instant loading: the page
+ * that first loads it need not be an essay page (desk.js loads it then).
  */
 (function () {
   "use strict";
@@ -196,31 +196,9 @@
     return {paragraph: paragraph, address: address, link: link, near: range};
   }
 
-  /*
-   * A comment action is written with the new note's file name only: the note it starts from, the same for every
-   * paragraph but for its id, is on the page once (render.proposals, data-note-value) and joins the address when a
-   * reader reaches for the action (pointer, focus, click, context menu), before the browser reads it.
-   */
-  function complete(action) {
-    var href = action.getAttribute("href") || "";
-    var source = document.querySelector(".md-content [data-note-value]");
-    var paragraph = paragraphOf(action.parentElement.previousElementSibling);
-    if (/[?&]value=/.test(href) || !source || !paragraph) return;
-    var note = source.getAttribute("data-note-value").replace("{paragraph}", encodeURIComponent(paragraph.id));
-    action.setAttribute("href", href + "&value=" + note);
-  }
-
-  ["pointerdown", "focusin", "click", "contextmenu"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      var action = event.target instanceof Element && event.target.closest(".paragraph-actions a.paragraph-comment");
-      if (action) complete(action);
-    }, true);
-  });
-
-  /* A comment action's own address, completed and kept the first time this script changes it. */
+  /* A comment action's own address (desk.js has joined the note to it), kept the first time this script changes it. */
   function template(action) {
     if (!action.dataset.editionTemplate) {
-      complete(action);
       action.dataset.editionTemplate = action.getAttribute("href");
       action.dataset.editionLabel = action.getAttribute("aria-label") || "";
     }
@@ -369,6 +347,7 @@
     document$.subscribe(function () { state.bar = null; state.action = null; state.proposal = null; });
   }
 
-  // For the tests: the folding and the context must agree with the build's (tests/browser/test_annotate.py).
+  // For the tests: the folding and the context must agree with the build's (tests/browser/test_annotate.py);
+  // for desk.js, which loads this script after an instant navigation unless it has run.
   window.editionAnnotate = {fold: fold, context: context, fileName: fileName, takenNames: takenNames};
 })();

@@ -359,12 +359,50 @@
   document.addEventListener("focusin", (event) => link("focus", noteOf(event.target)));
   document.addEventListener("focusout", (event) => link("focus", noteOf(event.relatedTarget)));
 
+  /* -- proposing a note ----------------------------------------------------------------------------- */
+
+  /*
+   * The build writes each paragraph's comment action with the new note's file name only, and the note it starts
+   * from once on the page (render.proposals: the same for every paragraph but its id), which spares every
+   * paragraph a kilobyte. Here the two are joined, on every page Material loads. Without scripts the action opens
+   * GitHub's new-file page with the file's name and an empty file.
+   */
+  function completeProposals() {
+    const source = document.querySelector(".md-content [data-note-value]");
+    if (!source) return;
+    const note = source.getAttribute("data-note-value");
+    for (const action of document.querySelectorAll(".paragraph-actions a.paragraph-comment")) {
+      const paragraph = action.parentElement.previousElementSibling;
+      const href = action.getAttribute("href") || "";
+      if (!paragraph?.id || /[?&]value=/.test(href)) continue;
+      action.setAttribute("href", `${href}&value=${note.replace("{paragraph}", encodeURIComponent(paragraph.id))}`);
+    }
+  }
+
+  /*
+   * Select to annotate (annotate.js) is in an essay page's own scripts; Material's instant navigation runs only
+   * the scripts inside a page's content, so an essay page reached from another kind of page gets it from here.
+   */
+  const annotateScript = new URL("annotate.js", document.currentScript.src).href;
+  let annotateRequested = false;
+
+  function loadAnnotate() {
+    if (window.editionAnnotate || annotateRequested) return;
+    if (!document.querySelector(".paragraph-actions a.paragraph-comment")) return;
+    annotateRequested = true;
+    const script = document.createElement("script");
+    script.src = annotateScript;
+    document.body.append(script);
+  }
+
   /* -- every page ---------------------------------------------------------------------------------- */
 
   document$.subscribe(() => {
     closePopover(false);
     Object.assign(linked, { hover: "", focus: "" });
     syncFilter();
+    completeProposals();
+    loadAnnotate();
     placeNotes();
   });
 })();
