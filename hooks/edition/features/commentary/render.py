@@ -413,9 +413,9 @@ PARAGRAPH_SLOT = "{paragraph}"
 def note_template(revision: int) -> str:
     """The note a comment action starts from in the essay's ``revision``, percent-encoded for GitHub's ``value=``.
 
-    The page's script (``annotate.js``) puts the paragraph's id, encoded, in
-    place of :data:`PARAGRAPH_SLOT`, and adds the result to the action's
-    address when a reader reaches for it.
+    The page's script (``desk.js``) puts each paragraph's id, encoded, in
+    place of :data:`PARAGRAPH_SLOT` and adds the result to that paragraph's
+    comment action, on every page Material loads.
     """
     return _BEFORE_REVISION + str(revision) + _BEFORE_PID + PARAGRAPH_SLOT + _AFTER_PID
 
