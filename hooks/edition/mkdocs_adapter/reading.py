@@ -43,6 +43,7 @@ from edition.addresses import (
     essay_page,
     page_of,
     page_url,
+    repo_path,
     revisions_page,
     whole_essay_page,
 )
@@ -52,6 +53,7 @@ from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING, META_SEARCH
 from edition.features.reading import citation, listings, revisions, seo
 from edition.features.reading.feeds import Feeds, Kept
+from edition.features.reading.lost_paragraphs import lost, lost_paragraphs, paragraph_line
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import (
@@ -210,8 +212,11 @@ class ReadingPart:
         return markdown
 
     def page_content(self, html: str, page: Page, files: Files) -> str:
-        """Keep a section's HTML; fill a whole-essay page (or open its parts, converted whole); write revisions."""
+        """Check an essay page's paragraphs; keep a section's HTML; fill a whole-essay page (or open its parts,
+        converted whole); write revisions."""
         ref = page_of(page.file.src_uri)
+        if ref.kind in (Kind.ESSAY_OPENING, Kind.ESSAY_SECTION) and not page.file.generated_by:
+            self._check_paragraphs(html, page)
         if ref.kind is Kind.WHOLE_ESSAY and ref.essay in self.whole.filled and page.file.generated_by:
             essay = self.whole.essays[ref.essay]
             filled = self.whole.fill(ref.essay, html, self.build.linker(page.url)(essay_page(ref.essay)) or "")
@@ -231,6 +236,15 @@ class ReadingPart:
         if old is not None:
             return retired_page_html(old, self.build.linker(page.url))
         return self.whole.take(page.file.src_uri, html)
+
+    def _check_paragraphs(self, html: str, page: Page) -> None:
+        """Warn when paragraphs the model puts on an essay's page are not in its HTML (raw HTML left open)."""
+        src = page.file.src_uri
+        essay = self.build.site.essays.get(page_of(src).essay)
+        missing = lost(html, [p.id for p in essay.paragraphs() if p.page == src]) if essay else []
+        if missing:
+            line = paragraph_line(page.file.content_string, missing[0])
+            self.build.report("reading", [lost_paragraphs(repo_path(self.build.site.docs_rel, src), missing, line)])
 
     def permalinks(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """Once search has indexed an essay's page: the ids its earlier revisions published there."""

@@ -1,0 +1,64 @@
+"""Paragraphs an essay page's Markdown holds and its HTML lost: raw HTML left open takes in the text after it.
+
+Python-Markdown reads a block that starts with a block-level tag (``<div>``,
+``<table>``, ...) as raw HTML up to the tag's end. A hand edit that opens one
+at the start of a paragraph and never closes it takes in that paragraph and
+every one after it on the page: their ``{: #id }`` lines are shown as text,
+their ids are gone, and with them their notes, their paragraph actions and
+the glossary's links to them. The build converts the page without a word;
+only links to those ids might fail, far from the cause, and a passage no one
+links to is lost in silence. So once a section or opening page is converted,
+its HTML is checked for the id of every paragraph the model puts on it
+(collect, then verify), and one warning names the page, the line and the
+first paragraph lost. (Unclosed inline HTML such as ``<span>`` takes in
+nothing: it is not checked for.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from edition.content.problems import Problem
+
+ID_MARK = "{{: #{} "  # how a paragraph's id starts its attribute line (edition.content.essay_pages.paragraph_block)
+
+
+def lost(page_html: str, ids: Sequence[str]) -> list[str]:
+    """The ids in ``ids`` (in page order) that no element of ``page_html`` has.
+
+    The ids are looked for in order, each from where the one before it was
+    found, so a page is read about once whatever its number of paragraphs.
+    """
+    missing, start = [], 0
+    for pid in ids:
+        at = page_html.find(f' id="{pid}"', start)
+        if at < 0:
+            missing.append(pid)
+        else:
+            start = at
+    return missing
+
+
+def paragraph_line(markdown: str, pid: str) -> int | None:
+    """The line (from 1) where the paragraph whose id line holds ``pid`` starts in the page's file, if found."""
+    lines = markdown.splitlines()
+    mark = ID_MARK.format(pid)
+    at = next((n for n, line in enumerate(lines) if line.startswith(mark)), None)
+    if at is None:
+        return None
+    while at > 0 and lines[at - 1].strip():
+        at -= 1
+    return at + 1
+
+
+def lost_paragraphs(path: str, missing: Sequence[str], line: int | None = None) -> Problem:
+    """The warning for the paragraphs ``missing`` from the page built from ``path`` (in the repository)."""
+    first, after = missing[0], len(missing) - 1
+    which = f"paragraph '#{first}'" + {0: "", 1: " and the one after it"}.get(after, f" and the {after} after it")
+    return Problem(
+        path,
+        f"{which} did not reach the page (no id, no notes, no glossary links): "
+        f"raw HTML opened at the start of '#{first}' and left open takes in the text after it.",
+        "Close the tag, or write the words without HTML.",
+        line=line,
+    )

@@ -1,0 +1,61 @@
+"""An essay page whose hand edit opens raw HTML at a paragraph's start and never closes it: the build says so.
+
+Python-Markdown takes in every paragraph after the open tag; without the
+check the page loses them (their ids, notes and glossary links) in silence.
+The case is planted at test time in a copy of the ``linkcheck-notes``
+fixture, whose clean build must say nothing of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_commentary_fixture import copy, run_build, warnings
+
+PART = "docs/essays/e/part.md"
+FIRST = "Soft power is built through creative concepts, symbols and narratives."
+ADVICE = "Close the tag, or write the words without HTML."
+
+
+def _warnings(tmp_path: Path, old: str = "", new: str = "") -> tuple[list[str], str]:
+    """The build's warnings and the section page's HTML, ``old`` replaced by ``new`` in the fixture's part.md."""
+    project = copy("linkcheck-notes", tmp_path)
+    page = project / PART
+    page.write_text(page.read_text().replace(old, new) if old else page.read_text())
+    result, site = run_build(project, strict=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return warnings(result), (site / "essays/e/part/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            FIRST,
+            f'<div class="aside">{FIRST}',
+            f"{PART}: paragraph '#part-1' and the one after it did not reach the page (no id, no notes, no glossary "
+            f"links): raw HTML opened at the start of '#part-1' and left open takes in the text after it. {ADVICE}",
+        ),
+        (
+            "Maintainers' raw HTML",
+            "<table><tr><td>Maintainers' raw HTML",
+            f"{PART}: paragraph '#part-2' did not reach the page (no id, no notes, no glossary links): raw HTML opened "
+            f"at the start of '#part-2' and left open takes in the text after it. {ADVICE}",
+        ),
+    ],
+    ids=["div-takes-two", "table-takes-the-last"],
+)
+def test_raw_html_left_open_at_a_paragraph_start_is_reported(tmp_path, old, new, expected):
+    found, html = _warnings(tmp_path, old, new)
+    assert expected in found
+    assert "{: #part-" in html  # the damage the warning names: the id lines shown as text
+
+
+def test_inline_html_left_open_and_a_clean_page_say_nothing(tmp_path):
+    """An unclosed ``<span>`` inside a paragraph takes in nothing; the fixture as it is has no such problem."""
+    for case, (old, new) in {"clean": ("", ""), "span": (FIRST, f"<span>{FIRST}")}.items():
+        found, html = _warnings(tmp_path / case, old, new)
+        assert not [line for line in found if "did not reach the page" in line], found
+        assert 'id="part-1"' in html and 'id="part-2"' in html
