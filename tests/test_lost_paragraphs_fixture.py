@@ -1,4 +1,4 @@
-"""An essay page whose hand edit opens raw HTML at a paragraph's start and never closes it: the build says so.
+"""An essay page whose hand edit loses paragraphs (raw HTML left open, a paragraph made a heading): the build says so.
 
 Python-Markdown takes in every paragraph after the open tag; without the
 check the page loses them (their ids, notes and glossary links) in silence.
@@ -44,13 +44,20 @@ def _warnings(tmp_path: Path, old: str = "", new: str = "") -> tuple[list[str], 
             f"{PART}: paragraph '#part-2' did not reach the page (no id, no notes, no glossary links): raw HTML opened "
             f"at the start of '#part-2' and left open takes in the text after it. {ADVICE}",
         ),
+        (
+            FIRST,
+            f"## {FIRST}",
+            f"{PART}: paragraph '#part-1' did not reach the page (no id, no notes, no glossary links): the text of "
+            "'#part-1' no longer reads as a paragraph (a heading, an indented line?). Write it as a paragraph: its "
+            "words, then '{: #part-1 }' on the line below, as the importer wrote it.",
+        ),
     ],
-    ids=["div-takes-two", "table-takes-the-last"],
+    ids=["div-takes-two", "table-takes-the-last", "heading"],
 )
-def test_raw_html_left_open_at_a_paragraph_start_is_reported(tmp_path, old, new, expected):
+def test_a_paragraph_lost_by_a_hand_edit_is_reported(tmp_path, old, new, expected):
     found, html = _warnings(tmp_path, old, new)
     assert expected in found
-    assert "{: #part-" in html  # the damage the warning names: the id lines shown as text
+    assert 'id="part-1"' not in html or 'id="part-2"' not in html  # the damage the warning names
 
 
 def test_inline_html_left_open_and_a_clean_page_say_nothing(tmp_path):

@@ -53,7 +53,7 @@ from edition.content.site import Site
 from edition.conventions import LISTING_HOME, META_GLOSSARY, META_LISTING, META_SEARCH
 from edition.features.reading import citation, listings, revisions, seo
 from edition.features.reading.feeds import Feeds, Kept
-from edition.features.reading.lost_paragraphs import lost, lost_paragraphs, paragraph_line
+from edition.features.reading.lost_paragraphs import lost, lost_paragraphs
 from edition.features.reading.permalinks import add_permalinks, retired_page_html, retired_pages, retired_title
 from edition.features.reading.valid_html import fix_material_markup
 from edition.features.reading.whole_essay import (
@@ -243,8 +243,8 @@ class ReadingPart:
         essay = self.build.site.essays.get(page_of(src).essay)
         missing = lost(html, [p.id for p in essay.paragraphs() if p.page == src]) if essay else []
         if missing:
-            line = paragraph_line(page.file.content_string, missing[0])
-            self.build.report("reading", [lost_paragraphs(repo_path(self.build.site.docs_rel, src), missing, line)])
+            path = repo_path(self.build.site.docs_rel, src)
+            self.build.report("reading", [lost_paragraphs(path, page.file.content_string, missing)])
 
     def permalinks(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """Once search has indexed an essay's page: the ids its earlier revisions published there."""

@@ -10,8 +10,10 @@ only links to those ids might fail, far from the cause, and a passage no one
 links to is lost in silence. So once a section or opening page is converted,
 its HTML is checked for the id of every paragraph the model puts on it
 (collect, then verify), and one warning names the page, the line and the
-first paragraph lost. (Unclosed inline HTML such as ``<span>`` takes in
-nothing: it is not checked for.)
+first paragraph lost, and says why. A hand edit that stops a paragraph from
+reading as one (a heading, an indented code block) loses its id the same
+way and is named too. (Unclosed inline HTML such as ``<span>`` takes in
+nothing.)
 """
 
 from __future__ import annotations
@@ -51,14 +53,30 @@ def paragraph_line(markdown: str, pid: str) -> int | None:
     return at + 1
 
 
-def lost_paragraphs(path: str, missing: Sequence[str], line: int | None = None) -> Problem:
-    """The warning for the paragraphs ``missing`` from the page built from ``path`` (in the repository)."""
+def lost_paragraphs(path: str, markdown: str, missing: Sequence[str]) -> Problem:
+    """The warning for the paragraphs ``missing`` from the page built from ``path`` (in the repository).
+
+    ``markdown`` is the page's file: the first lost paragraph's first line
+    says why it was lost. Raw HTML (a line that starts with ``<``) is the
+    cause that takes in the paragraphs after it; any other hand edit that
+    stops the text from reading as a paragraph (a heading, an indented code
+    block) loses that paragraph's id alone.
+    """
     first, after = missing[0], len(missing) - 1
+    line = paragraph_line(markdown, first)
+    opener = markdown.splitlines()[line - 1].lstrip() if line else ""
     which = f"paragraph '#{first}'" + {0: "", 1: " and the one after it"}.get(after, f" and the {after} after it")
+    lost_what = f"{which} did not reach the page (no id, no notes, no glossary links): "
+    if opener.startswith("<"):
+        return Problem(
+            path,
+            lost_what + f"raw HTML opened at the start of '#{first}' and left open takes in the text after it.",
+            "Close the tag, or write the words without HTML.",
+            line=line,
+        )
     return Problem(
         path,
-        f"{which} did not reach the page (no id, no notes, no glossary links): "
-        f"raw HTML opened at the start of '#{first}' and left open takes in the text after it.",
-        "Close the tag, or write the words without HTML.",
+        lost_what + f"the text of '#{first}' no longer reads as a paragraph (a heading, an indented line?).",
+        f"Write it as a paragraph: its words, then '{{: #{first} }}' on the line below, as the importer wrote it.",
         line=line,
     )

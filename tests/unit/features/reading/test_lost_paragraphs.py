@@ -36,19 +36,31 @@ def test_paragraph_line(pid, expected):
     assert paragraph_line(MARKDOWN, pid) == expected
 
 
+RAW = "raw HTML opened at the start of '#s-2' and left open takes in the text after it."
+RAW_HINT = "Close the tag, or write the words without HTML."
+NOT_PARAGRAPH = "the text of '#s-1' no longer reads as a paragraph (a heading, an indented line?)."
+NOT_PARAGRAPH_HINT = "Write it as a paragraph: its words, then '{: #s-1 }' on the line below, as the importer wrote it."
+
+
 @pytest.mark.parametrize(
-    ("missing", "words"),
+    ("markdown", "missing", "words", "why", "line"),
     [
-        (["a-1"], "paragraph '#a-1' did not reach the page"),
-        (["a-1", "a-2"], "paragraph '#a-1' and the one after it did not reach the page"),
-        (["a-1", "a-2", "a-3"], "paragraph '#a-1' and the 2 after it did not reach the page"),
+        (MARKDOWN, ["s-2"], "paragraph '#s-2'", f"{RAW} {RAW_HINT}", 10),
+        (MARKDOWN, ["s-2", "s-3"], "paragraph '#s-2' and the one after it", f"{RAW} {RAW_HINT}", 10),
+        (MARKDOWN, ["s-2", "s-3", "s-4"], "paragraph '#s-2' and the 2 after it", f"{RAW} {RAW_HINT}", 10),
+        (MARKDOWN.replace("One.", "## One."), ["s-1"], "paragraph '#s-1'", f"{NOT_PARAGRAPH} {NOT_PARAGRAPH_HINT}", 7),
+        (MARKDOWN.replace("One.", "    One."), ["s-1"], "paragraph '#s-1'", f"{NOT_PARAGRAPH} {NOT_PARAGRAPH_HINT}", 7),
     ],
-    ids=["one", "two", "three"],
+    ids=["raw-html-one", "raw-html-two", "raw-html-three", "heading", "indented"],
 )
-def test_lost_paragraphs(missing, words):
-    problem = lost_paragraphs("docs/essays/a/b.md", missing, 12)
+def test_lost_paragraphs(markdown, missing, words, why, line):
+    problem = lost_paragraphs("docs/essays/a/b.md", markdown, missing)
     assert str(problem) == (
-        f"docs/essays/a/b.md: {words} (no id, no notes, no glossary links): raw HTML opened at the start of "
-        f"'#a-1' and left open takes in the text after it. Close the tag, or write the words without HTML."
+        f"docs/essays/a/b.md: {words} did not reach the page (no id, no notes, no glossary links): {why}"
     )
-    assert problem.line == 12
+    assert problem.line == line
+
+
+def test_a_paragraph_not_found_in_the_file_is_reported_without_a_line():
+    problem = lost_paragraphs("docs/essays/a/b.md", "# S\n", ["s-9"])
+    assert problem.line is None and "'#s-9' no longer reads as a paragraph" in str(problem)
