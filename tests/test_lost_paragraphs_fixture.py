@@ -1,4 +1,4 @@
-"""An essay page whose hand edit loses paragraphs (raw HTML left open, a paragraph made a heading): the build says so.
+"""Hand edits to an essay page that lose paragraphs or add prose without an id: the build says so.
 
 Python-Markdown takes in every paragraph after the open tag; without the
 check the page loses them (their ids, notes and glossary links) in silence.
@@ -35,21 +35,22 @@ def _warnings(tmp_path: Path, old: str = "", new: str = "") -> tuple[list[str], 
         (
             FIRST,
             f'<div class="aside">{FIRST}',
-            f"{PART}: paragraph '#part-1' and the one after it did not reach the page (no id, no notes, no glossary "
-            f"links): raw HTML opened at the start of '#part-1' and left open takes in the text after it. {ADVICE}",
+            f"{PART}: line 9: paragraph '#part-1' and the one after it did not reach the page (no id, no notes, "
+            f"no glossary links): raw HTML opened at the start of '#part-1' and left open takes in the text after it. "
+            f"{ADVICE}",
         ),
         (
             "Maintainers' raw HTML",
             "<table><tr><td>Maintainers' raw HTML",
-            f"{PART}: paragraph '#part-2' did not reach the page (no id, no notes, no glossary links): raw HTML opened "
-            f"at the start of '#part-2' and left open takes in the text after it. {ADVICE}",
+            f"{PART}: line 12: paragraph '#part-2' did not reach the page (no id, no notes, no glossary links): "
+            f"raw HTML opened at the start of '#part-2' and left open takes in the text after it. {ADVICE}",
         ),
         (
             FIRST,
             f"## {FIRST}",
-            f"{PART}: paragraph '#part-1' did not reach the page (no id, no notes, no glossary links): the text of "
-            "'#part-1' no longer reads as a paragraph (a heading, an indented line?). Write it as a paragraph: its "
-            "words, then '{: #part-1 }' on the line below, as the importer wrote it.",
+            f"{PART}: line 9: paragraph '#part-1' did not reach the page (no id, no notes, no glossary links): "
+            "the text of '#part-1' no longer reads as a paragraph (a heading, an indented line?). Write it as a "
+            "paragraph: its words, then '{: #part-1 }' on the line below, as the importer wrote it.",
         ),
     ],
     ids=["div-takes-two", "table-takes-the-last", "heading"],
@@ -66,3 +67,14 @@ def test_inline_html_left_open_and_a_clean_page_say_nothing(tmp_path):
         found, html = _warnings(tmp_path / case, old, new)
         assert not [line for line in found if "did not reach the page" in line], found
         assert 'id="part-1"' in html and 'id="part-2"' in html
+
+
+def test_prose_added_without_an_id_is_reported_at_its_line(tmp_path):
+    """A paragraph a hand edit added with no id line is shown but is no paragraph of the model: the build says so."""
+    found, html = _warnings(tmp_path, FIRST, f"An editor's aside, added by hand.\n\n{FIRST}")
+    assert (
+        f"{PART}: line 9: this paragraph has no id line ('{{: #...}}' below its text): it is shown, but readers cannot "
+        "link to it, cite it or annotate it. Make the change in the essay's source and import it again: the importer "
+        "gives each paragraph an id no other text has had." in found
+    )
+    assert "An editor's aside" in html

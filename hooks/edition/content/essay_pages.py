@@ -12,6 +12,7 @@ section. Every paragraph ends with an ``attr_list`` line carrying its id::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from edition.addresses import INDEX
@@ -26,6 +27,10 @@ PARAGRAPH_ATTRS = re.compile(r"^\{:\s*#(?P<id>[\w-]+)(?P<classes>(?:\s+\.[\w-]+)
 KIND_CLASS = {"note": "publication-note", "bio": "author-bio"}
 CLASS_KIND = {cls: kind for kind, cls in KIND_CLASS.items()}
 BIO_HEADING = "About the author"
+# How a block that is not prose starts: a heading, a list item, a table, raw HTML, code (fenced or indented), a
+# rule, an image or admonition, a link, footnote or abbreviation definition, an attribute line.
+NOT_PROSE = re.compile(r"#|[-*+][ \t]|\d+[.)][ \t]|\||<|```|~~~| {4}|\t|---|\*\*\*|___|!|\[[^\]]*\]:|\*\[|\{:")
+ATTR_LINE = re.compile(r"^\{:[^}]*\}$")  # the last line of a block styled by hand (the byline's classes)
 
 
 def paragraph_block(paragraph: Paragraph) -> str:
@@ -94,18 +99,39 @@ def render(essay: Essay, published: str) -> dict[str, str]:
 
 def parse_paragraphs(body: str, page: str) -> list[Paragraph]:
     """The id-carrying paragraphs of a page body, in order."""
+    return parse_page(body, page)[0]
+
+
+def parse_page(body: str, page: str) -> tuple[list[Paragraph], list[int]]:
+    """The id-carrying paragraphs of a page body, and the lines (from 1, in the body) of prose without an id.
+
+    A hand edit may add a paragraph with no id line: Markdown shows it, but
+    the model has no paragraph for it, so readers could not link to it, cite
+    it or annotate it. Blocks that are not prose (headings, lists, tables,
+    raw HTML, code, images, definitions, a block of classes only such as the
+    byline) are not paragraphs to give an id.
+    """
     found: list[Paragraph] = []
-    for block in re.split(r"\n[ \t]*\n", body):
-        lines = block.strip("\n").split("\n")
-        if len(lines) < 2:
-            continue
-        match = PARAGRAPH_ATTRS.match(lines[-1].strip())
-        if not match:
-            continue
-        classes = match.group("classes").split()
-        kind = next((CLASS_KIND[c[1:]] for c in classes if c[1:] in CLASS_KIND), "body")
-        found.append(Paragraph(match.group("id"), "\n".join(lines[:-1]), page, kind))
-    return found
+    unmarked: list[int] = []
+    for line, lines in _blocks(body):
+        match = PARAGRAPH_ATTRS.match(lines[-1].strip()) if len(lines) > 1 else None
+        if match:
+            classes = match.group("classes").split()
+            kind = next((CLASS_KIND[c[1:]] for c in classes if c[1:] in CLASS_KIND), "body")
+            found.append(Paragraph(match.group("id"), "\n".join(lines[:-1]), page, kind))
+        elif not NOT_PROSE.match(lines[0]) and not ATTR_LINE.match(lines[-1].strip()):
+            unmarked.append(line)
+    return found, unmarked
+
+
+def _blocks(body: str) -> Iterator[tuple[int, list[str]]]:
+    """Each block of ``body`` (lines between blank lines) with the body line (from 1) it starts on."""
+    line = 1
+    for n, piece in enumerate(re.split(r"(\n[ \t]*\n)", body)):
+        if n % 2 == 0 and piece.strip():
+            lead = len(piece) - len(piece.lstrip("\n"))
+            yield line + lead, piece.strip("\n").split("\n")
+        line += piece.count("\n")
 
 
 def _number(meta: dict, key: str, path: Path) -> int:
@@ -120,7 +146,12 @@ def _number(meta: dict, key: str, path: Path) -> int:
 
 
 def load(folder: Path, docs_dir: Path) -> Essay:
-    """Read an essay back from its folder of pages (the build's view of it).
+    """Read an essay back from its folder of pages (the build's view of it); see :func:`read`."""
+    return read(folder, docs_dir)[0]
+
+
+def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[tuple[str, int]]]:
+    """The essay of a folder of pages, and where a hand edit left prose without an id: (page, line in its file).
 
     Raises ``ValueError`` (a ``frontmatter.FrontMatterError`` among them)
     naming the page, on a page that is not in the importer's format; the
@@ -130,13 +161,14 @@ def load(folder: Path, docs_dir: Path) -> Essay:
     for path in sorted(folder.glob("*.md")):
         if path.is_symlink() or not path.is_file():
             continue  # a link is never read, a folder named x.md is no page (the build says so of the link)
+        text = path.read_text(encoding="utf-8")
         try:
-            meta, body = frontmatter.split(path.read_text(encoding="utf-8"))
+            meta, body = frontmatter.split(text)
         except frontmatter.FrontMatterError as exc:
             raise frontmatter.FrontMatterError(f"{path.name}: {exc}") from None
-        pages.append((_number(meta, "order", path), path, meta, body))
+        pages.append((_number(meta, "order", path), path, meta, body, text.count("\n", 0, len(text) - len(body))))
     pages.sort(key=lambda item: (item[0], item[1].name))
-    index_meta = next((meta for _, path, meta, _ in pages if path.name == OPENING), None)
+    index_meta = next((meta for _, path, meta, _, _ in pages if path.name == OPENING), None)
     if index_meta is None:
         raise ValueError(f"has no {OPENING}")
     essay = Essay(
@@ -149,10 +181,13 @@ def load(folder: Path, docs_dir: Path) -> Essay:
         reading_time=_number(index_meta, "reading_time", folder / OPENING),
         publication=str(index_meta.get("publication") or ""),
     )
-    for _, path, meta, body in pages:
+    unmarked: list[tuple[str, int]] = []
+    for _, path, meta, body, offset in pages:
         rel = path.relative_to(docs_dir).as_posix()
         section = Section(str(meta.get("title", "")), path.stem)
-        for paragraph in parse_paragraphs(body, rel):
+        paragraphs, lines = parse_page(body, rel)
+        unmarked += [(rel, offset + line) for line in lines]
+        for paragraph in paragraphs:
             if paragraph.kind == "note":
                 essay.note = paragraph
             elif paragraph.kind == "bio":
@@ -160,4 +195,4 @@ def load(folder: Path, docs_dir: Path) -> Essay:
             else:
                 section.paragraphs.append(paragraph)
         essay.sections.append(section)
-    return essay
+    return essay, unmarked

@@ -65,30 +65,46 @@ def load_essays(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[
         return sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
 
     for essay_dir in memo.path("essay folders", LISTING, folder.as_posix(), folders):
-        essay, problem = memo.path("essay", FOLDER, essay_dir.as_posix(), partial(_essay, essay_dir, docs_dir, root))
+        essay, found = memo.path("essay", FOLDER, essay_dir.as_posix(), partial(_essay, essay_dir, docs_dir, root))
         if essay is not None:
             essays[essay_dir.name] = essay
-        if problem is not None:
-            problems.append(problem)
+        problems += found
     return essays, problems
 
 
-def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, Problem | None]:
+def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, list[Problem]]:
     """The essay of one folder with its revision record (a file of the folder: the memo forgets both together)."""
     rel = essay_dir.relative_to(root).as_posix()
     try:
-        essay = essay_pages.load(essay_dir, docs_dir)
+        essay, unmarked = essay_pages.read(essay_dir, docs_dir)
     except (ValueError, frontmatter.FrontMatterError) as exc:
-        return None, Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")
+        return None, [Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")]
+    docs_rel = docs_dir.relative_to(root).as_posix()
+    problems = [_unmarked(f"{docs_rel}/{page}", line, essay.source) for page, line in unmarked]
     try:
         essay.revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
     except revisions.RecordError as exc:
-        return essay, Problem(
-            f"{rel}/{addresses.REVISION_RECORD}",
-            f"{exc}.",
-            "Restore it from git: the revisions page and the addresses of old paragraphs are built from it.",
+        problems.append(
+            Problem(
+                f"{rel}/{addresses.REVISION_RECORD}",
+                f"{exc}.",
+                "Restore it from git: the revisions page and the addresses of old paragraphs are built from it.",
+            )
         )
-    return essay, None
+    return essay, problems
+
+
+def _unmarked(path: str, line: int, source: str) -> Problem:
+    """Prose a hand edit added to an essay's page without an id line: shown, but not a paragraph of the model."""
+    where = f"the essay's source, {source}," if source else "the essay's source"
+    return Problem(
+        path,
+        f"line {line}: this paragraph has no id line ('{{: #...}}' below its text): it is shown, but readers cannot "
+        "link to it, cite it or annotate it.",
+        f"Make the change in {where} and import it again: the importer gives each paragraph an id no other text "
+        "has had.",
+        line=line,
+    )
 
 
 def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tuple[dict, list[Problem]]:

@@ -64,3 +64,27 @@ def test_the_essays_are_read_without_following_a_link(tmp_path, plant, essays, s
     found, problems = load_essays(docs, tmp_path)
     assert (sorted(found), problems) == (essays, [])
     assert [s.slug for s in found["e"].sections] == sections
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [("sources/e.txt", "the essay's source, sources/e.txt,"), ("", "the essay's source")],
+    ids=["with its source", "without"],
+)
+def test_prose_a_hand_edit_left_without_an_id_is_a_problem_naming_its_line(tmp_path, source, where):
+    """Shown on the page but not in the model: no link, citation or note could reach it, and nothing said so."""
+    folder = tmp_path / "docs" / "essays" / "e"
+    folder.mkdir(parents=True)
+    page = ESSAY_PAGE.replace("order: 0", f"order: 0\nsource: {source}" if source else "order: 0")
+    (folder / "index.md").write_text(page + "\nAdded by hand.\n")
+    essays, problems = load_essays(tmp_path / "docs", tmp_path)
+    line = 15 if source else 14
+    assert [p.id for p in essays["e"].paragraphs()] == ["opening-1"]
+    assert [(str(p), p.line) for p in problems] == [
+        (
+            f"docs/essays/e/index.md: line {line}: this paragraph has no id line ('{{: #...}}' below its text): it is "
+            f"shown, but readers cannot link to it, cite it or annotate it. Make the change in {where} and import "
+            "it again: the importer gives each paragraph an id no other text has had.",
+            line,
+        )
+    ]

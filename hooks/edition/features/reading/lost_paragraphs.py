@@ -66,7 +66,9 @@ def lost_paragraphs(path: str, markdown: str, missing: Sequence[str]) -> Problem
     line = paragraph_line(markdown, first)
     opener = markdown.splitlines()[line - 1].lstrip() if line else ""
     which = f"paragraph '#{first}'" + {0: "", 1: " and the one after it"}.get(after, f" and the {after} after it")
-    lost_what = f"{which} did not reach the page (no id, no notes, no glossary links): "
+    lost_what = (
+        f"line {line}: " if line else ""
+    ) + f"{which} did not reach the page (no id, no notes, no glossary links): "
     if opener.startswith("<"):
         return Problem(
             path,

@@ -56,7 +56,7 @@ NOT_PARAGRAPH_HINT = "Write it as a paragraph: its words, then '{: #s-1 }' on th
 def test_lost_paragraphs(markdown, missing, words, why, line):
     problem = lost_paragraphs("docs/essays/a/b.md", markdown, missing)
     assert str(problem) == (
-        f"docs/essays/a/b.md: {words} did not reach the page (no id, no notes, no glossary links): {why}"
+        f"docs/essays/a/b.md: line {line}: {words} did not reach the page (no id, no notes, no glossary links): {why}"
     )
     assert problem.line == line
 
