@@ -115,12 +115,18 @@ def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tu
     for essay in essays.values():
         for paragraph in essay.paragraphs():
             if paragraph.id in index:
-                first = index[paragraph.id][1].page
+                other, first = index[paragraph.id]
+                hint = (
+                    "Each paragraph has an id of its own: a hand edit copied this one. Give the paragraph back its "
+                    "own id (git shows it), or make the change in the essay's source and import it again."
+                    if other is essay
+                    else "Paragraph ids must be unique across the site: re-import the newer essay."
+                )
                 problems.append(
                     Problem(
                         f"{docs_rel}/{paragraph.page}",
-                        f"paragraph id '{paragraph.id}' is also used in {docs_rel}/{first}.",
-                        "Paragraph ids must be unique across the site: re-import the newer essay.",
+                        f"paragraph id '{paragraph.id}' is also used in {docs_rel}/{first.page}.",
+                        hint,
                     )
                 )
                 continue

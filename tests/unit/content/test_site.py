@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.content.site import load_essays
+from edition.content.site import index_paragraphs, load_essays
 
 ESSAY_PAGE = "---\ntitle: E\nessay: e\nauthor: A\ndate: '2024-01-01'\norder: 0\n---\n\n# E\n\nText.\n{: #opening-1 }\n"
 
@@ -88,3 +88,30 @@ def test_prose_a_hand_edit_left_without_an_id_is_a_problem_naming_its_line(tmp_p
             line,
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("folders", "problem"),
+    [
+        (
+            {"e": ESSAY_PAGE + "\nCopied.\n{: #opening-1 }\n"},
+            "docs/essays/e/index.md: paragraph id 'opening-1' is also used in docs/essays/e/index.md. Each paragraph "
+            "has an id of its own: a hand edit copied this one. Give the paragraph back its own id (git shows it), or "
+            "make the change in the essay's source and import it again.",
+        ),
+        (
+            {"e": ESSAY_PAGE, "f": ESSAY_PAGE.replace("essay: e", "essay: f")},
+            "docs/essays/f/index.md: paragraph id 'opening-1' is also used in docs/essays/e/index.md. Paragraph ids "
+            "must be unique across the site: re-import the newer essay.",
+        ),
+    ],
+    ids=["copied within an essay", "two essays"],
+)
+def test_an_id_used_twice_is_a_problem_whose_advice_fits_its_cause(tmp_path, folders, problem):
+    for slug, text in folders.items():
+        folder = tmp_path / "docs" / "essays" / slug
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(text)
+    essays, _ = load_essays(tmp_path / "docs", tmp_path)
+    _, problems = index_paragraphs(essays, tmp_path, tmp_path / "docs")
+    assert [str(p) for p in problems] == [problem]
