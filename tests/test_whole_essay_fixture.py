@@ -36,7 +36,8 @@ def test_the_page_is_filled_with_its_headings_parts_and_table_of_contents(tmp_pa
     body = html[html.index('<h1 id="an-essay">') :]
     order = ['<h1 id="an-essay">', '<h2 id="contents">', 'id="opening-1"', '<h2 id="part">', 'id="part-1"']
     assert [body.index(mark) for mark in order] == sorted(body.index(mark) for mark in order)
-    assert body.count('<div class="essay-part">') == 2 and "essay-cut" not in html
+    parts = re.findall(r'<div class="essay-part" data-source="([^"]*)">', body)
+    assert parts == ["docs/essays/e/index.md", "docs/essays/e/part.md"] and "essay-cut" not in html
     assert _sidebar(html) == ["#contents", "#part"]
 
 
@@ -46,3 +47,16 @@ def test_a_hand_edit_that_leaves_raw_html_open_has_the_page_converted_whole(tmp_
     assert UNCLOSED in found and UNCLOSED not in _built(tmp_path / "plain")[1]
     assert "essay-cut" not in html
     assert '<h1 id="an-essay">' in html and '<h2 id="contents">' in html  # before the opening: converted
+
+
+def test_a_broken_link_in_a_section_is_reported_once_naming_the_section(tmp_path):
+    """The whole-essay page shows the section's paragraphs again; its part names their file, so the link check
+    blames the section, not the theme, and says it once for both pages."""
+    project = copy("linkcheck-notes", tmp_path)
+    page = project / "docs/essays/e/part.md"
+    page.write_text(page.read_text().replace("symbols and narratives.", "symbols and [narratives](../gone.md)."))
+    result, _ = run_build(project, strict=False)
+    found = [line for line in warnings(result) if "'../gone.md'" in line]
+    assert found == ["docs/essays/e/part.md: link '../gone.md' points to a page that does not exist (essays/gone/)."], (
+        found
+    )

@@ -83,7 +83,7 @@ class ReadingPart:
 
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
-        self.whole = WholeEssays(build.site.essays, self._headings)
+        self.whole = WholeEssays(build.site.essays, self._headings, build.site.docs_rel)
         self.feeds: Feeds | None = None  # made with the file list, when the site has an address
         self.stale_feeds = False  # the model changed since the feeds were written (the preview)
         self.kept_feeds: Kept = {}  # each feed's text and what it was made from, for the preview's next step

@@ -9,7 +9,9 @@ found once, on its section page, and its canonical address is the essay's
 index page (set by the hook, since MkDocs computes canonical URLs itself).
 
 The paragraphs under each heading are wrapped in ``<div class="essay-part">``
-(the headings stay outside, so the table of contents can measure them). The
+(the headings stay outside, so the table of contents can measure them),
+whose ``data-source`` names the file they come from: the link check blames a
+broken link there on that file, once for both pages, not on the theme. The
 stylesheet gives these parts ``content-visibility: auto``: the browser skips
 style and layout of every part off screen, so a long essay loads as fast as
 one of its sections (Material restyles the whole page several times while it
@@ -56,6 +58,7 @@ from edition.content.markup import escape
 from edition.content.model import Essay, Paragraph, Section
 from edition.content.problems import Problem
 from edition.content.text import slugify
+from edition.conventions import SOURCE_ATTRIBUTE
 
 PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while off screen
 PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown keeps HTML comments as they are
@@ -229,9 +232,18 @@ def part(paragraphs: list[str]) -> list[str]:
     return [PART_START, "", *paragraphs, PART_END, ""]
 
 
-def open_parts(page_html: str) -> str:
-    """The page's HTML with each part's markers made its ``<div class="essay-part">``."""
-    return page_html.replace(PART_START, f'<div class="{PART_CLASS}">').replace(PART_END, "</div>")
+def open_parts(page_html: str, sources: Sequence[str] = ()) -> str:
+    """The page's HTML with each part's markers made its ``<div class="essay-part">``; ``sources``: each one's file.
+
+    When the markers are not one per source (a hand edit's raw HTML took
+    some in), no part names a file.
+    """
+    pieces = page_html.split(PART_START)
+    named = sources if len(sources) == len(pieces) - 1 else [""] * (len(pieces) - 1)
+    out = [pieces[0]]
+    for source, piece in zip(named, pieces[1:], strict=True):
+        out += [_part_start(source), piece]
+    return "".join(out).replace(PART_END, "</div>")
 
 
 class WholeEssays:
@@ -244,8 +256,9 @@ class WholeEssays:
     called once, when the first page is to be filled.
     """
 
-    def __init__(self, essays: Mapping[str, Essay], learn: Callable[[], Headings | None]) -> None:
+    def __init__(self, essays: Mapping[str, Essay], learn: Callable[[], Headings | None], docs_rel: str) -> None:
         self.essays = essays
+        self.docs_rel = docs_rel  # the docs folder in the repository: each part names the file it comes from
         self.bodies: dict[str, dict[str, str]] = {}  # essay slug -> section slug -> paragraphs' HTML
         self.filled: set[str] = set()  # essays whose page's Markdown was cut down, to be filled
         self._learn = learn
@@ -302,20 +315,21 @@ class WholeEssays:
             out += [headings.html(2, *listed[-1]), "<ol>"]
             out += [f'<li><a href="#{ids[s.slug]}">{_html_text(s.title)}</a></li>' for s in sections]
             out.append("</ol>")
-        out += _part_html(opening)
+        out += self._part_html(opening, _opening(essay))
         for section in sections:
             listed.append((ids[section.slug], _html_text(section.title)))
-            out += [headings.html(2, *listed[-1]), *_part_html(kept.get(section.slug, ""))]
+            out += [headings.html(2, *listed[-1]), *self._part_html(kept.get(section.slug, ""), section.paragraphs)]
         if essay.bio:
             listed.append((ids[BIO], BIO_HEADING))
-            out += [headings.html(2, *listed[-1]), *_part_html(bio)]
+            out += [headings.html(2, *listed[-1]), *self._part_html(bio, [essay.bio])]
         return "\n".join(line for line in out if line) + "\n", headings.contents(title, listed)
 
     def take(self, src: str, html: str) -> str:
         """Keep a section page's paragraphs; open the parts of a whole-essay page converted whole; return the HTML."""
         page = page_of(src)
         if page.kind is Kind.WHOLE_ESSAY:
-            return open_parts(html)
+            essay = self.essays.get(page.essay)
+            return open_parts(html, [self._source(group) for group in _parts(essay)] if essay else [])
         essay = self.essays.get(page.essay) if page.kind is Kind.ESSAY_SECTION else None
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None
@@ -326,6 +340,15 @@ class WholeEssays:
             else:
                 kept[page.name] = body
         return html
+
+    def _source(self, paragraphs: Sequence[Paragraph]) -> str:
+        """The file in the repository the paragraphs of one part come from."""
+        return repo_path(self.docs_rel, paragraphs[0].page) if paragraphs and paragraphs[0].page else ""
+
+    def _part_html(self, html: str, paragraphs: Sequence[Paragraph]) -> list[str]:
+        """Paragraphs' HTML as one part, or nothing."""
+        html = html.strip()
+        return [_part_start(self._source(paragraphs)), html, "</div>"] if html else []
 
 
 def unclosed_html(essay: Essay, docs_rel: str) -> Problem:
@@ -342,7 +365,18 @@ def unclosed_html(essay: Essay, docs_rel: str) -> Problem:
     )
 
 
-def _part_html(html: str) -> list[str]:
-    """Paragraphs' HTML as one part, or nothing."""
-    html = html.strip()
-    return [f'<div class="{PART_CLASS}">', html, "</div>"] if html else []
+def _parts(essay: Essay) -> list[list[Paragraph]]:
+    """The paragraphs of each part of the page, in order, as :func:`whole_essay_body` makes them parts."""
+    groups = [_opening(essay), *(s.paragraphs for s in _sections(essay)), [essay.bio] if essay.bio else []]
+    return [group for group in groups if group]
+
+
+def _part_start(source: str) -> str:
+    """A part's opening tag: ``data-source`` names the file its paragraphs come from.
+
+    The link check blames what it finds inside on that file: a broken link
+    or an id given twice in a section is the section's, not the theme's
+    (the page is generated), and is reported once for both pages.
+    """
+    named = f' {SOURCE_ATTRIBUTE}="{html_lib.escape(source)}"' if source else ""
+    return f'<div class="{PART_CLASS}"{named}>'

@@ -122,7 +122,7 @@ def _names(tokens: list[dict]) -> list[tuple]:
 
 def _whole(essay: Essay, learn=_learnt) -> whole_essay.WholeEssays:
     """A whole-essay page's maker that has seen every page of ``essay`` converted."""
-    whole = whole_essay.WholeEssays({essay.slug: essay}, learn)
+    whole = whole_essay.WholeEssays({essay.slug: essay}, learn, "docs")
     for name, page in essay_pages.render(essay, "1 March 2024").items():
         converted = _convert(frontmatter.split(page)[1])
         assert whole.take(f"essays/{essay.slug}/{name}", converted) == converted
@@ -132,14 +132,14 @@ def _whole(essay: Essay, learn=_learnt) -> whole_essay.WholeEssays:
 @pytest.mark.parametrize("slug", ["first", "second"])  # the second essay has only an opening: no contents, no section
 def test_a_filled_page_equals_the_essay_converted_whole_and_so_does_its_table_of_contents(slug):
     essay = sample_site().essays[slug]
-    whole = whole_essay.WholeEssays({slug: essay}, _learnt)
+    whole = whole_essay.WholeEssays({slug: essay}, _learnt, "docs")
     assert whole.markdown(slug) is None or slug == "second"  # nothing kept yet: the first essay is converted whole
     whole = _whole(essay)
     pieces = whole.markdown(slug)
     assert pieces is not None and "## " not in pieces and "The middle" not in pieces
     html, contents = whole.fill(slug, _convert(pieces), "../")
     converter = _converter()
-    expected = whole_essay.open_parts(converter.convert(whole_essay.whole_essay_body(essay)))
+    expected = whole.take(f"essays/{slug}/print.md", converter.convert(whole_essay.whole_essay_body(essay)))
     expected = expected.replace('href="index.md"', 'href="../"')  # MkDocs would turn the link into the address
     assert html.split() == expected.split()
     assert _names(contents) == _names(converter.toc_tokens)
@@ -229,15 +229,31 @@ def test_the_sample_is_converted_once_per_build():
     ],
 )
 def test_only_sections_of_known_essays_are_kept(src, kept):
-    whole = whole_essay.WholeEssays(sample_site().essays, _learnt)
+    whole = whole_essay.WholeEssays(sample_site().essays, _learnt, "docs")
     whole.take(src, H1 + '<p id="middle-part-1">The middle.</p>\n' + BIO.replace("bio-1", "about-the-author-1"))
     assert {slug: set(bodies) for slug, bodies in whole.bodies.items()} == kept
 
 
-def test_a_whole_essay_page_converted_whole_gets_its_parts_opened():
-    whole = whole_essay.WholeEssays(sample_site().essays, _learnt)
+def test_a_whole_essay_page_converted_whole_gets_its_parts_opened_each_naming_its_file():
+    """The link check blames what a part holds on the file named, not on the theme that wrote the page."""
+    essay = sample_site().essays["first"]
+    whole = whole_essay.WholeEssays(sample_site().essays, _learnt, "docs")
+    html = _convert(whole_essay.whole_essay_body(essay))
+    opened = whole.take("essays/first/print.md", html)
+    assert re.findall(r'<div class="essay-part"(?: data-source="([^"]*)")?>', opened) == [
+        "docs/essays/first/index.md",
+        "docs/essays/first/middle-part.md",
+        f"docs/{essay.bio.page}" if essay.bio else "",
+    ]
+    assert whole_essay.PART_START not in opened and whole_essay.PART_END not in opened
+
+
+@pytest.mark.parametrize("sources", [(), ("docs/a.md",), ("docs/a.md", "docs/b.md", "docs/c.md", "docs/d.md")])
+def test_parts_are_opened_without_names_when_the_names_do_not_match_the_markers(sources):
+    """A hand edit's raw HTML may take a marker in: no part is then given another's file."""
     html = _convert(whole_essay.whole_essay_body(sample_site().essays["first"]))
-    assert whole.take("essays/first/print.md", html) == whole_essay.open_parts(html) != html
+    opened = whole_essay.open_parts(html, sources)
+    assert opened.count('<div class="essay-part">') == 3 and "data-source" not in opened
 
 
 def _essay(title: str, sections: dict[str, list[str]], bio: bool = False) -> Essay:
