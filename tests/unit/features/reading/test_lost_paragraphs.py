@@ -17,8 +17,9 @@ PAGE = '<h1 id="t">T</h1>\n<p id="s-1">One.</p>\n<div>Two.\n{: #s-2 }</div>\n<p 
         (["s-1", "s-2", "s-3"], ["s-2", "s-3"]),  # 's-1' is not read as the start of 's-10'
         (["s-10", "s-1"], ["s-1"]),  # looked for in page order: an id only before the last found is lost
         ([], []),
+        (["s-1", "x-1", "x-2", "s-10"], ["x-1", "x-2"]),  # after a miss, the rest is looked up in the page's ids
     ],
-    ids=["all-there", "one-lost", "prefix-not-a-match", "page-order", "no-paragraphs"],
+    ids=["all-there", "one-lost", "prefix-not-a-match", "page-order", "no-paragraphs", "found-after-a-miss"],
 )
 def test_lost(ids, expected):
     assert lost(PAGE, ids) == expected
