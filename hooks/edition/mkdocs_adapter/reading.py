@@ -16,6 +16,11 @@ the essay's opening page, its HTML written from the revision record in
 their anchors and notices (:mod:`edition.features.reading.permalinks`); an
 essay never revised costs nothing there.
 
+Each opening and section page's HTML is checked, once converted, for the
+id of every paragraph the model puts on it: a hand edit that left raw HTML
+open loses the paragraphs after it in silence otherwise
+(:mod:`edition.features.reading.lost_paragraphs`).
+
 With a ``site_url`` (feeds need absolute addresses) the Atom feeds are
 generated with the other files, once the file list says which notes are
 published, and every page's template is told which feeds to announce
@@ -238,7 +243,7 @@ class ReadingPart:
         return self.whole.take(page.file.src_uri, html)
 
     def _check_paragraphs(self, html: str, page: Page) -> None:
-        """Warn when paragraphs the model puts on an essay's page are not in its HTML (raw HTML left open)."""
+        """Warn when paragraphs the model puts on an essay's page are not in its HTML (a hand edit lost them)."""
         src = page.file.src_uri
         essay = self.build.site.essays.get(page_of(src).essay)
         missing = lost(html, [p.id for p in essay.paragraphs() if p.page == src]) if essay else []

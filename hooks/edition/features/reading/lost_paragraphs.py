@@ -70,10 +70,9 @@ def lost_paragraphs(path: str, markdown: str, missing: Sequence[str]) -> Problem
     first, after = missing[0], len(missing) - 1
     line = paragraph_line(markdown, first)
     opener = markdown.splitlines()[line - 1].lstrip() if line else ""
+    where = f"line {line}: " if line else ""
     which = f"paragraph '#{first}'" + {0: "", 1: " and the one after it"}.get(after, f" and the {after} after it")
-    lost_what = (
-        f"line {line}: " if line else ""
-    ) + f"{which} did not reach the page (no id, no notes, no glossary links): "
+    lost_what = f"{where}{which} did not reach the page (no id, no notes, no glossary links): "
     if opener.startswith("<"):
         return Problem(
             path,
