@@ -20,6 +20,7 @@ from edition.content import frontmatter
 from edition.content.fields import type_name
 from edition.content.markup import escape, first_sentence, plain_text
 from edition.content.model import Essay, Paragraph, Section
+from edition.content.problems import Problem
 from edition.content.text import reading_minutes, words
 
 OPENING = f"{INDEX}.md"  # the opening page of an essay's folder: title, byline, contents, opening paragraphs
@@ -31,6 +32,7 @@ BIO_HEADING = "About the author"
 # rule, an image or admonition, a link, footnote or abbreviation definition, an attribute line.
 NOT_PROSE = re.compile(r"#|[-*+][ \t]|\d+[.)][ \t]|\||<|```|~~~| {4}|\t|---|\*\*\*|___|!|\[[^\]]*\]:|\*\[|\{:")
 ATTR_LINE = re.compile(r"^\{:[^}]*\}$")  # the last line of a block styled by hand (the byline's classes)
+HEADING = re.compile(r"^# (.*)$", re.MULTILINE)  # a page's title as the importer writes it: "# " and escape(title)
 
 
 def paragraph_block(paragraph: Paragraph) -> str:
@@ -150,8 +152,9 @@ def load(folder: Path, docs_dir: Path) -> Essay:
     return read(folder, docs_dir)[0]
 
 
-def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[tuple[str, int]]]:
-    """The essay of a folder of pages, and where a hand edit left prose without an id: (page, line in its file).
+def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[Problem]]:
+    """The essay of a folder of pages, and what hand edits broke in its pages (each problem's path is the page's,
+    relative to ``docs_dir``): prose left without an id, a heading that is no longer the page's title.
 
     Raises ``ValueError`` (a ``frontmatter.FrontMatterError`` among them)
     naming the page, on a page that is not in the importer's format; the
@@ -181,12 +184,14 @@ def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[tuple[str, int]]]:
         reading_time=_number(index_meta, "reading_time", folder / OPENING),
         publication=str(index_meta.get("publication") or ""),
     )
-    unmarked: list[tuple[str, int]] = []
+    problems: list[Problem] = []
     for _, path, meta, body, offset in pages:
         rel = path.relative_to(docs_dir).as_posix()
         section = Section(str(meta.get("title", "")), path.stem)
         paragraphs, lines = parse_page(body, rel)
-        unmarked += [(rel, offset + line) for line in lines]
+        problems += [_unmarked(rel, offset + line, essay.source) for line in lines]
+        if "title" in meta and (heading := HEADING.search(body)) and heading.group(1).rstrip() != escape(section.title):
+            problems.append(_retitled(rel, offset + body.count("\n", 0, heading.start()) + 1, section.title))
         for paragraph in paragraphs:
             if paragraph.kind == "note":
                 essay.note = paragraph
@@ -195,4 +200,28 @@ def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[tuple[str, int]]]:
             else:
                 section.paragraphs.append(paragraph)
         essay.sections.append(section)
-    return essay, unmarked
+    return essay, problems
+
+
+def _unmarked(page: str, line: int, source: str) -> Problem:
+    """Prose a hand edit added to an essay's page without an id line: shown, but not a paragraph of the model."""
+    where = f"the essay's source, {source}," if source else "the essay's source"
+    return Problem(
+        page,
+        f"line {line}: this paragraph has no id line ('{{: #...}}' below its text): it is shown, but readers cannot "
+        "link to it, cite it or annotate it.",
+        f"Make the change in {where} and import it again: the importer gives each paragraph an id no other text "
+        "has had.",
+        line=line,
+    )
+
+
+def _retitled(page: str, line: int, title: str) -> Problem:
+    """A page's heading edited by hand without its title (or the other way round): two names for one page."""
+    return Problem(
+        page,
+        f"line {line}: the page's heading is not its title ('{title}' in its front matter), which the navigation, "
+        "the whole-essay page and search show.",
+        "Change both together, or make the change in the essay's source and import it again.",
+        line=line,
+    )

@@ -8,7 +8,7 @@ raised: the build reports all of them at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -76,11 +76,11 @@ def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, l
     """The essay of one folder with its revision record (a file of the folder: the memo forgets both together)."""
     rel = essay_dir.relative_to(root).as_posix()
     try:
-        essay, unmarked = essay_pages.read(essay_dir, docs_dir)
+        essay, hand_edits = essay_pages.read(essay_dir, docs_dir)
     except (ValueError, frontmatter.FrontMatterError) as exc:
         return None, [Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")]
     docs_rel = docs_dir.relative_to(root).as_posix()
-    problems = [_unmarked(f"{docs_rel}/{page}", line, essay.source) for page, line in unmarked]
+    problems = [replace(problem, path=f"{docs_rel}/{problem.path}") for problem in hand_edits]
     try:
         essay.revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
     except revisions.RecordError as exc:
@@ -92,19 +92,6 @@ def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, l
             )
         )
     return essay, problems
-
-
-def _unmarked(path: str, line: int, source: str) -> Problem:
-    """Prose a hand edit added to an essay's page without an id line: shown, but not a paragraph of the model."""
-    where = f"the essay's source, {source}," if source else "the essay's source"
-    return Problem(
-        path,
-        f"line {line}: this paragraph has no id line ('{{: #...}}' below its text): it is shown, but readers cannot "
-        "link to it, cite it or annotate it.",
-        f"Make the change in {where} and import it again: the importer gives each paragraph an id no other text "
-        "has had.",
-        line=line,
-    )
 
 
 def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tuple[dict, list[Problem]]:

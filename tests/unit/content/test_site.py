@@ -34,7 +34,12 @@ def test_an_essay_page_that_cannot_be_read_is_a_problem_naming_the_page(tmp_path
     ]
 
 
-SECTION_PAGE = ESSAY_PAGE.replace("order: 0", "order: 1").replace("# E", "# Part").replace("opening-1", "part-1")
+SECTION_PAGE = (
+    ESSAY_PAGE.replace("order: 0", "order: 1")
+    .replace("title: E", "title: Part")
+    .replace("# E", "# Part")
+    .replace("opening-1", "part-1")
+)
 
 
 @pytest.mark.parametrize(
@@ -115,3 +120,34 @@ def test_an_id_used_twice_is_a_problem_whose_advice_fits_its_cause(tmp_path, fol
     essays, _ = load_essays(tmp_path / "docs", tmp_path)
     _, problems = index_paragraphs(essays, tmp_path, tmp_path / "docs")
     assert [str(p) for p in problems] == [problem]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem_line"),
+    [
+        (("# Part", "# Part"), None),
+        (("# Part", "# A part renamed by hand"), 9),
+        (("title: Part", "title: A title renamed by hand"), 9),
+        (("# Part", "## Part"), None),  # no title heading left: nothing to compare
+        (("title: Part\n", ""), None),  # no title in the front matter: MkDocs takes the heading
+    ],
+    ids=["as imported", "heading renamed", "title renamed", "no heading", "no title"],
+)
+def test_a_heading_renamed_without_its_title_is_a_problem_naming_its_line(tmp_path, change, problem_line):
+    """The navigation, the whole-essay page and search show the front matter's title, the page its heading."""
+    folder = tmp_path / "docs" / "essays" / "e"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(ESSAY_PAGE)
+    (folder / "part.md").write_text(SECTION_PAGE.replace(*change))
+    _, problems = load_essays(tmp_path / "docs", tmp_path)
+    title = "A title renamed by hand" if "title:" in change[1] else "Part"
+    expected = (
+        []
+        if problem_line is None
+        else [
+            f"docs/essays/e/part.md: line {problem_line}: the page's heading is not its title ('{title}' in its front "
+            "matter), which the navigation, the whole-essay page and search show. Change both together, or make the "
+            "change in the essay's source and import it again."
+        ]
+    )
+    assert [str(p) for p in problems] == expected

@@ -1,4 +1,4 @@
-"""Hand edits to an essay page that lose paragraphs or add prose without an id: the build says so.
+"""Hand edits to an essay page that lose paragraphs, add prose without an id or rename a heading: the build says so.
 
 Python-Markdown takes in every paragraph after the open tag; without the
 check the page loses them (their ids, notes and glossary links) in silence.
@@ -78,3 +78,14 @@ def test_prose_added_without_an_id_is_reported_at_its_line(tmp_path):
         "gives each paragraph an id no other text has had." in found
     )
     assert "An editor's aside" in html
+
+
+def test_a_heading_renamed_without_its_title_is_reported_at_its_line(tmp_path):
+    """The page would show one name and the navigation, the whole-essay page and search another."""
+    found, html = _warnings(tmp_path, "# A part", "# A part renamed by hand")
+    assert (
+        f"{PART}: line 7: the page's heading is not its title ('A part' in its front matter), which the navigation, "
+        "the whole-essay page and search show. Change both together, or make the change in the essay's source and "
+        "import it again." in found
+    )
+    assert "A part renamed by hand" in html
