@@ -187,11 +187,12 @@ def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[Problem]]:
     problems: list[Problem] = []
     for _, path, meta, body, offset in pages:
         rel = path.relative_to(docs_dir).as_posix()
-        section = Section(str(meta.get("title", "")), path.stem)
+        title = str(meta.get("title", ""))
+        section = Section(title, path.stem)
         paragraphs, lines = parse_page(body, rel)
         problems += [_unmarked(rel, offset + line, essay.source) for line in lines]
-        if "title" in meta and (heading := HEADING.search(body)) and heading.group(1).rstrip() != escape(section.title):
-            problems.append(_retitled(rel, offset + body.count("\n", 0, heading.start()) + 1, section.title))
+        if "title" in meta and (heading := HEADING.search(body)) and _words(heading.group(1)) != _words(escape(title)):
+            problems.append(_retitled(rel, offset + body.count("\n", 0, heading.start()) + 1, title))
         for paragraph in paragraphs:
             if paragraph.kind == "note":
                 essay.note = paragraph
@@ -201,6 +202,11 @@ def read(folder: Path, docs_dir: Path) -> tuple[Essay, list[Problem]]:
                 section.paragraphs.append(paragraph)
         essay.sections.append(section)
     return essay, problems
+
+
+def _words(text: str) -> list[str]:
+    """A heading's words: Markdown trims a heading and joins its spaces, so they do not make another name."""
+    return text.split()
 
 
 def _unmarked(page: str, line: int, source: str) -> Problem:

@@ -128,10 +128,11 @@ def test_an_id_used_twice_is_a_problem_whose_advice_fits_its_cause(tmp_path, fol
         (("# Part", "# Part"), None),
         (("# Part", "# A part renamed by hand"), 9),
         (("title: Part", "title: A title renamed by hand"), 9),
+        (("# Part", "#  Part  "), None),  # Markdown trims a heading: the same name
         (("# Part", "## Part"), None),  # no title heading left: nothing to compare
         (("title: Part\n", ""), None),  # no title in the front matter: MkDocs takes the heading
     ],
-    ids=["as imported", "heading renamed", "title renamed", "no heading", "no title"],
+    ids=["as imported", "heading renamed", "title renamed", "spaces around", "no heading", "no title"],
 )
 def test_a_heading_renamed_without_its_title_is_a_problem_naming_its_line(tmp_path, change, problem_line):
     """The navigation, the whole-essay page and search show the front matter's title, the page its heading."""
