@@ -116,7 +116,7 @@ def parse_page(body: str, page: str) -> tuple[list[Paragraph], list[int]]:
     found: list[Paragraph] = []
     unmarked: list[int] = []
     for line, lines in _blocks(body):
-        match = PARAGRAPH_ATTRS.match(lines[-1].strip()) if len(lines) > 1 else None
+        match = _id_line(lines)
         if match:
             classes = match.group("classes").split()
             kind = next((CLASS_KIND[c[1:]] for c in classes if c[1:] in CLASS_KIND), "body")
@@ -124,6 +124,20 @@ def parse_page(body: str, page: str) -> tuple[list[Paragraph], list[int]]:
         elif not NOT_PROSE.match(lines[0]) and not ATTR_LINE.match(lines[-1].strip()):
             unmarked.append(line)
     return found, unmarked
+
+
+def paragraph_line(text: str, pid: str) -> int | None:
+    """The line (from 1) of ``text``, a page's file, on which paragraph ``pid`` starts; None without its id line."""
+    for line, lines in _blocks(text):
+        match = _id_line(lines)
+        if match and match.group("id") == pid:
+            return line
+    return None
+
+
+def _id_line(lines: list[str]) -> re.Match[str] | None:
+    """The id line that ends a block of text, as :func:`paragraph_block` writes it."""
+    return PARAGRAPH_ATTRS.match(lines[-1].strip()) if len(lines) > 1 else None
 
 
 def _blocks(body: str) -> Iterator[tuple[int, list[str]]]:

@@ -71,6 +71,10 @@ class Essay:
             out.append(self.bio)
         return out
 
+    def on_page(self, page: str) -> list[Paragraph]:
+        """The paragraphs the page built from ``page`` (a docs path) shows, in reading order."""
+        return [p for p in self.paragraphs() if p.page == page]
+
 
 @dataclass
 class Source:

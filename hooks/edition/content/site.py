@@ -80,7 +80,7 @@ def _essay(essay_dir: Path, docs_dir: Path, root: Path) -> tuple[Essay | None, l
     except (ValueError, frontmatter.FrontMatterError) as exc:
         return None, [Problem(rel, f"cannot be read as an essay: {exc}.", "Re-import it with scripts/import_essay.py.")]
     docs_rel = docs_dir.relative_to(root).as_posix()
-    problems = [replace(problem, path=f"{docs_rel}/{problem.path}") for problem in hand_edits]
+    problems = [replace(problem, path=addresses.repo_path(docs_rel, problem.path)) for problem in hand_edits]
     try:
         essay.revisions = revisions.load(essay_dir / addresses.REVISION_RECORD)
     except revisions.RecordError as exc:

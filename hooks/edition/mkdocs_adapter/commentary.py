@@ -130,7 +130,7 @@ class CommentaryPart:
         """An essay's page shows the notes on its paragraphs and, in its proposal links, note names and the revision."""
         essay = self.build.site.essays.get(ref.essay)
         whole = ref.kind is Kind.WHOLE_ESSAY
-        shown = [p.id for p in essay.paragraphs() if whole or p.page == src] if essay else []
+        shown = [p.id for p in (essay.paragraphs() if whole else essay.on_page(src))] if essay else []
         self.build.graph.record(src, (ESSAY, ref.essay), (NOTES, ref.essay), *((PARAGRAPH, pid) for pid in shown))
 
     def _record_index(self, src: str, ref: PageRef) -> None:

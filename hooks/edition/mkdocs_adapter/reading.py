@@ -246,7 +246,7 @@ class ReadingPart:
         """Warn when paragraphs the model puts on an essay's page are not in its HTML (a hand edit lost them)."""
         src = page.file.src_uri
         essay = self.build.site.essays.get(page_of(src).essay)
-        missing = lost(html, [p.id for p in essay.paragraphs() if p.page == src]) if essay else []
+        missing = lost(html, [p.id for p in essay.on_page(src)]) if essay else []
         if missing:
             path = repo_path(self.build.site.docs_rel, src)
             self.build.report("reading", [lost_paragraphs(path, page.file.content_string, missing)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.content.essay_pages import parse_page
+from edition.content.essay_pages import paragraph_line, parse_page
 
 OPENING = (
     "# Title\n\nBy A · 1 January 2024 · 1 min read\n{: .essay-byline }\n\nNote: first published.\n"
@@ -74,3 +74,15 @@ def test_paragraphs_keep_their_text_kind_and_page():
         ("note-1", "Note: first published.", "essays/e/index.md", "note"),
         ("opening-1", "Opening.", "essays/e/index.md", "body"),
     ]
+
+
+SECTION = "---\ntitle: S\n---\n\n# S\n\nOne.\n{: #s-1 }\n\n<div>Two,\non two lines.\n{: #s-2 .essay-bio }\n"
+
+
+@pytest.mark.parametrize(
+    ("pid", "expected"),
+    [("s-1", 7), ("s-2", 10), ("s", None), ("s-3", None)],
+    ids=["first", "two-lines-with-class", "an-id-begun", "absent"],
+)
+def test_paragraph_line(pid, expected):
+    assert paragraph_line(SECTION, pid) == expected

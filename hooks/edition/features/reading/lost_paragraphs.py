@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from edition.content.essay_pages import paragraph_line
 from edition.content.problems import Problem
 
 _ID = re.compile(r' id="([^"]*)"')  # an element's id, as Markdown's attr_list writes it
-ID_MARK = "{{: #{} "  # how a paragraph's id starts its attribute line (edition.content.essay_pages.paragraph_block)
 
 
 def lost(page_html: str, ids: Sequence[str]) -> list[str]:
@@ -44,18 +44,6 @@ def lost(page_html: str, ids: Sequence[str]) -> list[str]:
             return [rest for rest in ids[n:] if rest not in present]
         start = at
     return []
-
-
-def paragraph_line(markdown: str, pid: str) -> int | None:
-    """The line (from 1) where the paragraph whose id line holds ``pid`` starts in the page's file, if found."""
-    lines = markdown.splitlines()
-    mark = ID_MARK.format(pid)
-    at = next((n for n, line in enumerate(lines) if line.startswith(mark)), None)
-    if at is None:
-        return None
-    while at > 0 and lines[at - 1].strip():
-        at -= 1
-    return at + 1
 
 
 def lost_paragraphs(path: str, markdown: str, missing: Sequence[str]) -> Problem:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.features.reading.lost_paragraphs import lost, lost_paragraphs, paragraph_line
+from edition.features.reading.lost_paragraphs import lost, lost_paragraphs
 
 PAGE = '<h1 id="t">T</h1>\n<p id="s-1">One.</p>\n<div>Two.\n{: #s-2 }</div>\n<p id="s-10">Ten.</p>\n'
 
@@ -26,15 +26,6 @@ def test_lost(ids, expected):
 
 
 MARKDOWN = "---\ntitle: S\n---\n\n# S\n\nOne.\n{: #s-1 }\n\n<div>Two,\non two lines.\n{: #s-2 .essay-bio }\n"
-
-
-@pytest.mark.parametrize(
-    ("pid", "expected"),
-    [("s-1", 7), ("s-2", 10), ("s", None), ("s-3", None)],
-    ids=["first", "two-lines-with-class", "an-id-begun", "absent"],
-)
-def test_paragraph_line(pid, expected):
-    assert paragraph_line(MARKDOWN, pid) == expected
 
 
 RAW = "raw HTML opened at the start of '#s-2' and left open takes in the text after it."
