@@ -89,3 +89,13 @@ def test_a_heading_renamed_without_its_title_is_reported_at_its_line(tmp_path):
         "import it again." in found
     )
     assert "A part renamed by hand" in html
+
+
+def test_an_id_copied_to_another_paragraph_is_reported_with_advice_for_a_hand_edit(tmp_path):
+    """Two paragraphs of one essay with one id: a hand edit copied it, which re-importing another essay cannot mend."""
+    found, _ = _warnings(tmp_path, "{: #part-2 }", "{: #part-1 }")
+    assert (
+        f"{PART}: paragraph id 'part-1' is also used in {PART}. Each paragraph has an id of its own: a hand edit "
+        "copied this one. Give the paragraph back its own id (git shows it), or make the change in the essay's source "
+        "and import it again." in found
+    )
