@@ -15,6 +15,7 @@ from pathlib import Path
 
 from edition.content.project import ProjectError, existing_docs_dir
 from edition.content.site import load_site
+from edition.content.text import counted
 from edition.features.commentary.anchor import MOVED, ORPHANED, Anchor
 from edition.features.commentary.revised import CHANGED, REANCHOR, REMOVED, anchor_all
 from edition.features.importer.glossary_names import UnreadableEntry
@@ -53,12 +54,13 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 def describe(report, dry_run: bool) -> str:
     verb = "would write" if dry_run else "wrote"
     lines = [
-        f"{'Dry run: ' if dry_run else ''}essay '{report.slug}': {len(report.pages)} pages, "
-        f"{sum(report.pages.values())} paragraphs"
+        f"{'Dry run: ' if dry_run else ''}essay '{report.slug}': {counted(len(report.pages), 'page')}, "
+        f"{counted(sum(report.pages.values()), 'paragraph')}"
     ]
-    lines += [f"  {page}: {count} paragraphs" for page, count in report.pages.items()]
+    lines += [f"  {page}: {counted(count, 'paragraph')}" for page, count in report.pages.items()]
     lines.append(
-        f"  {verb} {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+        f"  {verb} {counted(len(report.written), 'file')}, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed"
     )
     lines += [f"    {verb}: {path}" for path in report.written]
     lines += [f"    remove: {path}" for path in report.removed]

@@ -68,8 +68,8 @@ EXPECTED = [
     "docs/glossary/term.md: link '../essays/nowhere.md' points to a page that does not exist (essays/nowhere/).",
 ]
 SUMMARY = re.compile(
-    r"^INFO +- +linkcheck: (\d+) pages, (\d+) links checked, (\d+) problems in \d+\.\d\ds"
-    r"(, \d+ external links skipped \(offline\))?$",
+    r"^INFO +- +linkcheck: (\d+) pages?, (\d+) links? checked, (\d+) problems? in \d+\.\d\ds"
+    r"(, \d+ external links? skipped \(offline\))?$",
     re.M,
 )
 

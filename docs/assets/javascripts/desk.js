@@ -308,7 +308,7 @@
     const notes = [...document.querySelectorAll(".md-content :is(details.note-callout, .note-item)")];
     const shown = notes.filter((note) => !hidden.includes(note.dataset.kind)).length;
     const status = box.closest(".note-filter").querySelector("[role=status]");
-    status.textContent = `Showing ${shown} of ${notes.length} notes.`;
+    status.textContent = `Showing ${shown} of ${notes.length} ${notes.length === 1 ? "note" : "notes"}.`;
     placeNotes();
   });
 

@@ -17,6 +17,15 @@ WORD = re.compile(r"\w+(?:['\u2019-]\w+)*", re.UNICODE)
 WORDS_PER_MINUTE = 200
 
 
+def counted(count: int, word: str, plural: str = "") -> str:
+    """``count`` and ``word``, plural unless the count is one: "1 note", "3 notes", "2 entries" (``plural`` given).
+
+    Messages and pages say how many of a thing there are; "1 problems" reads
+    as a slip to a reader and makes a contributor doubt the rest.
+    """
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
 def slugify(text: str, fallback: str = "untitled") -> str:
     """Lower-case ASCII-and-letters slug: ``"China's global strategy"`` -> ``chinas-global-strategy``.
 

@@ -41,6 +41,7 @@ from edition.addresses import (
 )
 from edition.content.graph import MENTIONS, PAGE, TERM, TERMS, Key
 from edition.content.site import Site
+from edition.content.text import counted
 from edition.conventions import META_GLOSSARY
 from edition.features.glossary import pages
 from edition.features.glossary.backlinks import Mention
@@ -174,7 +175,9 @@ class GlossaryPart:
     def post_build(self) -> None:
         if self.glossary.unused:
             unused = self.glossary.unused
-            self.build.log(LOGGER).info(f"{len(unused)} entries nothing links to or mentions yet: {', '.join(unused)}")
+            self.build.log(LOGGER).info(
+                f"{counted(len(unused), 'entry', 'entries')} nothing links to or mentions yet: {', '.join(unused)}"
+            )
 
     def _entry(self, src: str) -> str | None:
         """The slug of the entry page built from ``src``, else None."""

@@ -18,6 +18,7 @@ from edition.addresses import Linker, callout_id, commentary_index, earlier_text
 from edition.content.markup import plain_text
 from edition.content.model import Essay
 from edition.content.places import Place
+from edition.content.text import counted
 from edition.features.commentary.anchor import ORPHANED, Anchor
 from edition.features.commentary.notices import notice
 from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, note_filter, time_tag
@@ -118,7 +119,11 @@ def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, places: Places
 def _kind_counts(anchors: list[Anchor]) -> str:
     counts = Counter(a.comment.kind for a in anchors)
     shown = ", ".join(f"{esc(kind_label(k))}: {n}" for k, n in sorted(counts.items()))
-    return f'<p class="note-kind-counts">{len(anchors)} notes ({shown}).</p>' if anchors else "<p>No notes yet.</p>"
+    return (
+        f'<p class="note-kind-counts">{counted(len(anchors), "note")} ({shown}).</p>'
+        if anchors
+        else "<p>No notes yet.</p>"
+    )
 
 
 def _removed_count(anchors: list[Anchor]) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from edition.content.gcpause import gc_paused
 from edition.content.problems import Problem
+from edition.content.text import counted
 from edition.features.linkcheck.check import Checker, external_problems
 from edition.features.linkcheck.collect import Page, extract_ids, scan
 from edition.features.linkcheck.external import Cache, Options, check_urls
@@ -165,8 +166,9 @@ class LinkCheck:
     def finish(self, site_dir: str, relist: bool = True) -> tuple[list[Problem], str]:
         """Verify everything collected: ``(problems, summary line)``.
 
-        The summary reads "N pages, M links checked, K problems in T.TTs";
-        the hook's logger prefixes it with "linkcheck: ". When tracing, a
+        The summary reads "N pages, M links checked, K problems in T.TTs"
+        (a count of one in the singular); the hook's logger prefixes it with
+        "linkcheck: ". When tracing, a
         check after the first verifies only the pages collected since, those
         whose links read the ids of one of those, and, if files came or went
         (``relist``: the site's files are listed again), those with problems,
@@ -208,12 +210,15 @@ class LinkCheck:
                 errors = check_urls(report.external, self.options, cache)
                 cache.save()
                 problems += external_problems(report.external, errors, lines.line)
-            tail = f", {len(report.external)} external URLs checked online"
+            tail = f", {counted(len(report.external), 'external URL')} checked online"
         else:
-            tail = f", {external} external links skipped (offline)" if external else ""
+            tail = f", {counted(external, 'external link')} skipped (offline)" if external else ""
         self.elapsed += time.perf_counter() - start
-        pages = f"{report.pages} pages" if again is None else f"{report.pages} of {len(self.pages)} pages"
-        summary = f"{pages}, {report.links} links checked, {len(problems)} problems in {self.elapsed:.2f}s{tail}"
+        total = (
+            counted(report.pages, "page") if again is None else f"{report.pages} of {counted(len(self.pages), 'page')}"
+        )
+        checked = f"{counted(report.links, 'link')} checked, {counted(len(problems), 'problem')}"
+        summary = f"{total}, {checked} in {self.elapsed:.2f}s{tail}"
         self.elapsed = 0.0
         return problems, summary
 

@@ -17,6 +17,7 @@ from edition.content.dates import time_tag
 from edition.content.markup import escape
 from edition.content.model import Comment, Essay
 from edition.content.site import Site
+from edition.content.text import counted
 
 LATEST_NOTES = 3
 
@@ -45,17 +46,13 @@ def cards(site: Site) -> list[Card]:
     return [Card(essay=e, notes=notes[e.slug]) for e in essays]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def card_markdown(c: Card) -> str:
     """One essay in the listing: linked title, byline, summary."""
     facts = [
         escape(c.essay.author),
         time_tag(c.essay.date),
         f"{c.essay.reading_time} min read",
-        _plural(c.notes, "note"),
+        counted(c.notes, "note"),
     ]
     lines = [
         f"### [{escape(c.essay.title)}]({c.src})",
@@ -97,5 +94,5 @@ def home_listing(site: Site, commentary_index: str | None = None) -> str:
         parts += [_note_item(c, site.essays) for c in latest]
         parts.append("")
         if commentary_index:
-            parts += [f"[All {_plural(len(site.comments), 'note')}]({commentary_index}), newest first.", ""]
+            parts += [f"[All {counted(len(site.comments), 'note')}]({commentary_index}), newest first.", ""]
     return "\n".join(parts)

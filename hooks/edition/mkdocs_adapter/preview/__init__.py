@@ -32,6 +32,7 @@ from mkdocs.exceptions import Abort
 
 from edition.content.memo import Memo
 from edition.content.snapshot import Changes, Snapshot
+from edition.content.text import counted
 from edition.mkdocs_adapter.build import MEMO
 from edition.mkdocs_adapter.preview.logs import LOGGER, Held, PageWarnings
 from edition.mkdocs_adapter.preview.plan import Plan, plan
@@ -103,8 +104,8 @@ class Preview:
                 held.dropped = isinstance(result, str)
             if isinstance(result, Report):
                 log.info(
-                    f"Preview: {len(result.pages)} pages built again in {result.seconds:.2f} s ({wanted.describe()}); "
-                    f"{held.warnings} problems"
+                    f"Preview: {counted(len(result.pages), 'page')} built again in {result.seconds:.2f} s "
+                    f"({wanted.describe()}); {counted(held.warnings, 'problem')}"
                 )
                 return Outcome("pages", report=result)
             reason = result

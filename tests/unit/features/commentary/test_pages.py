@@ -136,3 +136,19 @@ def test_both_indexes_offer_the_essay_pages_filter_for_the_kinds_they_list(index
     assert re.findall(r'name="note-kind" value="(\w+)"', page) == boxes
     if boxes:
         assert page.index('<fieldset class="note-filter">') < page.index('<ol class="note-list">')
+
+
+@pytest.mark.parametrize(
+    ("kinds", "says"),
+    [
+        ([], "<p>No notes yet.</p>"),
+        (["question"], '<p class="note-kind-counts">1 note (Question: 1).</p>'),
+        (["question", "context", "question"], '<p class="note-kind-counts">3 notes (Context: 1, Question: 2).</p>'),
+    ],
+)
+def test_an_essays_index_counts_its_notes_in_words_that_agree(kinds, says):
+    """One note is "1 note", not "1 notes"."""
+    paragraph = Paragraph("p-1", "x", "essays/e/index.md")
+    anchors = [Anchor(note(name=f"n{i}", kind=k), ANCHORED, paragraph) for i, k in enumerate(kinds)]
+    essay = Essay("e", "E", "Au", "2024-01-01", sections=[Section("E", "index", [paragraph])])
+    assert says in pages.essay_index(essay, anchors, {"e": essay}, lambda src, frag="": src, PLACES)

@@ -61,7 +61,7 @@ def test_finish_checks_the_written_site(tmp_path: Path) -> None:
     problems, summary = check.finish(str(site))
     assert [str(p) for p in problems] == ["docs/a/index.md: link '../b/' points to a page that does not exist (b/)."]
     assert re.fullmatch(
-        r"2 pages, 3 links checked, 1 problems in \d+\.\d\ds, 1 external links skipped \(offline\)", summary
+        r"2 pages, 3 links checked, 1 problem in \d+\.\d\ds, 1 external link skipped \(offline\)", summary
     )
 
 
@@ -109,7 +109,7 @@ def test_finish_checks_web_addresses_online_when_asked(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert [str(p) for p in problems] == [f"docs/index.md: link '{address}' is broken: HTTP 404."]
-    assert summary.endswith(", 1 external URLs checked online")
+    assert summary.endswith(", 1 external URL checked online")
     assert (tmp_path / ".cache" / "linkcheck.json").is_file()
 
 
