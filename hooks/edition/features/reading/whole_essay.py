@@ -50,13 +50,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from edition.addresses import INDEX, Kind, essay_page, page_of, repo_path
+from edition.addresses import INDEX, Kind, page_of, repo_path
 from edition.content import frontmatter
 from edition.content.dates import long_date
 from edition.content.essay_pages import BIO_HEADING, paragraph_block
 from edition.content.markup import escape
 from edition.content.model import Essay, Paragraph, Section
-from edition.content.problems import Problem
 from edition.content.text import slugify
 from edition.conventions import SOURCE_ATTRIBUTE
 
@@ -349,20 +348,6 @@ class WholeEssays:
         """Paragraphs' HTML as one part, or nothing."""
         html = html.strip()
         return [_part_start(self._source(paragraphs)), html, "</div>"] if html else []
-
-
-def unclosed_html(essay: Essay, docs_rel: str) -> Problem:
-    """What to say when :meth:`WholeEssays.fill` could not fill the page: raw HTML left open on the opening page.
-
-    Only the publication note and the opening's paragraphs come before a
-    cut, and both are on the opening page; the damage shows there too.
-    """
-    return Problem(
-        repo_path(docs_rel, essay_page(essay.slug)),
-        "raw HTML in the publication note or an opening paragraph is left open and takes in the text after it, "
-        "on this page and on the whole-essay page.",
-        "Close the tag, or write the words without HTML.",
-    )
 
 
 def _parts(essay: Essay) -> list[list[Paragraph]]:
