@@ -45,7 +45,7 @@ EXPECTED = [
     "Did you mean 'glossary/soft-power/'?",
     f"{REFLECTION}: link '../../images/map.png' is read from the built page, not from its Markdown file "
     "(MkDocs does not rewrite raw HTML). Write '../../../images/map.png' instead.",
-    f"{REFLECTION}: link '../../images/mapp.png' points to a file that does not exist (essays/images/mapp.png). "
+    f"{REFLECTION}: link '../../images/mapp.png' points to a file that does not exist (images/mapp.png). "
     "Did you mean 'images/map.png'?",
     f"{REFLECTION}: link '../missing-section/' points to a page that does not exist "
     "(essays/wandering-earth-ii/missing-section/).",  # no name in the folder is like it: no guess

@@ -442,16 +442,22 @@ class Checker:
         return self._missing(page, link, path, str(value), is_dir)
 
     def _missing(self, page: Page, link: Link, path: str, rel: str, is_dir: bool) -> Problem:
+        if path.startswith("www."):
+            return self._problem(link, "is a web address without 'https://'", _did_you_mean("https://" + path))
         if not link.theme and not path.startswith("/"):
             problem = self._from_source(page, link, path)
             if problem is not None:
                 return problem
-        if path.startswith("www."):
-            return self._problem(link, "is a web address without 'https://'", _did_you_mean("https://" + path))
         if looks_like_page(rel, is_dir):
             shown = rel + "/" if is_dir and rel else rel or "./"
             return self._no_page(link, shown)
-        # A picture is mistaken for another picture, not for a page.
+        return self._no_file(link, rel)
+
+    def _no_file(self, link: Link, rel: str) -> Problem:
+        """A link to a file the site does not have (``rel``, in the site), with the nearest one of its kind.
+
+        A picture is mistaken for another picture, not for a page.
+        """
         kind = posixpath.splitext(rel)[1].lower()
         hint = _did_you_mean(self._of_kind(kind).closest(rel))
         return self._problem(link, f"points to a file that does not exist ({rel})", hint)
@@ -461,9 +467,13 @@ class Checker:
 
         MkDocs rewrites a Markdown link only when its target exists, and never
         touches raw HTML.  So a missing address is either a '.md' link to a
-        page that does not exist (name that page, as the author meant it) or
-        raw HTML written relative to the Markdown file (say what to write).
-        Returns ``None`` when this reading explains nothing.
+        page that does not exist (name that page, as the author meant it), raw
+        HTML written relative to the Markdown file (say what to write), or a
+        file missing from beside the Markdown file. That file is named as the
+        author meant it, and as MkDocs names it, so a note shown on its page,
+        its section's page and the whole-essay page is reported once, not once
+        per folder its address would reach from each. Returns ``None`` when
+        this reading explains nothing (an address outside the docs).
         """
         prefix = self.docs_prefix
         src_uri = link.source[len(prefix) :] if link.source.startswith(prefix) else page.src_uri
@@ -491,7 +501,7 @@ class Checker:
         if is_md:
             shown = intended or "./"
             return self._no_page(link, shown)
-        return None
+        return None if looks_like_page(intended, is_dir) else self._no_file(link, intended)
 
     def _no_page(self, link: Link, shown: str) -> Problem:
         """A link to a page the site does not have (``shown`` as the site would name it), with the nearest one."""

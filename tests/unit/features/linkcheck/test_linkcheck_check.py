@@ -104,6 +104,15 @@ def test_good_links_pass(url: str) -> None:
             f"{SRC}: link '../../../images/mapp.png' points to a file that does not exist (images/mapp.png). "
             "Did you mean 'images/map.png'?",
         ),
+        (  # as the Markdown file means it, and as MkDocs names it: not from the page's folder (reflection/)
+            "chart.png",
+            f"{SRC}: link 'chart.png' points to a file that does not exist (essays/x/chart.png).",
+        ),
+        (
+            "../../images/mapp.png",
+            f"{SRC}: link '../../images/mapp.png' points to a file that does not exist (images/mapp.png). "
+            "Did you mean 'images/map.png'?",
+        ),
         (
             "index.md",
             f"{SRC}: link 'index.md' points to a Markdown file; MkDocs rewrites '.md' links in Markdown, "
@@ -160,6 +169,18 @@ def test_good_links_pass(url: str) -> None:
 )
 def test_broken_links_are_reported(url: str, message: str) -> None:
     assert check(url) == message
+
+
+@pytest.mark.parametrize("url", ["chart.png", "../chart.png", "figures/chart.png"])
+def test_a_missing_file_in_a_note_shown_on_several_pages_is_one_problem(url: str) -> None:
+    """The note's page, its paragraph's section page and the whole-essay page read the address from three folders;
+    the problem names the file as the note means it, so the build reports it once."""
+    note = "docs/commentary/x/n.md"
+    pages = {file: scan(html, file, f"docs/{file}", "", html) for file, html in PAGES.items()}
+    checker = Checker(SITE, pages, load_ids=lambda file: frozenset(), paragraph_pages=ESSAY_PAGES)
+    shown = [("essays/x/reflection/index.html", "essays/x/reflection/"), ("essays/x/index.html", "essays/x/")]
+    found = {checker.check(pages[file], base, Link(url, "img", "src", "", note, False, ""), {}) for file, base in shown}
+    assert len(found) == 1 and None not in found, found
 
 
 def test_placeholder_in_content_is_reported_with_its_words() -> None:
