@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from edition.content.notes import load_comments
 from edition.content.terms import load_terms
@@ -87,3 +92,37 @@ def test_an_entry_knows_the_line_its_body_starts_on(tmp_path):
     (folder / "x.md").write_text("---\ntitle: X\nsummary: An x.\n---\n\nBody.\n")
     terms, _ = load_terms(tmp_path / "docs", tmp_path)
     assert terms["x"].body_line == 5 and terms["x"].body.splitlines()[1] == "Body."
+
+
+# -- any front matter a stranger can write ends in a note or in problems naming the file, never in an exception --
+
+# fmt: off
+YAML_PIECES = [
+    "title: T\n", "author: A\n", "date: 2024-01-01\n", "kind: context\n", "kind: [a, b]\n", "target:\n",
+    "  paragraph: opening-1\n", "  quote: q\n", "  prefix: p\n", "  suffix: s\n", "sources:\n", "  - title: S\n",
+    "    url: https://a.example/\n", "  - url: javascript:x\n", "date: 1e999\n", "date: 9999-99-99\n",
+    "date: 2024-01-01T25:00:00\n", "title: &a [*a]\n", "title: *b\n", "title: !!binary aGk=\n", "title: !!set {a}\n",
+    "title: !!python/name:os.system\n", "title: !custom x\n", "? [a]\n: b\n", "title: {a: {b: {c: [d]}}}\n",
+    "title: [[[[[[[[[[x]]]]]]]]]]\n", "title: ~\n", "title: null\n", "title: 12\n", "title: true\n", "title: 0x1F\n",
+    "title: '\u202e'\n", "title: \"\\x00\"\n", "title: \"\\uD800\"\n", "- a\n", "  bad indent\n", "\t\n", ":\n",
+    "title: |\n  many\n  lines\n", "<<: {title: merged}\n", "title: x\ntitle: y\n", "%YAML 1.1\n", "--- \n", "...\n",
+]
+# fmt: on
+FRONT_MATTERS = st.lists(st.sampled_from(YAML_PIECES), max_size=14).map(lambda lines: "---\n" + "".join(lines))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FRONT_MATTERS, st.sampled_from(["---\n\nBody.\n", "---\n", ""]))
+def test_any_front_matter_gives_a_note_or_problems_naming_the_file(front, tail):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "docs/commentary/e").mkdir(parents=True)
+        (root / "docs/glossary").mkdir()
+        (root / "docs/commentary/e/n.md").write_text(front + tail, encoding="utf-8", errors="surrogatepass")
+        (root / "docs/glossary/t.md").write_text(front + tail, encoding="utf-8", errors="surrogatepass")
+        comments, problems = load_comments(root / "docs", root)
+        terms, term_problems = load_terms(root / "docs", root)
+    assert len(comments) + len({p.path for p in problems}) >= 1 and len(terms) + len(term_problems) >= 1
+    assert {p.path for p in problems} <= {"docs/commentary/e/n.md"}
+    assert {p.path for p in term_problems} <= {"docs/glossary/t.md"}
+    assert all(p.message and "Traceback" not in p.message for p in problems + term_problems)

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.safe import allowlist
 from edition.safe.allowlist import address_problem, scheme_of
@@ -536,3 +538,45 @@ def test_raw_html_on_many_lines_is_reported_ten_times_then_counted():
 
 def test_a_toc_marker_in_a_body_stays_text():
     assert SafeMarkdown(toc={"permalink": True}).render("[TOC]")[0] == "<p>[TOC]</p>"
+
+
+# -- any body put together from the pieces attacks are made of renders to the allow-list and nothing else --
+
+# fmt: off
+PIECES = [  # what hostile bodies are made of: raw HTML, unsafe schemes, Markdown's own syntax, odd characters
+    '<', '>', '</', '/>', '<script>', '</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:x">',
+    '<div markdown="1">', '<!--', '-->', '<![CDATA[', ']]>', '<svg/onload=alert(1)>', '<style>', '<iframe', '[', ']',
+    '(', ')', '](', '![', '[^1]', '[^1]:', '[x]: ', '<http://a.example>', '<mailto:a@b.example>', 'javascript:',
+    'JaVaScRiPt:', 'java\tscript:', '&#106;avascript:', '&#x6A;', 'data:text/html,', 'vbscript:', '//evil.example/',
+    '/\\evil.example', '\\', '../', '../../glossary/x.md', '#frag', '?q=1', 'http://a.example/',
+    'https://a.example/" onmouseover="x', "'", '"', '`', '```', '~~~', '{: #id .class onclick=x }', '{#id}', '*', '_',
+    '**', '__', '# ', '## ', '> ', '- ', '1. ', '| a | b |', '|---|:-:|', '---', '***', '    ', '\t', ' ', '\n',
+    '\n\n', '&', '&amp;', '&lt;', '%0a', '\u2028', '\x00', '\x7f', '\u202e', '\ufeff', '[TOC]', '\\<', '\\[', 'words',
+    'x', '1', ' "title"', " 'it''s'", '(x "t")', '[a]: x "t"', '<a name=x>', '</a>', '[^a b]', '[^<x>]:', '~~', '==',
+    '^^', '<br>', '  \n', '<p>', '<details>', '<!DOCTYPE html>', '<?php ?>',
+]
+# fmt: on
+BODIES = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+PROPERTY_MD = SafeMarkdown(toc={"permalink": True})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(BODIES)
+def test_every_element_and_attribute_of_any_body_is_on_the_allow_list(body):
+    html, _findings = PROPERTY_MD.render(body, lambda href: href)
+    for tag, attrs in StartTags.of(html):
+        assert tag in allowlist.ELEMENTS, (body, tag)
+        for name, value in attrs:
+            assert allowlist.allowed(tag, name, value or ""), (body, tag, name, value)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(BODIES, st.sampled_from(["../../glossary/x/", '../x" onclick="y/', "../<b>&amp;/#a'b", "", "./"]))
+def test_a_body_rendered_once_and_filled_per_page_stays_on_the_allow_list(body, filled):
+    """A relative address, filled in per page with the page's own address for it, is written escaped: whatever the
+    characters of a file's name, it is one attribute's value."""
+    html = PROPERTY_MD.render_once(body).fill(lambda href: filled)
+    for tag, attrs in StartTags.of(html):
+        assert tag in allowlist.ELEMENTS, (body, tag)
+        for name, value in attrs:
+            assert allowlist.allowed(tag, name, value or ""), (body, tag, name, value)
