@@ -45,6 +45,13 @@ def test_the_filter_hides_a_kind_and_remembers_it_across_pages_and_visits(reader
     expect(critique).to_be_visible()
 
 
+def test_the_status_counts_one_note_as_one_note(reader: Page):
+    reader.goto(ESSAY + "people-and-culture/")  # a page with a single note, a correction
+    reader.get_by_role("group", name="Notes shown").get_by_role("checkbox", name="Correction").uncheck()
+    expect(reader.get_by_role("status")).to_have_text("Showing 0 of 1 note.")
+    reader.get_by_role("checkbox", name="Correction").check()
+
+
 def test_the_commentary_indexes_share_the_essay_pages_filter(reader: Page):
     reader.goto("commentary/")
     critique = reader.locator('.note-item[data-kind="critique"]').first
