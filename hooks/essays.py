@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> None:
     EditionBuild.of(config).start(PART)
 
 
-on_files = routes.withhold
+on_files = CombinedEvent(routes.withhold, routes.share_converter)
 
 
 @event_priority(order.ESSAY_VIEWS)

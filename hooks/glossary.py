@@ -32,7 +32,7 @@ def _entry_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
     return _part(config).files(files)
 
 
-on_files = CombinedEvent(routes.withhold, _entry_pages)
+on_files = CombinedEvent(routes.withhold, _entry_pages, routes.share_converter)
 on_nav = routes.record_addresses
 
 

@@ -8,7 +8,7 @@ is in :mod:`edition.mkdocs_adapter.order`.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from edition.mkdocs_adapter import order, routes
@@ -23,7 +23,7 @@ def on_config(config: MkDocsConfig) -> None:
     EditionBuild.of(config).start(PART)
 
 
-on_files = routes.withhold
+on_files = CombinedEvent(routes.withhold, routes.share_converter)
 
 
 @event_priority(order.COLLECT_LINKS)

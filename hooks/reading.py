@@ -32,7 +32,7 @@ def _whole_essay_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
     return _part(config).files(files)
 
 
-on_files = CombinedEvent(routes.withhold, _whole_essay_pages)
+on_files = CombinedEvent(routes.withhold, _whole_essay_pages, routes.share_converter)
 
 
 @event_priority(order.PAGE_SOURCE)

@@ -54,6 +54,7 @@ from edition.mkdocs_adapter.github import GitHubActions
 from edition.mkdocs_adapter.glossary import GlossaryPart
 from edition.mkdocs_adapter.linkcheck import LinkCheckPart
 from edition.mkdocs_adapter.reading import ReadingPart
+from edition.mkdocs_adapter.shared_converter import share
 
 ATTRIBUTE = "_edition_build"  # the attribute of a build's config object that holds its EditionBuild
 MEMO = "_edition_memo"  # the attribute by which the preview hands its memo to a build's config before the build
@@ -105,6 +106,7 @@ class EditionBuild:
         self.started: list[str] = []  # the parts, in the order their hooks made them
         self.withheld: list[str] = []  # the files on_files withheld
         self._withheld = not self.listed & EDITION_PARTS  # a site that is not an edition keeps all its files
+        self._shared = False  # the Markdown pages were given the shared converter
         self.essays: EssaysPart | None = None
         self.reading: ReadingPart | None = None
         self.commentary: CommentaryPart | None = None
@@ -190,6 +192,13 @@ class EditionBuild:
         for problem in problems:
             log.warning(str(problem))
             self.github.annotate(logger, problem)
+
+    def share_converter(self, files: Files) -> Files:
+        """Once per build, whichever hook asks first: the remaining Markdown pages get one shared converter."""
+        if not self._shared:
+            self._shared = True
+            share(files, self.config)
+        return files
 
     def withhold(self, files: Files) -> Files:
         """Remove every contributed file the build will not render from the model; report each refusal once.

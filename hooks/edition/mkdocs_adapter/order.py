@@ -23,6 +23,7 @@ WITHHOLD: Final = 100  # first of all: no plugin or part may see a contributed f
 NOTE_PAGES: Final = 3
 ENTRY_PAGES: Final = 2
 WHOLE_ESSAY_PAGES: Final = 1
+SHARED_CONVERTER: Final = -100  # last: the Markdown files no part made a page for get one converter between them
 
 # on_nav
 ADDRESSES: Final = 100  # every page's address, read once the file list is final and before any page is built

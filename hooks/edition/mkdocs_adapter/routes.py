@@ -23,6 +23,12 @@ def withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
     return EditionBuild.of(config).withhold(files)
 
 
+@event_priority(order.SHARED_CONVERTER)
+def share_converter(files: Files, /, *, config: MkDocsConfig) -> Files:
+    """``on_files``, last of all: the pages MkDocs converts share one converter (:mod:`.shared_converter`)."""
+    return EditionBuild.of(config).share_converter(files)
+
+
 @event_priority(order.ADDRESSES)
 def record_addresses(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     """``on_nav``: every file's address, once the file list is final."""
