@@ -17,6 +17,8 @@ from test_commentary_fixture import copy, run_build, warnings
 PART = "docs/essays/e/part.md"
 FIRST = "Soft power is built through creative concepts, symbols and narratives."
 ADVICE = "Close the tag, or write the words without HTML."
+ONE = "Until then, links to it and to its notes are reported as broken too."
+MANY = "Until then, links to them and to their notes are reported as broken too."
 
 
 def _warnings(tmp_path: Path, old: str = "", new: str = "") -> tuple[list[str], str]:
@@ -37,20 +39,20 @@ def _warnings(tmp_path: Path, old: str = "", new: str = "") -> tuple[list[str], 
             f'<div class="aside">{FIRST}',
             f"{PART}: line 9: paragraph '#part-1' and the one after it did not reach the page (no id, no notes, "
             f"no glossary links): raw HTML opened at the start of '#part-1' and left open takes in the text after it. "
-            f"{ADVICE}",
+            f"{ADVICE} {MANY}",
         ),
         (
             "Maintainers' raw HTML",
             "<table><tr><td>Maintainers' raw HTML",
             f"{PART}: line 12: paragraph '#part-2' did not reach the page (no id, no notes, no glossary links): "
-            f"raw HTML opened at the start of '#part-2' and left open takes in the text after it. {ADVICE}",
+            f"raw HTML opened at the start of '#part-2' and left open takes in the text after it. {ADVICE} {ONE}",
         ),
         (
             FIRST,
             f"## {FIRST}",
             f"{PART}: line 9: paragraph '#part-1' did not reach the page (no id, no notes, no glossary links): "
             "the text of '#part-1' no longer reads as a paragraph (a heading, an indented line?). Write it as a "
-            "paragraph: its words, then '{: #part-1 }' on the line below, as the importer wrote it.",
+            f"paragraph: its words, then '{{: #part-1 }}' on the line below, as the importer wrote it. {ONE}",
         ),
     ],
     ids=["div-takes-two", "table-takes-the-last", "heading"],

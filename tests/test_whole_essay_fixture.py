@@ -11,7 +11,7 @@ PRINT = "essays/e/print/index.html"
 LOST_OPENING = (
     "docs/essays/e/index.md: line 11: paragraph '#opening-1' did not reach the page (no id, no notes, no glossary "
     "links): raw HTML opened at the start of '#opening-1' and left open takes in the text after it. Close the tag, or "
-    "write the words without HTML."
+    "write the words without HTML. Until then, links to it and to its notes are reported as broken too."
 )
 
 

@@ -61,16 +61,22 @@ def lost_paragraphs(path: str, markdown: str, missing: Sequence[str]) -> Problem
     where = f"line {line}: " if line else ""
     which = f"paragraph '#{first}'" + {0: "", 1: " and the one after it"}.get(after, f" and the {after} after it")
     lost_what = f"{where}{which} did not reach the page (no id, no notes, no glossary links): "
+    # What else the build reports follows from this: say so, so that the cause is mended first.
+    meanwhile = (
+        f" Until then, links to {'it' if not after else 'them'} and to {'its' if not after else 'their'} notes are "
+        "reported as broken too."
+    )
     if opener.startswith("<"):
         return Problem(
             path,
             lost_what + f"raw HTML opened at the start of '#{first}' and left open takes in the text after it.",
-            "Close the tag, or write the words without HTML.",
+            "Close the tag, or write the words without HTML." + meanwhile,
             line=line,
         )
     return Problem(
         path,
         lost_what + f"the text of '#{first}' no longer reads as a paragraph (a heading, an indented line?).",
-        f"Write it as a paragraph: its words, then '{{: #{first} }}' on the line below, as the importer wrote it.",
+        f"Write it as a paragraph: its words, then '{{: #{first} }}' on the line below, as the importer wrote it."
+        + meanwhile,
         line=line,
     )

@@ -31,17 +31,20 @@ MARKDOWN = "---\ntitle: S\n---\n\n# S\n\nOne.\n{: #s-1 }\n\n<div>Two,\non two li
 RAW = "raw HTML opened at the start of '#s-2' and left open takes in the text after it."
 RAW_HINT = "Close the tag, or write the words without HTML."
 NOT_PARAGRAPH = "the text of '#s-1' no longer reads as a paragraph (a heading, an indented line?)."
-NOT_PARAGRAPH_HINT = "Write it as a paragraph: its words, then '{: #s-1 }' on the line below, as the importer wrote it."
+NOT_HINT = "Write it as a paragraph: its words, then '{: #s-1 }' on the line below, as the importer wrote it."
+# The links that break with the lost paragraphs are reported too: the cause is said to come first.
+ONE = "Until then, links to it and to its notes are reported as broken too."
+MANY = "Until then, links to them and to their notes are reported as broken too."
 
 
 @pytest.mark.parametrize(
     ("markdown", "missing", "words", "why", "line"),
     [
-        (MARKDOWN, ["s-2"], "paragraph '#s-2'", f"{RAW} {RAW_HINT}", 10),
-        (MARKDOWN, ["s-2", "s-3"], "paragraph '#s-2' and the one after it", f"{RAW} {RAW_HINT}", 10),
-        (MARKDOWN, ["s-2", "s-3", "s-4"], "paragraph '#s-2' and the 2 after it", f"{RAW} {RAW_HINT}", 10),
-        (MARKDOWN.replace("One.", "## One."), ["s-1"], "paragraph '#s-1'", f"{NOT_PARAGRAPH} {NOT_PARAGRAPH_HINT}", 7),
-        (MARKDOWN.replace("One.", "    One."), ["s-1"], "paragraph '#s-1'", f"{NOT_PARAGRAPH} {NOT_PARAGRAPH_HINT}", 7),
+        (MARKDOWN, ["s-2"], "paragraph '#s-2'", f"{RAW} {RAW_HINT} {ONE}", 10),
+        (MARKDOWN, ["s-2", "s-3"], "paragraph '#s-2' and the one after it", f"{RAW} {RAW_HINT} {MANY}", 10),
+        (MARKDOWN, ["s-2", "s-3", "s-4"], "paragraph '#s-2' and the 2 after it", f"{RAW} {RAW_HINT} {MANY}", 10),
+        (MARKDOWN.replace("One.", "## One."), ["s-1"], "paragraph '#s-1'", f"{NOT_PARAGRAPH} {NOT_HINT} {ONE}", 7),
+        (MARKDOWN.replace("One.", "    One."), ["s-1"], "paragraph '#s-1'", f"{NOT_PARAGRAPH} {NOT_HINT} {ONE}", 7),
     ],
     ids=["raw-html-one", "raw-html-two", "raw-html-three", "heading", "indented"],
 )
