@@ -140,7 +140,13 @@ class GlossaryPart:
             page.toc = get_toc(cast(Any, body.toc))  # the toc extension's tokens, as MkDocs reads them
         exclude = frozenset({own} if own else ())
         html, linked = link_terms(
-            html, matcher, self.glossary.summaries, self._url_for(page), exclude=exclude, base=page.url
+            html,
+            matcher,
+            self.glossary.summaries,
+            self._url_for(page),
+            exclude=exclude,
+            base=page.url,
+            seen=self.glossary.seen,
         )
         self.glossary.linked_sizes[page.file.src_uri] = len(html)
         self.build.graph.record(page.file.src_uri, *((TERM, slug) for slug in linked))

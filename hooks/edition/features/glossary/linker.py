@@ -42,6 +42,7 @@ _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 SKIP = frozenset(
     "a code pre kbd samp script style h1 h2 h3 h4 h5 h6 mark blockquote summary button svg math textarea select".split()
 )
+Found = dict[str, tuple[tuple[int, int, str], ...]]  # a text node -> the names it holds: (start, end, slug)
 VOID = frozenset("br img hr input meta link wbr source area col embed track".split())
 
 
@@ -142,6 +143,7 @@ def link_terms(
     *,
     exclude: frozenset[str] = frozenset(),
     base: str = "",
+    seen: Found | None = None,
 ) -> tuple[str, set[str]]:
     """Link the first mention of each term and mark every glossary link.
 
@@ -149,8 +151,10 @@ def link_terms(
     ``glossary: false``); ``entries`` holds the entries' slugs.
     ``url_for(slug)`` gives the entry's URL relative to this page, whose
     own site-relative URL is ``base``; ``exclude`` holds slugs never
-    auto-linked here (the entry's own page). Returns the new HTML and the
-    slugs linked on the page.
+    auto-linked here (the entry's own page). ``seen`` keeps the names each
+    text holds, for the build: the whole-essay page shows the sections' text
+    again, and its paragraphs are not matched a second time. Returns the new
+    HTML and the slugs linked on the page.
     """
     linked: set[str] = set(exclude)
     skip_stack: list[str] = []
@@ -175,15 +179,22 @@ def link_terms(
         elif skip_stack or matcher is None:
             out.append(token)
         else:
-            out.append(_link_text(token, matcher, entries, url_for, linked))
+            out.append(_link_text(token, matcher, entries, url_for, linked, seen))
     return "".join(out), linked - exclude
 
 
-def _link_text(text: str, matcher: Matcher, entries: Collection[str], url_for, linked: set[str]) -> str:
+def _link_text(
+    text: str, matcher: Matcher, entries: Collection[str], url_for, linked: set[str], seen: Found | None
+) -> str:
     """Wrap the first unlinked mention of each term in this text node."""
+    found = seen.get(text) if seen is not None else None
+    if found is None:
+        found = tuple(matcher.finditer(text))
+        if seen is not None:
+            seen[text] = found
     pieces: list[str] = []
     last = 0
-    for start, end, slug in matcher.finditer(text):
+    for start, end, slug in found:
         if slug in linked or slug not in entries:
             continue
         linked.add(slug)

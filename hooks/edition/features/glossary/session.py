@@ -21,6 +21,7 @@ from edition.content.problems import Problem
 from edition.content.site import Site
 from edition.content.terms import name_index
 from edition.features.glossary import backlinks, lint
+from edition.features.glossary.linker import Found
 from edition.features.glossary.matcher import Matcher
 from edition.features.glossary.pages import SECTION_IDS, THEME_ID_PREFIX
 from edition.safe.markdown import Rendered, SafeMarkdown
@@ -37,6 +38,7 @@ class GlossaryBuild:
     unused: list[str] = field(default_factory=list)
     entries: dict[str, Rendered] = field(default_factory=dict)  # each entry's body, relative links to fill per page
     linked_sizes: dict[str, int] = field(default_factory=dict)  # each page's HTML length once its terms were linked
+    seen: Found = field(default_factory=dict)  # the names each text node holds, matched once in this build
 
 
 def prepare(site: Site, toc: dict | None = None, memo: Memo = NO_MEMO) -> GlossaryBuild:

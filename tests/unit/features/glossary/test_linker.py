@@ -245,3 +245,27 @@ def test_glossary_slug_agrees_with_urlsplit_and_normpath(path, tail, base):
 def test_the_entry_address_is_escaped_in_href(address, written):
     out, _ = link_terms("<p>soft power</p>", MATCHER, SUMMARIES, lambda slug: address)
     assert out == f'<p><a href="{written}" class="glossary-link">soft power</a></p>'
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        ["<p>Soft power, said Liu.</p>", "<h1>T</h1><p>Soft power, said Liu.</p><p>Liu Cixin and soft power.</p>"],
+        ["<p>Liu Cixin</p><p>Liu.</p>", "<p>Liu.</p><p>Liu Cixin</p>", "<p>no names</p>"],
+    ],
+)
+def test_names_remembered_between_pages_link_each_page_as_if_matched_afresh(pages):
+    """The whole-essay page shows its sections' text again: a text's names are matched once per build."""
+    seen: dict = {}
+    calls = []
+
+    class Counting(Matcher):
+        def finditer(self, text):
+            calls.append(text)
+            return super().finditer(text)
+
+    counting = Counting({"soft power": "soft-power", "Liu Cixin": "liu-cixin", "Liu": "liu-cixin"})
+    for html in pages:
+        remembered = link_terms(html, counting, SUMMARIES, url_for, base="essays/", seen=seen)
+        assert remembered == link_terms(html, MATCHER, SUMMARIES, url_for, base="essays/")
+    assert len(calls) == len(set(calls)) == len(seen)  # each text matched once, whichever page showed it first
