@@ -71,33 +71,38 @@ def test_inline_html_left_open_and_a_clean_page_say_nothing(tmp_path):
         assert 'id="part-1"' in html and 'id="part-2"' in html
 
 
-def test_prose_added_without_an_id_is_reported_at_its_line(tmp_path):
-    """A paragraph a hand edit added with no id line is shown but is no paragraph of the model: the build says so."""
-    found, html = _warnings(tmp_path, FIRST, f"An editor's aside, added by hand.\n\n{FIRST}")
-    assert (
-        f"{PART}: line 9: this paragraph has no id line ('{{: #...}}' below its text): it is shown, but readers cannot "
-        "link to it, cite it or annotate it. Make the change in the essay's source and import it again: the importer "
-        "gives each paragraph an id no other text has had." in found
-    )
-    assert "An editor's aside" in html
-
-
-def test_a_heading_renamed_without_its_title_is_reported_at_its_line(tmp_path):
-    """The page would show one name and the navigation, the whole-essay page and search another."""
-    found, html = _warnings(tmp_path, "# A part", "# A part renamed by hand")
-    assert (
-        f"{PART}: line 7: the page's heading is not its title ('A part' in its front matter), which the navigation, "
-        "the whole-essay page and search show. Change both together, or make the change in the essay's source and "
-        "import it again." in found
-    )
-    assert "A part renamed by hand" in html
-
-
-def test_an_id_copied_to_another_paragraph_is_reported_with_advice_for_a_hand_edit(tmp_path):
-    """Two paragraphs of one essay with one id: a hand edit copied it, which re-importing another essay cannot mend."""
-    found, _ = _warnings(tmp_path, "{: #part-2 }", "{: #part-1 }")
-    assert (
-        f"{PART}: paragraph id 'part-1' is also used in {PART}. Each paragraph has an id of its own: a hand edit "
-        "copied this one. Give the paragraph back its own id (git shows it), or make the change in the essay's source "
-        "and import it again." in found
-    )
+@pytest.mark.parametrize(
+    ("old", "new", "expected", "shown"),
+    [
+        (  # shown, but no paragraph of the model
+            FIRST,
+            f"An editor's aside, added by hand.\n\n{FIRST}",
+            f"{PART}: line 9: this paragraph has no id line ('{{: #...}}' below its text): it is shown, but readers "
+            "cannot link to it, cite it or annotate it. Make the change in the essay's source and import it again: "
+            "the importer gives each paragraph an id no other text has had.",
+            "An editor's aside",
+        ),
+        (  # the page would show one name, and the navigation, the whole-essay page and search another
+            "# A part",
+            "# A part renamed by hand",
+            f"{PART}: line 7: the page's heading is not its title ('A part' in its front matter), which the "
+            "navigation, the whole-essay page and search show. Change both together, or make the change in the "
+            "essay's source and import it again.",
+            "A part renamed by hand",
+        ),
+        (  # a hand edit copied it, which re-importing another essay cannot mend
+            "{: #part-2 }",
+            "{: #part-1 }",
+            f"{PART}: paragraph id 'part-1' is also used in {PART}. Each paragraph has an id of its own: a hand edit "
+            "copied this one. Give the paragraph back its own id (git shows it), or make the change in the essay's "
+            "source and import it again.",
+            None,
+        ),
+    ],
+    ids=["prose without an id", "heading renamed without its title", "id copied within the essay"],
+)
+def test_a_hand_edit_the_model_reads_is_reported_with_advice_that_fits_it(tmp_path, old, new, expected, shown):
+    found, html = _warnings(tmp_path, old, new)
+    assert expected in found
+    if shown is not None:
+        assert shown in html
