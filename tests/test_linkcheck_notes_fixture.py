@@ -11,6 +11,7 @@ server on 127.0.0.1 (its own process, stopped by pid) records every request.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -98,3 +99,18 @@ def test_a_note_full_of_broken_links_has_each_reported_once(tmp_path: Path) -> N
         f"{NOTES}/many.md: link '../../essays/e/gone-17.md' points to a page that does not exist (essays/e/gone-17/)."
         in mine
     )
+
+
+def test_counts_of_one_read_in_the_singular(tmp_path: Path) -> None:
+    """One note left on the essay, with one source on the build machine: "1 note", "1 problem", not "1 notes"."""
+    project = project_with_port(tmp_path, "9")
+    folder = project / NOTES
+    (folder / "opt-out.md").unlink()
+    (folder / "picture.md").unlink()
+    note = folder / "source.md"
+    note.write_text(note.read_text().replace("  - title: Also secret\n    url: http://localhost:9/secret\n", ""))
+    result, site = run_build(project, strict=False)
+    assert warnings(result) == expected("9")[-2:-1]  # the one problem left: the source on 127.0.0.1
+    assert re.search(r"linkcheck: \d+ pages, \d+ links checked, 1 problem in \d+\.\d\ds", result.stderr), result.stderr
+    index = (site / "commentary/e/index.html").read_text(encoding="utf-8")
+    assert '<p class="note-kind-counts">1 note (Context: 1).</p>' in index
