@@ -59,6 +59,7 @@ def test_links_found(html: str, expected: list[tuple[str, str]]) -> None:
         ('<h2 id="history">History</h2>', {"history"}),
         ("<p id='p-1'>x</p><p id=p-2>y</p>", {"p-1", "p-2"}),
         ('<a name="old"></a>', {"old"}),
+        ('<A class="x" NAME="Older"></A>', {"Older"}),
         ('<div data-id="not-an-id" class="x">', set()),
         ('<p id="a&amp;b">', {"a&b"}),
         ('<p\tid="tab">', {"tab"}),
@@ -232,6 +233,12 @@ def test_the_theme_is_not_searched_for_the_opt_out() -> None:
         ('<img srcset="a,b.png 2x">', [("a,b.png", "srcset")]),
         ('<a href="first/" href="second/">x</a>', [("first/", "href")]),
         ('<a src="no/">x</a><img href="no/">', []),
+        (
+            '<BUTTON FormAction="up/">b</BUTTON><INPUT TYPE="IMAGE" SRC="go.png">',
+            [("up/", "formaction"), ("go.png", "src")],
+        ),
+        ('<button type="button" aria-label="Cite">c</button><input type="checkbox" name="kind">', []),
+        ('<a class="x" title="data-href">x</a><a data-href="no/">y</a>', []),  # the name in a value or another name
     ],
 )
 def test_every_address_the_standard_defines_is_found(html: str, expected: list[tuple[str, str]]) -> None:
@@ -252,6 +259,23 @@ def test_every_address_the_standard_defines_is_found(html: str, expected: list[t
 def test_an_id_the_body_gives_twice_is_kept_with_the_file_that_gave_it_again(content: str, twice: tuple) -> None:
     html = f'<nav><a href="../" id="nav">n</a></nav><article>{content}</article>'
     assert scan(html, "x/index.html", SOURCE, "x.md", content).twice == twice
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "<nav>{start}</nav>",  # the body's first characters in the theme, then a difference
+        "<nav>{start}{start}</nav>",
+        "",
+    ],
+    ids=["its start in the navigation", "twice", "nothing before it"],
+)
+def test_the_body_is_found_where_it_is_whole(theme: str) -> None:
+    """A body is found by its first characters, then compared whole: an earlier copy of its start is passed over."""
+    content = '<h1 id="t">' + "A title long enough to be more than a prefix" * 2 + '</h1><p><a href="a/">a</a></p>'
+    html = theme.format(start=content[:80]) + f"<article>{content}</article>" + '<footer><a href="f/">f</a></footer>'
+    page = scan(html, "x/index.html", SOURCE, "x.md", content)
+    assert ([link.url for link in body_links(page)], page.theme[0], page.ids) == (["a/"], ("href", ("f/",)), ("t",))
 
 
 def test_ids_are_not_compared_where_the_body_was_not_found() -> None:
