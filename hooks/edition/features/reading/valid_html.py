@@ -33,7 +33,8 @@ def fix_material_markup(page_html: str) -> str:
         at = page_html.find(toggle)
         if at >= 0:
             edits.append((at, at + len(toggle), fixed))
-    if TOC_INPUT not in page_html and (start := page_html.find(TOC_LABEL)) >= 0:
+    # The label first: most pages have none, and the checkbox is then not looked for.
+    if (start := page_html.find(TOC_LABEL)) >= 0 and TOC_INPUT not in page_html:
         end = page_html.index("</label>", start)
         inner = page_html[start + len(TOC_LABEL) : end]
         edits.append((start, end + len("</label>"), f'<div class="md-nav__title">{inner}</div>'))
