@@ -32,7 +32,7 @@ def _note_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
     return _part(config).files(files)
 
 
-on_files = CombinedEvent(routes.withhold, _note_pages, routes.share_converter)
+on_files = CombinedEvent(routes.withhold, _note_pages, routes.share_converter, routes.freeze)
 on_nav = routes.record_addresses
 
 
@@ -62,7 +62,9 @@ def _job_summary(*, config: MkDocsConfig) -> None:
 
 
 # CombinedEvent's types assume a first positional argument, which on_post_build has not; MkDocs runs both.
-on_post_build = CombinedEvent(_site_files, _job_summary)  # type: ignore[arg-type]
+on_post_build = CombinedEvent(_site_files, _job_summary, routes.thaw)  # type: ignore[arg-type]
+
+on_build_error = routes.thaw_after_error
 
 
 def _part(config: MkDocsConfig) -> CommentaryPart:

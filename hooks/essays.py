@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> None:
     EditionBuild.of(config).start(PART)
 
 
-on_files = CombinedEvent(routes.withhold, routes.share_converter)
+on_files = CombinedEvent(routes.withhold, routes.share_converter, routes.freeze)
 
 
 @event_priority(order.ESSAY_VIEWS)
@@ -44,6 +44,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 @event_priority(order.ESSAY_VIEW)
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     return _part(config).page_context(context, page)
+
+
+on_post_build = routes.thaw
+
+on_build_error = routes.thaw_after_error
 
 
 def _part(config: MkDocsConfig) -> EssaysPart:

@@ -23,7 +23,7 @@ def on_config(config: MkDocsConfig) -> None:
     EditionBuild.of(config).start(PART)
 
 
-on_files = CombinedEvent(routes.withhold, routes.share_converter)
+on_files = CombinedEvent(routes.withhold, routes.share_converter, routes.freeze)
 
 
 @event_priority(order.COLLECT_LINKS)
@@ -37,8 +37,14 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 @event_priority(order.VERIFY_LINKS)
-def on_post_build(*, config: MkDocsConfig) -> None:
+def _post_build(*, config: MkDocsConfig) -> None:
     _part(config).post_build()
+
+
+# CombinedEvent's types assume a first positional argument, which on_post_build has not; MkDocs runs both.
+on_post_build = CombinedEvent(_post_build, routes.thaw)  # type: ignore[arg-type]
+
+on_build_error = routes.thaw_after_error
 
 
 def _part(config: MkDocsConfig) -> LinkCheckPart:

@@ -32,7 +32,7 @@ def _whole_essay_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
     return _part(config).files(files)
 
 
-on_files = CombinedEvent(routes.withhold, _whole_essay_pages, routes.share_converter)
+on_files = CombinedEvent(routes.withhold, _whole_essay_pages, routes.share_converter, routes.freeze)
 
 
 @event_priority(order.PAGE_SOURCE)
@@ -74,8 +74,14 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 @event_priority(order.SITE_FILES)
-def on_post_build(*, config: MkDocsConfig) -> None:
+def _post_build(*, config: MkDocsConfig) -> None:
     _part(config).post_build()
+
+
+# CombinedEvent's types assume a first positional argument, which on_post_build has not; MkDocs runs both.
+on_post_build = CombinedEvent(_post_build, routes.thaw)  # type: ignore[arg-type]
+
+on_build_error = routes.thaw_after_error
 
 
 def _part(config: MkDocsConfig) -> ReadingPart:

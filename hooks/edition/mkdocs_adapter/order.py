@@ -23,7 +23,8 @@ WITHHOLD: Final = 100  # first of all: no plugin or part may see a contributed f
 NOTE_PAGES: Final = 3
 ENTRY_PAGES: Final = 2
 WHOLE_ESSAY_PAGES: Final = 1
-SHARED_CONVERTER: Final = -100  # last: the Markdown files no part made a page for get one converter between them
+SHARED_CONVERTER: Final = -100  # the Markdown files no part made a page for get one converter between them
+FREEZE: Final = -200  # last: what is alive now (the model, the files) lives through the build; collections pass it over
 
 # on_nav
 ADDRESSES: Final = 100  # every page's address, read once the file list is final and before any page is built
@@ -55,3 +56,4 @@ COLLECT_LINKS: Final = -100  # last: the link check reads the page exactly as it
 SITE_FILES: Final = 0  # annotations.jsonld, reports, the feeds again in the preview: any order
 VERIFY_LINKS: Final = -100  # last: every file of the site is written
 JOB_SUMMARY: Final = -200  # after the link check: every problem of the build has been reported
+THAW: Final = -300  # last of all: the objects frozen on_files are collected again (and on_build_error)

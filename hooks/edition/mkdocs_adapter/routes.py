@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from edition.content import gcpause
 from edition.mkdocs_adapter import order
 from edition.mkdocs_adapter.build import EditionBuild
 
@@ -27,6 +28,24 @@ def withhold(files: Files, /, *, config: MkDocsConfig) -> Files:
 def share_converter(files: Files, /, *, config: MkDocsConfig) -> Files:
     """``on_files``, last of all: the pages MkDocs converts share one converter (:mod:`.shared_converter`)."""
     return EditionBuild.of(config).share_converter(files)
+
+
+@event_priority(order.FREEZE)
+def freeze(files: Files, /, *, config: MkDocsConfig) -> Files:
+    """``on_files``, last of all: what lives through the build is left out of collections (:mod:`.gcpause`)."""
+    gcpause.freeze()
+    return files
+
+
+@event_priority(order.THAW)
+def thaw(*, config: MkDocsConfig) -> None:
+    """``on_post_build``, last of all: the frozen objects are collected again, as in a build without the edition."""
+    gcpause.thaw()
+
+
+def thaw_after_error(*, error: Exception) -> None:
+    """``on_build_error``: a build that stops gives its frozen objects back too (a preview session goes on)."""
+    gcpause.thaw()
 
 
 @event_priority(order.ADDRESSES)
