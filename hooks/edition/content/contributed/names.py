@@ -31,6 +31,8 @@ def ascii_name(text: str, fallback: str) -> str:
     are folded away and other scripts dropped, leaving ``fallback`` when
     nothing is left.
     """
+    if is_name(text):  # already one (most paragraph ids): slugifying and folding would give it back unchanged
+        return text
     folded = unicodedata.normalize("NFKD", slugify(text, "")).encode("ascii", "ignore").decode("ascii")
     name = slugify(folded, "")
     return name if is_name(name) else fallback

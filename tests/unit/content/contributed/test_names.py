@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from edition.content.contributed.names import ascii_name, is_name, printable
+from edition.content.contributed.names import NAME, ascii_name, is_name, printable
 
 
 @pytest.mark.parametrize(
@@ -73,3 +75,9 @@ def test_ascii_name_follows_the_rule(text, expected):
 def test_printable_escapes_what_would_break_or_forge_a_message(text, expected):
     assert printable(text) == expected
     printable(text).encode("utf-8")  # always printable to a UTF-8 log
+
+
+@given(st.from_regex(NAME, fullmatch=True))
+def test_a_name_is_its_own_ascii_name(name: str) -> None:
+    """Paragraph ids are mostly names already: they are given back as they are, by the short way."""
+    assert ascii_name(name, "fallback") == name
