@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -275,8 +275,8 @@ def relative_url(target: str, from_page: str) -> str:
     thousands of these links.
     """
     base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
-    base_parts = [part for part in base.split("/") if part]
-    target_parts = [part for part in target.split("/") if part]
+    base_parts = [part for part in base.split("/") if part and part != "."]  # MkDocs calls the home page's URL "./"
+    target_parts = [part for part in target.split("/") if part and part != "."]
     common = 0
     for mine, theirs in zip(base_parts, target_parts, strict=False):
         if mine != theirs:
@@ -286,6 +286,40 @@ def relative_url(target: str, from_page: str) -> str:
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel
+
+
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._~/#?=+-]*")  # nothing encoded, escaped or spaced: compared as it is
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def moved_address(address: str, from_page: str, to_page: str, known: Collection[str]) -> str | None:
+    """``address`` as MkDocs writes it on the page at ``from_page``, as MkDocs would write it on ``to_page``.
+
+    MkDocs writes a link to a file of the site relative to the page, and
+    leaves every other address as written. So a relative address whose
+    target, read from ``from_page``, is one of ``known`` (every file's
+    :data:`SiteUrl`) is written again relative to ``to_page``; a fragment, an
+    absolute or root-relative address, and a relative one to no file stay as
+    they are. None for an address that is not plain (percent-encoded, an
+    entity, a space): the caller converts the text for ``to_page`` instead.
+    """
+    if not address or address.startswith(("#", "/")) or _SCHEME.match(address):
+        return address
+    if _PLAIN_ADDRESS.fullmatch(address) is None:
+        return None
+    path, hash_, fragment = address.partition("#")
+    path, mark, query = path.partition("?")
+    if not path:  # a query alone: MkDocs leaves it, and it means the page it is on
+        return address
+    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
+    target = posixpath.normpath(base + path)
+    if target == ".":  # the site's root: MkDocs calls the home page's URL "./"
+        target = "./" if "./" in known else ""
+    elif path.endswith("/") or posixpath.basename(path) in (".", ".."):
+        target += "/"
+    if target not in known:
+        return address
+    return relative_url(target, to_page) + mark + query + hash_ + fragment
 
 
 def linker(urls: Mapping[str, str], from_page: str) -> Linker:

@@ -5,9 +5,20 @@ from __future__ import annotations
 import posixpath
 
 import pytest
+from mkdocs.utils import get_relative_url
 
 from edition import addresses
-from edition.addresses import Kind, PageRef, linker, network_path, page_of, page_url, relative_url, resolver
+from edition.addresses import (
+    Kind,
+    PageRef,
+    linker,
+    moved_address,
+    network_path,
+    page_of,
+    page_url,
+    relative_url,
+    resolver,
+)
 
 
 @pytest.mark.parametrize(
@@ -116,6 +127,10 @@ CASES = [
     ("glossary/soft-power.html", "essays/x/b.html", "../../glossary/soft-power.html"),
     ("index.html", "essays/x/index.html", "../../index.html"),
     ("essays/xy/", "essays/x/", "../xy/"),
+    ("./", "essays/x/print/", "../../../"),  # MkDocs calls the home page's URL "./", and writes these as here
+    ("./", "essays/x/", "../../"),
+    ("essays/x/a/", "./", "essays/x/a/"),
+    ("./", "./", "./"),
 ]
 
 
@@ -195,3 +210,40 @@ def test_network_path(url, expected):
 @pytest.mark.parametrize("href", ["//glossary/deng.md", "\\\\glossary/deng.md", "/\\glossary/deng.md"])
 def test_the_resolver_never_reads_another_sites_address_as_a_site_file(href):
     assert resolver("", linker({**URLS, "/glossary/deng.md": "glossary/deng/"}, "essays/x/a/"))(href) == href
+
+
+@pytest.mark.parametrize(("target", "from_page", "_"), CASES)
+def test_relative_url_agrees_with_mkdocs(target, from_page, _):
+    """What MkDocs writes for a link between two pages, so that an address computed here equals one it wrote."""
+    assert relative_url(target, from_page) == get_relative_url(target, from_page)
+
+
+SITE = {"./", "essays/e/", "essays/e/part/", "essays/e/print/", "glossary/deng/", "assets/map.png"}
+
+
+@pytest.mark.parametrize(
+    ("address", "moved"),
+    [
+        ("part/", "../part/"),  # MkDocs' link to a page of the site, written again from one folder down
+        ("part/#part-1", "../part/#part-1"),
+        ("part/?q=1#x", "../part/?q=1#x"),
+        ("../../glossary/deng/", "../../../glossary/deng/"),
+        ("../../assets/map.png", "../../../assets/map.png"),
+        ("./", "../"),  # the opening itself
+        ("../../", "../../../"),  # the home page, whose URL MkDocs writes "./"
+        ("print/", "./"),
+        ("gone.md", "gone.md"),  # to no file: MkDocs leaves it as written, on either page
+        ("../../../outside/", "../../../outside/"),
+        ("#part-1", "#part-1"),
+        ("?q=1", "?q=1"),
+        ("", ""),
+        ("/essays/e/part/", "/essays/e/part/"),
+        ("https://example.org/a b", "https://example.org/a b"),
+        ("mailto:a@example.org", "mailto:a@example.org"),
+        ("part/%20x/", None),  # encoded: compared as written, it could mislead; the caller converts instead
+        ("part/&amp;x", None),
+        ("part\\x/", None),
+    ],
+)
+def test_moved_address(address, moved):
+    assert moved_address(address, "essays/e/", "essays/e/print/", SITE) == moved
