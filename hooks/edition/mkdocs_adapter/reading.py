@@ -30,6 +30,7 @@ published, and every page's template is told which feeds to announce
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -46,6 +47,7 @@ from edition.addresses import (
     Kind,
     commentary_index,
     essay_page,
+    moved_address,
     page_of,
     page_url,
     repo_path,
@@ -87,7 +89,7 @@ class ReadingPart:
 
     def __init__(self, build: EditionBuild) -> None:
         self.build = build
-        self.whole = WholeEssays(build.site.essays, self._headings, build.site.docs_rel)
+        self.whole = WholeEssays(build.site.essays, self._headings, build.site.docs_rel, self._mover)
         self.feeds: Feeds | None = None  # made with the file list, when the site has an address
         self.stale_feeds = False  # the model changed since the feeds were written (the preview)
         self.kept_feeds: Kept = {}  # each feed's text and what it was made from, for the preview's next step
@@ -107,6 +109,15 @@ class ReadingPart:
         if slug not in self._histories:
             self._histories[slug] = History(essay)
         return self._histories[slug]
+
+    def _mover(self, slug: str) -> Callable[[str], str | None]:
+        """How an address on the essay's opening page reads on its whole-essay page, one folder down."""
+        urls = self.build.urls
+        opening, whole = urls.get(essay_page(slug)), urls.get(whole_essay_page(slug))
+        if opening is None or whole is None:
+            return lambda address: None
+        known = frozenset(urls.values())
+        return lambda address: moved_address(address, opening, whole, known)
 
     def files(self, files: Files) -> Files:
         """Generate every essay's whole-essay and revisions pages, the pages earlier revisions had, and the feeds.

@@ -25,12 +25,14 @@ Nothing is converted twice. Section pages are converted first (MkDocs
 reads the generated page last), and each one's paragraphs are kept as
 Markdown made them (:meth:`WholeEssays.take`). The page's own Markdown is
 then only what no section page holds at this folder depth: the publication
-note, the opening's paragraphs (the opening page is one folder up, so its
-links would point elsewhere) and the author's bio, cut apart by
-:data:`CUT`. :meth:`WholeEssays.fill` writes the rest from the model: the
-title, byline and contents, each heading in the form the site's Markdown
-gives it (:class:`Headings`, learnt from one sample per build, so the
-permalinks follow the ``toc`` settings), and the page's table of contents.
+note and the author's bio, cut apart by :data:`CUT`. The opening page lies
+one folder up: its paragraphs are taken with each address MkDocs wrote in
+them written again for the whole-essay page (:func:`opening_body`), or
+converted here when its HTML holds an address MkDocs did not write.
+:meth:`WholeEssays.fill` writes the rest from the model: the title, byline
+and contents, each heading in the form the site's Markdown gives it
+(:class:`Headings`, learnt from one sample per build, so the permalinks
+follow the ``toc`` settings), and the page's table of contents.
 The glossary links terms after that, on the whole page (a term is linked at
 its first mention on the page). The page's conversion went from 9.5 ms to
 2.1–2.6 ms in a build (figures: PERFORMANCE.md, "The hooks' fixed cost").
@@ -63,6 +65,14 @@ PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while o
 PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown keeps HTML comments as they are
 CUT = "<!-- essay-cut -->"  # between the note, the opening and the bio in a filled page's Markdown
 _OTHER_BLOCKS = re.compile(r'<h[1-6][\s>]|class="footnote"')
+# In the opening's HTML: each tag's attributes, and each attribute that holds an address in any of the ways
+# HTML writes one. Python-Markdown writes href and src double-quoted; only those are moved (opening_body).
+_START_TAG = re.compile(r"""<[A-Za-z][\w-]*((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
+_ADDRESS = re.compile(
+    r"""(\s)((?:xlink:)?href|srcset|src|action|formaction|data|poster|cite)(\s*=\s*)("[^"]*+"|'[^']*+'|[^\s"'>]*+)""",
+    re.I,
+)
+_FIXED = re.compile(r"#|/|[A-Za-z][A-Za-z0-9+.-]*:")  # how an address that means the same place anywhere starts
 TITLE, CONTENTS, BIO = ":title", ":contents", ":bio"  # keys of heading_ids beside section slugs (no slug has a colon)
 CONTENTS_HEADING, SWITCH_TEXT = "Contents", "Read it section by section"
 
@@ -155,11 +165,15 @@ def whole_essay_body(essay: Essay) -> str:
     return "\n".join(blocks)
 
 
-def pieces_body(essay: Essay) -> str:
-    """The Markdown a filled page still converts: the publication note, the opening's paragraphs, the bio, cut apart."""
+def pieces_body(essay: Essay, opening: bool = True) -> str:
+    """The Markdown a filled page still converts: the publication note, the opening's paragraphs, the bio, cut apart.
+
+    Without ``opening`` the middle piece is empty: the opening page's HTML fills it (:func:`opening_body`).
+    """
     note = [paragraph_block(essay.note)] if essay.note else []
     bio = [paragraph_block(essay.bio)] if essay.bio else []
-    return "\n".join([*note, CUT, "", *(paragraph_block(p) for p in _opening(essay)), CUT, "", *bio])
+    paragraphs = [paragraph_block(p) for p in _opening(essay)] if opening else []
+    return "\n".join([*note, CUT, "", *paragraphs, CUT, "", *bio])
 
 
 def byline(essay: Essay, esc: Callable[[str], str]) -> str:
@@ -224,6 +238,41 @@ def section_body(section_html: str, bio_id: str | None = None) -> str | None:
     return None if _OTHER_BLOCKS.search(body) else body.strip() + "\n"
 
 
+def opening_body(opening_html: str, ids: Sequence[str], move: Callable[[str], str | None]) -> str | None:
+    """The opening page's paragraphs as HTML for the whole-essay page, from the first of ``ids`` to the page's end.
+
+    The opening page lies one folder above the whole-essay page: each
+    address MkDocs wrote in it is given by ``move`` as MkDocs would write it
+    there (:func:`edition.addresses.moved_address`). None, and the page
+    converts the opening's paragraphs itself, when a paragraph is missing
+    (a hand edit), when anything but paragraphs follows them (a heading: the
+    bio of an essay without sections; footnotes), or when an address is
+    written where MkDocs writes none: single-quoted or bare, in another
+    attribute, in a ``srcset`` or a stylesheet's ``url()``, or not plain.
+    """
+    if not ids:
+        return None
+    first = re.search(rf'<p\b[^>]*?\sid="{re.escape(ids[0])}"', opening_html)
+    if first is None:
+        return None
+    body = opening_html[first.start() :].strip()
+    if _OTHER_BLOCKS.search(body) or "url(" in body.lower() or any(f'id="{i}"' not in body for i in ids):
+        return None
+    pieces, done = [], 0
+    for tag in _START_TAG.finditer(body):
+        for address in _ADDRESS.finditer(body, tag.start(1), tag.end(1)):
+            space, name, equals, value = address.groups()
+            if name in ("href", "src") and space == " " and equals == "=" and value.startswith('"'):
+                moved = move(value[1:-1])
+                if moved is None:
+                    return None
+                pieces += [body[done : address.start(4)], f'"{moved}"']
+                done = address.end(4)
+            elif name.lower() == "srcset" or not _FIXED.match(value.strip("\"'")):
+                return None
+    return "".join([*pieces, body[done:]]) + "\n"
+
+
 def part(paragraphs: list[str]) -> list[str]:
     """The Markdown of paragraphs between the two markers of one part, or nothing."""
     if not paragraphs:
@@ -255,11 +304,20 @@ class WholeEssays:
     called once, when the first page is to be filled.
     """
 
-    def __init__(self, essays: Mapping[str, Essay], learn: Callable[[], Headings | None], docs_rel: str) -> None:
+    def __init__(
+        self,
+        essays: Mapping[str, Essay],
+        learn: Callable[[], Headings | None],
+        docs_rel: str,
+        mover: Callable[[str], Callable[[str], str | None]] = lambda slug: lambda address: None,
+    ) -> None:
         self.essays = essays
+        self.mover = mover  # essay slug -> (an address on its opening page -> the same on its whole-essay page)
         self.docs_rel = docs_rel  # the docs folder in the repository: each part names the file it comes from
         self.bodies: dict[str, dict[str, str]] = {}  # essay slug -> section slug -> paragraphs' HTML
         self.filled: set[str] = set()  # essays whose page's Markdown was cut down, to be filled
+        self.openings: dict[str, str] = {}  # essay slug -> its opening's paragraphs, made for the whole-essay page
+        self.spliced: dict[str, str] = {}  # essays whose page's Markdown left the opening out -> what fills it
         self._learn = learn
 
     @cached_property
@@ -277,12 +335,16 @@ class WholeEssays:
         essay = self.essays.get(slug)
         kept = self.bodies.get(slug, {})
         self.filled.discard(slug)
+        self.spliced.pop(slug, None)
         if essay is None or any(s.slug not in kept for s in _sections(essay) if s.paragraphs):
             return None
-        pieces = pieces_body(essay)
+        opening = self.openings.get(slug)
+        pieces = pieces_body(essay, opening=opening is None)
         if pieces.count(CUT) != 2 or self.headings is None:
             return None
         self.filled.add(slug)
+        if opening is not None:
+            self.spliced[slug] = opening
         return pieces
 
     def fill(self, slug: str, converted: str, opening_href: str) -> tuple[str, list[Token]] | None:
@@ -297,8 +359,10 @@ class WholeEssays:
         pieces = converted.split(CUT)
         if headings is None or len(pieces) != 3:
             self.filled.discard(slug)
+            self.spliced.pop(slug, None)
             return None
         note, opening, bio = pieces
+        opening = self.spliced.pop(slug, opening)
         ids = heading_ids(essay)
         title = (ids[TITLE], _html_text(essay.title))
         out = [
@@ -324,11 +388,21 @@ class WholeEssays:
         return "\n".join(line for line in out if line) + "\n", headings.contents(title, listed)
 
     def take(self, src: str, html: str) -> str:
-        """Keep a section page's paragraphs; open the parts of a whole-essay page converted whole; return the HTML."""
+        """Keep a section page's paragraphs, and the opening's made for the whole-essay page (:func:`opening_body`);
+        open the parts of a whole-essay page converted whole; return the HTML."""
         page = page_of(src)
         if page.kind is Kind.WHOLE_ESSAY:
             essay = self.essays.get(page.essay)
             return open_parts(html, [self._source(group) for group in _parts(essay)] if essay else [])
+        if page.kind is Kind.ESSAY_OPENING:
+            essay = self.essays.get(page.essay)
+            slug = page.essay
+            body = opening_body(html, [p.id for p in _opening(essay)], self.mover(slug)) if essay else None
+            if body is None:
+                self.openings.pop(slug, None)  # the preview builds the opening again: what it kept is stale
+            else:
+                self.openings[slug] = body
+            return html
         essay = self.essays.get(page.essay) if page.kind is Kind.ESSAY_SECTION else None
         if essay is not None:
             bio = essay.bio.id if essay.bio and essay.bio.page == src else None

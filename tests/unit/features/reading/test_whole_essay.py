@@ -129,14 +129,24 @@ def _whole(essay: Essay, learn=_learnt) -> whole_essay.WholeEssays:
     return whole
 
 
-@pytest.mark.parametrize("slug", ["first", "second"])  # the second essay has only an opening: no contents, no section
-def test_a_filled_page_equals_the_essay_converted_whole_and_so_does_its_table_of_contents(slug):
+OPENINGS = {
+    "an opening taken from its page": ("first", "", True),
+    "an opening with an address the mover cannot vouch for, converted again": ("first", " [Out](x.md).", False),
+    "an essay with only an opening": ("second", "", True),  # no contents, no section, no bio
+}
+
+
+@pytest.mark.parametrize("slug, added, spliced", OPENINGS.values(), ids=OPENINGS.keys())
+def test_a_filled_page_equals_the_essay_converted_whole_and_so_does_its_table_of_contents(slug, added, spliced):
     essay = sample_site().essays[slug]
+    essay.sections[0].paragraphs[0].text += added
     whole = whole_essay.WholeEssays({slug: essay}, _learnt, "docs")
     assert whole.markdown(slug) is None or slug == "second"  # nothing kept yet: the first essay is converted whole
     whole = _whole(essay)
     pieces = whole.markdown(slug)
     assert pieces is not None and "## " not in pieces and "The middle" not in pieces
+    opening = essay.sections[0].paragraphs[0].text[:10]
+    assert (slug in whole.spliced, opening not in pieces) == (spliced, spliced)
     html, contents = whole.fill(slug, _convert(pieces), "../")
     converter = _converter()
     expected = whole.take(f"essays/{slug}/print.md", converter.convert(whole_essay.whole_essay_body(essay)))
@@ -192,15 +202,27 @@ def test_a_page_whose_headings_are_not_known_is_converted_whole():
     assert whole.markdown("first") is None and whole.filled == set()
 
 
-def test_a_page_is_converted_whole_when_a_section_is_no_longer_kept_or_the_text_holds_the_cut():
+@pytest.mark.parametrize("holder", ["note", "bio"])
+def test_a_page_is_converted_whole_when_a_section_is_no_longer_kept_or_the_text_holds_the_cut(holder):
     essay = sample_site().essays["first"]
     whole = _whole(essay)
     assert whole.markdown("first") is not None and whole.filled == {"first"}
     whole.take("essays/first/middle-part.md", "<p>A page edited by hand, without its title</p>")
     assert whole.markdown("first") is None and whole.filled == set()  # the preview: no stale fill
     whole = _whole(essay)
+    getattr(essay, holder).text += " " + whole_essay.CUT
+    assert whole.markdown("first") is None and whole.spliced == {}
+
+
+def test_an_opening_taken_from_its_page_may_hold_the_cut():
+    """Its HTML is not cut apart: only the note's and the bio's are."""
+    essay = sample_site().essays["first"]
     essay.sections[0].paragraphs[0].text += " " + whole_essay.CUT
-    assert whole.markdown("first") is None
+    whole = _whole(essay)
+    pieces = whole.markdown("first")
+    assert pieces is not None and "It begins here" not in pieces
+    html, _ = whole.fill("first", _convert(pieces), "../")
+    assert f"It begins here. {whole_essay.CUT}</p>" in html
 
 
 @pytest.mark.parametrize("cuts", [0, 1, 3])
@@ -223,7 +245,7 @@ def test_the_sample_is_converted_once_per_build():
     "src, kept",
     [
         ("essays/first/middle-part.md", {"first": {"middle-part"}}),
-        ("essays/first/index.md", {}),  # the opening is converted with the whole essay (another folder depth)
+        ("essays/first/index.md", {}),  # the opening is kept apart (another folder depth: opening_body)
         ("essays/unknown/part.md", {}),
         ("glossary/middle-part.md", {}),
     ],
@@ -297,3 +319,51 @@ def test_every_id_of_the_whole_essay_page_is_unique_with_repeated_headings():
     html = _convert(whole_essay.whole_essay_body(essay))
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)) and 'href="#morning-2_2"' in html and 'id="morning-2_2"' in html
+
+
+OPENING = '<p id="o-1">One.</p>\n<p id="o-2">{}</p>'
+MOVES = {"a/": "../a/", "gone.md": "gone.md"}  # as edition.addresses.moved_address gives them; others: not plain
+
+
+@pytest.mark.parametrize(
+    "second, shown",
+    [
+        ("Two.", "Two."),
+        (
+            '<a href="a/">a page</a> and <a href="gone.md">none</a>',
+            '<a href="../a/">a page</a> and <a href="gone.md">none</a>',
+        ),
+        ('<a class="x" title="href=a/" data-href="a/">not addresses</a> href="a/"', "same"),  # text, other names
+        ('<a href="odd/">an address the mover cannot vouch for</a>', None),
+        ("<a href='a/'>quoted once</a>", None),
+        ("<a HREF=a/>bare</a>", None),
+        ('<a href = "a/">spaced</a>', None),
+        ("<a href='#o-1'>a fragment, quoted once</a> <a href=https://example.org/>bare, absolute</a>", "same"),
+        ('<img src="a/" alt="">', '<img src="../a/" alt="">'),
+        ('<img srcset="https://example.org/a.png 1x" alt="">', None),
+        ('<span style="background: url(a.png)">styled</span>', None),
+        ('<svg><use xlink:href="i.svg#x"></use></svg>', None),
+        ('<q cite="a/">quoted</q>', None),
+    ],
+)
+def test_an_opening_is_taken_with_each_address_mkdocs_wrote_moved(second, shown):
+    html = H1 + '<p id="note-1">Note.</p>\n' + OPENING.format(second)
+    body = whole_essay.opening_body(html, ["o-1", "o-2"], MOVES.get)
+    expected = None if shown is None else OPENING.format(second if shown == "same" else shown) + "\n"
+    assert body == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        H1 + '<p id="o-1">One.</p>',
+        H1 + '<p id="o-2">Two.</p>\n<p id="o-1">One.</p>',
+        H1 + OPENING.format("Two.") + '\n<h2 id="about">About the author</h2>\n<p id="bio-1">Bio.</p>',
+        H1
+        + OPENING.format('Two.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>')
+        + '\n<div class="footnote"><ol><li id="fn:1"><p>A note.</p></li></ol></div>',
+    ],
+    ids=["a paragraph missing", "out of order", "a heading after them", "footnotes"],
+)
+def test_an_opening_with_more_or_less_than_its_paragraphs_is_converted_again(html):
+    assert whole_essay.opening_body(html, ["o-1", "o-2"], MOVES.get) is None
