@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from edition.addresses import page_url, relative_url
 from edition.content.nearest import Names
 from edition.content.problems import Problem
 from edition.features.linkcheck.attributes import SELF_WHEN_EMPTY
@@ -436,10 +437,39 @@ class Checker:
             self._resolved[key] = resolved
         state, value, is_dir = resolved
         if state == "ok":
-            return self._fragment(str(value), fragment, link) if fragment else None
+            if not fragment:
+                return None
+            shown, own_target = self._as_on_its_page(page, link, path, str(value), fragment)
+            if own_target not in (None, value) and self._fragment(own_target, fragment, link) is not None:
+                return None  # copied as it is, and broken on its own page too: reported there, once
+            return self._fragment(str(value), fragment, shown)
         if state == "outside":
             return self._problem(link, f"points {value}")
         return self._missing(page, link, path, str(value), is_dir)
+
+    def _as_on_its_page(self, page: Page, link: Link, path: str, file: str, fragment: str) -> tuple[Link, str | None]:
+        """``link`` to ``file`` as named in a message, and the file it reaches from its own page if it was copied.
+
+        A paragraph's link is shown on its own page and on the whole-essay
+        page: the opening's one folder down, its addresses written again (the
+        same link reads otherwise there, and is named as on its own page), a
+        section's at the same depth, copied as it is (it may then reach
+        another page from each: its own page's answer is given too). Either
+        way a missing fragment is one problem, not one per page that shows it.
+        """
+        prefix = self.docs_prefix
+        if link.theme or not link.source.startswith(prefix) or link.source[len(prefix) :] == page.src_uri:
+            return link, None
+        own = page_url(link.source[len(prefix) :], self.use_directory_urls)
+        own_file = own + "index.html" if own.endswith("/") or not own else own
+        try:
+            rel, is_dir = join(base_dir(own_file), path, self.site.prefix)
+        except OutsideSite:
+            rel, is_dir = "", False
+        reached = target_file(rel, is_dir, self.site) if rel else None
+        if reached is not None:
+            return link, reached
+        return link._replace(url=f"{relative_url(display(file), own)}#{fragment}"), None
 
     def _missing(self, page: Page, link: Link, path: str, rel: str, is_dir: bool) -> Problem:
         if path.startswith("www."):
