@@ -101,6 +101,7 @@ class EditionBuild:
         if self.listed & EDITION_PARTS:
             self._load_model(config_file)
         self.urls: dict[str, str] = {}  # every file's SiteUrl by DocsPath, once the file list is final
+        self._site_urls: frozenset[str] | None = None  # the same addresses as a set, made when first asked for
         self.files: Files | None = None  # the final file list and navigation, kept for the preview
         self.nav: Navigation | None = None
         self.started: list[str] = []  # the parts, in the order their hooks made them
@@ -247,7 +248,22 @@ class EditionBuild:
         """
         if not self.urls:
             self.urls = {file.src_uri: file.url for file in files}
+            self._site_urls = None
             self.files, self.nav = files, nav
+
+    def site_urls(self) -> frozenset[str]:
+        """Every file's address: what a link MkDocs wrote may lead to (:func:`edition.addresses.moved_address`)."""
+        if self._site_urls is None:
+            self._site_urls = frozenset(self.urls.values())
+        return self._site_urls
+
+    def set_address(self, src: str, url: str | None) -> None:
+        """The preview adds a file's address (``url``) or removes it (None)."""
+        if url is None:
+            self.urls.pop(src, None)
+        else:
+            self.urls[src] = url
+        self._site_urls = None
 
     def linker(self, page_url: str) -> Linker:
         """``link(src, fragment="")``: a docs file's address as seen from the page at ``page_url``."""

@@ -116,7 +116,7 @@ class ReadingPart:
         opening, whole = urls.get(essay_page(slug)), urls.get(whole_essay_page(slug))
         if opening is None or whole is None:
             return lambda address: None
-        known = frozenset(urls.values())
+        known = self.build.site_urls()
         return lambda address: moved_address(address, opening, whole, known)
 
     def files(self, files: Files) -> Files:

@@ -162,10 +162,10 @@ def _publish(built: Built, plan: Plan) -> tuple[list[str], list[File]]:
         set_exclusions([file], config)
         files = insert(files, file, config.docs_dir)
         build.adopt(file)
-        build.urls[src] = file.url
+        build.set_address(src, file.url)
     for file in removed:
         files.remove(file)
-        build.urls.pop(file.src_uri, None)
+        build.set_address(file.src_uri, None)
     built.files = build.files = files
     return added, removed
 
