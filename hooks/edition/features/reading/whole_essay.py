@@ -339,6 +339,8 @@ class WholeEssays:
         if essay is None or any(s.slug not in kept for s in _sections(essay) if s.paragraphs):
             return None
         opening = self.openings.get(slug)
+        if opening is not None and any(f'id="{p.id}"' not in opening for p in _opening(essay)):
+            opening = None  # kept from an opening page built before the essay changed (the preview): converted
         pieces = pieces_body(essay, opening=opening is None)
         if pieces.count(CUT) != 2 or self.headings is None:
             return None

@@ -367,3 +367,12 @@ def test_an_opening_is_taken_with_each_address_mkdocs_wrote_moved(second, shown)
 )
 def test_an_opening_with_more_or_less_than_its_paragraphs_is_converted_again(html):
     assert whole_essay.opening_body(html, ["o-1", "o-2"], MOVES.get) is None
+
+
+def test_an_opening_kept_from_a_page_built_before_the_essay_changed_is_converted():
+    """The preview: the opening's paragraphs were given other ids; what was kept of its page no longer shows them."""
+    essay = sample_site().essays["first"]
+    whole = _whole(essay)
+    essay.sections[0].paragraphs[0].id = "opening-2"
+    pieces = whole.markdown("first")
+    assert pieces is not None and "{: #opening-2 }" in pieces and "first" not in whole.spliced
