@@ -292,6 +292,11 @@ _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._~/#?=+-]*")  # nothing encoded, escape
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def fixed_address(address: str) -> bool:
+    """Whether ``address`` means the same place from any page: a fragment, root-relative, or with a scheme."""
+    return address.startswith(("#", "/")) or _SCHEME.match(address) is not None
+
+
 def moved_address(address: str, from_page: str, to_page: str, known: Collection[str]) -> str | None:
     """``address`` as MkDocs writes it on the page at ``from_page``, as MkDocs would write it on ``to_page``.
 
@@ -303,7 +308,7 @@ def moved_address(address: str, from_page: str, to_page: str, known: Collection[
     they are. None for an address that is not plain (percent-encoded, an
     entity, a space): the caller converts the text for ``to_page`` instead.
     """
-    if not address or address.startswith(("#", "/")) or _SCHEME.match(address):
+    if not address or fixed_address(address):
         return address
     if _PLAIN_ADDRESS.fullmatch(address) is None:
         return None

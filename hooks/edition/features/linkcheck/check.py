@@ -424,18 +424,7 @@ class Checker:
         path, _query, fragment = split(url)
         if not path:
             return self._fragment(page.file, fragment, link, same_page=True) if fragment else None
-        key = (base, path)
-        resolved = self._resolved.get(key)
-        if resolved is None:
-            try:
-                rel, is_dir = join(base, path, self.site.prefix)
-            except OutsideSite as exc:
-                resolved = ("outside", str(exc), False)
-            else:
-                file = target_file(rel, is_dir, self.site)
-                resolved = ("ok", file, is_dir) if file else ("missing", rel, is_dir)
-            self._resolved[key] = resolved
-        state, value, is_dir = resolved
+        state, value, is_dir = self._resolve(base, path)
         if state == "ok":
             if not fragment:
                 return None
@@ -447,6 +436,27 @@ class Checker:
             return self._problem(link, f"points {value}")
         return self._missing(page, link, path, str(value), is_dir)
 
+    def _resolve(self, base: str, path: str) -> tuple[str, object, bool]:
+        """Where ``path`` leads from the folder ``base``, kept per pair: ``("ok", file, is_dir)``,
+        ``("missing", rel, is_dir)`` or ``("outside", why, False)``."""
+        key = (base, path)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            try:
+                rel, is_dir = join(base, path, self.site.prefix)
+            except OutsideSite as exc:
+                resolved = ("outside", str(exc), False)
+            else:
+                file = target_file(rel, is_dir, self.site)
+                resolved = ("ok", file, is_dir) if file else ("missing", rel, is_dir)
+            self._resolved[key] = resolved
+        return resolved
+
+    def _source_uri(self, link: Link) -> str | None:
+        """The Markdown file a link comes from, relative to the docs folder; None for one outside it (the theme)."""
+        prefix = self.docs_prefix
+        return link.source[len(prefix) :] if link.source.startswith(prefix) else None
+
     def _as_on_its_page(self, page: Page, link: Link, path: str, file: str, fragment: str) -> tuple[Link, str | None]:
         """``link`` to ``file`` as named in a message, and the file it reaches from its own page if it was copied.
 
@@ -457,18 +467,13 @@ class Checker:
         another page from each: its own page's answer is given too). Either
         way a missing fragment is one problem, not one per page that shows it.
         """
-        prefix = self.docs_prefix
-        if link.theme or not link.source.startswith(prefix) or link.source[len(prefix) :] == page.src_uri:
+        src_uri = self._source_uri(link)
+        if link.theme or src_uri is None or src_uri == page.src_uri:
             return link, None
-        own = page_url(link.source[len(prefix) :], self.use_directory_urls)
-        own_file = own + "index.html" if own.endswith("/") or not own else own
-        try:
-            rel, is_dir = join(base_dir(own_file), path, self.site.prefix)
-        except OutsideSite:
-            rel, is_dir = "", False
-        reached = target_file(rel, is_dir, self.site) if rel else None
-        if reached is not None:
-            return link, reached
+        own = page_url(src_uri, self.use_directory_urls)
+        state, reached, _ = self._resolve(base_dir(own + "index.html" if own.endswith("/") or not own else own), path)
+        if state == "ok":
+            return link, str(reached)
         return link._replace(url=f"{relative_url(display(file), own)}#{fragment}"), None
 
     def _missing(self, page: Page, link: Link, path: str, rel: str, is_dir: bool) -> Problem:
@@ -505,8 +510,8 @@ class Checker:
         per folder its address would reach from each. Returns ``None`` when
         this reading explains nothing (an address outside the docs).
         """
-        prefix = self.docs_prefix
-        src_uri = link.source[len(prefix) :] if link.source.startswith(prefix) else page.src_uri
+        src_uri = self._source_uri(link)
+        src_uri = page.src_uri if src_uri is None else src_uri
         if not src_uri:
             return None
         is_md = path.endswith(".md")

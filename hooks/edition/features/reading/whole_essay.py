@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from edition.addresses import INDEX, Kind, page_of, repo_path
+from edition.addresses import INDEX, Kind, fixed_address, page_of, repo_path
 from edition.content import frontmatter
 from edition.content.dates import long_date
 from edition.content.essay_pages import BIO_HEADING, paragraph_block
@@ -73,7 +73,6 @@ _ADDRESS = re.compile(
     r"""(\s)((?:xlink:)?href|srcset|src|action|formaction|data|poster|cite)(\s*=\s*)("[^"]*+"|'[^']*+'|[^\s"'>]*+)""",
     re.I,
 )
-_FIXED = re.compile(r"#|/|[A-Za-z][A-Za-z0-9+.-]*:")  # how an address that means the same place anywhere starts
 TITLE, CONTENTS, BIO = ":title", ":contents", ":bio"  # keys of heading_ids beside section slugs (no slug has a colon)
 CONTENTS_HEADING, SWITCH_TEXT = "Contents", "Read it section by section"
 
@@ -269,7 +268,7 @@ def opening_body(opening_html: str, ids: Sequence[str], move: Callable[[str], st
                     return None
                 pieces += [body[done : address.start(4)], f'"{moved}"']
                 done = address.end(4)
-            elif name.lower() == "srcset" or not _FIXED.match(value.strip("\"'")):
+            elif name.lower() == "srcset" or not fixed_address(value.strip("\"'")):
                 return None
     return "".join([*pieces, body[done:]]) + "\n"
 
