@@ -47,9 +47,13 @@ _ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
 # that markup quoted inside them is not mistaken for a link; a <script>'s own
 # attributes are still read for its src.
 # The ``<`` is written once, before the alternatives, so that the engine
-# skips straight from one ``<`` to the next rather than trying each branch.
+# skips straight from one ``<`` to the next rather than trying each branch;
+# a look-ahead at the next character then passes over, in one step, the
+# closing tags and most others (``</p>``, ``<p>``, ``<h2>``), on which
+# case-insensitive branches cost a try each: a third of the scan's time.
+_FIRSTS = "".join(sorted({name[0] for name in (*URL_ATTRIBUTES, "style")}))
 _TAG = re.compile(
-    r"<(?:!--.*?-->"
+    r"<(?=[!" + _FIRSTS + r"])(?:!--.*?-->"
     r"|(script|style)\b(" + _ATTRS + r")>.*?</\1\s*>"
     r"|(" + "|".join(t for t in URL_ATTRIBUTES if t != "script") + r")\b(" + _ATTRS + r")>)",
     re.S | re.I,
@@ -69,7 +73,8 @@ SOURCE = SOURCE_ATTRIBUTE
 _READ = {tag: attrs | {"rel", "http-equiv", "type"} for tag, attrs in URL_ATTRIBUTES.items()}
 # The names whose absence from a tag (lowercased) proves it holds no address
 # and gives no ``<a name>``: most tags of a body (a paragraph's buttons, the
-# notes' filter) are passed over without reading their attributes.
+# notes' filter) are passed over without reading their attributes. They are
+# looked for as written first, since nearly every tag writes them in lower case.
 _NAMED = {tag: (*attrs, "name") if tag == "a" else tuple(attrs) for tag, attrs in URL_ATTRIBUTES.items()}
 # Elements with no end tag: an attribute on one covers the tag alone.
 _VOID = frozenset(
@@ -391,11 +396,11 @@ def _body_links(
         tag, attrs = m.group(3, 4)
         if tag is None:
             tag, attrs = m.group(1, 2)
-            if tag is None or tag.lower() != "script" or "src" not in attrs:
+            if tag is None or tag.lower() != "script":  # a <style>, or a comment
                 continue
         tag = tag.lower()
-        lowered = attrs.lower()
-        if not any(name in lowered for name in _NAMED[tag]):
+        named = _NAMED[tag]
+        if not any(name in attrs for name in named) and not any(name in attrs.lower() for name in named):
             continue
         if ignored and _owner(m.start(), ignored, skip_starts) is not None:
             continue

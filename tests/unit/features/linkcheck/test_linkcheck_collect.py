@@ -37,6 +37,13 @@ def links(html: str, content: str | None = None) -> list[tuple[str, str, str, bo
         ('<script src="app.js"></script>', [("app.js", "src")]),
         ("<script>var s = \"<a href='not-a-link/'>\";</script>", []),
         ('<style>a[href="x"]{}</style>', []),
+        # Tag names in capitals: the look-ahead that passes over other tags knows both cases.
+        (
+            '<SCRIPT SRC="App.js"></SCRIPT><IMG SRC="m.png"><Source Src="a.mp3">',
+            [("App.js", "src"), ("m.png", "src"), ("a.mp3", "src")],
+        ),
+        ('<STYLE>a::after{content:"<a href=\'in-style/\'>"}</STYLE><a href="after/">x</a>', [("after/", "href")]),
+        ("<!-- <A HREF='commented/'> --><p><b>b</b><Q CITE=\"q/\">q</Q></p>", [("q/", "cite")]),
         ('<!-- <a href="commented/">x</a> -->', []),
         (
             '<iframe src="v.html"></iframe><source src="a.mp3"><area href="m/">',
