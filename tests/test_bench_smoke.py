@@ -8,8 +8,11 @@ requirements-dev.txt.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,19 +33,24 @@ def results(tmp_path_factory):
         "ab",
         "--out",
         str(out),
+        "--keep",
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-2000:]
-    return out, done.stdout, json.loads((out / "bench.json").read_text(encoding="utf-8"))
+    kept = Path(done.stdout.partition("corpus kept in ")[2].partition("\n")[0])
+    try:
+        yield out, done.stdout, json.loads((out / "bench.json").read_text(encoding="utf-8")), kept
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
 
 
 def test_progress_line_per_build(results):
-    _, stdout, _ = results
+    _, stdout, _, _ = results
     assert "[1/2] a (hooks on) run 1: " in stdout and "[2/2] b (bare) run 1: " in stdout
 
 
 def test_size_fields(results):
-    _, _, report = results
+    _, _, report, _ = results
     (size,) = report["sizes"]
     assert (size["pages"], size["essays"], size["terms"], size["comments"]) == (10, 1, 50, 100)
     assert size["html_pages"] > 10 and size["words"] > 1000 and size["import_cpu_seconds"] > 0
@@ -55,8 +63,28 @@ def test_size_fields(results):
     assert len(size["runs"]) == 2
 
 
+def test_pages_of_a_latin_corpus_stay_one_byte_a_character(results):
+    """The markup the edition writes around a text (a note's arrows, an excerpt's ellipses, quotation marks)
+    uses character references, so a page whose words are all Latin-1 is stored one byte a character, and
+    searching, checking and writing it read half as much as a page made wide by one arrow."""
+    *_, kept = results
+    site = kept / "site-check"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(kept / "mkdocs-a.yml"), "-d", str(site)]
+    env = {**os.environ, "BENCH_TIMINGS": str(kept / "timings-check.json")}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=kept, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    wide = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if not text.isascii() and (char := max(text)) > "\xff":
+            wide[page.relative_to(kept).as_posix()] = text[max(0, text.index(char) - 60) : text.index(char) + 1]
+    assert not wide
+
+
 def test_import_check_and_targets(results):
-    out, stdout, report = results
+    out, stdout, report, _ = results
     assert report["import"]["ok"] and report["import"]["source_bytes"] >= 1_000_000
     names = [t["name"] for t in report["targets"]]
     assert any("a/b" in n for n in names) and any("1 MB" in n for n in names)

@@ -147,7 +147,8 @@ def test_a_correction_is_shown_changed_then_applied_with_the_original_wording(wa
     assert 'data-state="resolved"' not in changed
     assert (
         '<p class="note-revised" data-state="changed">The passage has changed since this note was written (revision '
-        "1); it read: “…stepping stones, which the current has worn smooth and slipery over a century of floods.”. It "
+        "1); it read: &ldquo;&hellip;stepping stones, which the current has worn smooth and slipery over a century of "
+        "floods.&rdquo;. It "
         'changed in <a href="../revisions/#revision--2">revision 2</a>, on 1 December 2025.</p>'
     ) in changed
     applied = callout(page(walked, "essays/river-notebook/upstream/index.html"), "slipery-misprint")
@@ -155,8 +156,8 @@ def test_a_correction_is_shown_changed_then_applied_with_the_original_wording(wa
     assert '<span class="note-state">Applied in revision 2</span></summary>' in applied
     assert (
         '<p class="note-revised" data-state="resolved">Applied in <a href="../revisions/#revision--2">revision 2</a>, '
-        "on 1 December 2025. The passage read: “…stepping stones, which the current has worn smooth and slipery over "
-        "a century of floods.”.</p>"
+        "on 1 December 2025. The passage read: &ldquo;&hellip;stepping stones, which the current has worn smooth and "
+        "slipery over a century of floods.&rdquo;.</p>"
     ) in applied
 
 
@@ -182,15 +183,15 @@ def test_the_note_on_a_removed_paragraph_keeps_its_page_with_its_passage(walked)
     assert (
         '<p class="note-revised" data-state="removed">The paragraph this note discusses was removed in '
         '<a href="../../../essays/river-notebook/revisions/#revision--4">revision 4</a>, on 1 December 2025; it read: '
-        "“The miller kept records for forty years. His ledgers name every flood and every drought, and the price of "
-        "flour in each of them.”</p>"
+        "&ldquo;The miller kept records for forty years. His ledgers name every flood and every drought, and the "
+        "price of flour in each of them.&rdquo;</p>"
     ) in note
     essay_index = page(walked, "commentary/river-notebook/index.html")
     assert '<h2 id="earlier-text">Notes on earlier text</h2>' in essay_index
     assert "note-item-removed" in essay_index and "Orphaned notes" not in essay_index
     assert (
         '<p class="note-removed-count">1 note discusses a paragraph that a revision removed from its essay; each is '
-        "listed under “Notes on earlier text” on its essay's commentary page.</p>"
+        "listed under &ldquo;Notes on earlier text&rdquo; on its essay's commentary page.</p>"
     ) in page(walked, "commentary/index.html")
 
 
@@ -220,8 +221,8 @@ def test_the_revisions_page_shows_every_change_newest_first(walked):
         r'<li class="revision-change" data-kind="(\w+)"><p class="revision-change-head"><strong>(\w+)', html
     )
     assert kinds == [("split", "Split"), ("removed", "Removed"), ("added", "Added"), ("edited", "Edited")]
-    assert '<a href="../upstream/#upstream-2">¶ upstream-2 in “Upstream” (since removed)</a>' in html
-    assert '<a href="../downstream/#downstream-4">¶ downstream-4 in “Downstream”</a>' in html
+    assert '<a href="../upstream/#upstream-2">¶ upstream-2 in &ldquo;Upstream&rdquo; (since removed)</a>' in html
+    assert '<a href="../downstream/#downstream-4">¶ downstream-4 in &ldquo;Downstream&rdquo;</a>' in html
     assert 'came back. <ins><span class="diff-label">added: </span>¶ </ins>Nobody drains' in html  # the cut
     assert '<h2 id="earlier--text">Earlier text</h2>' in html and "forty-years-of-ledgers/" in html
     opening = page(walked, "essays/river-notebook/index.html")

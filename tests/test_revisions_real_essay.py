@@ -110,7 +110,8 @@ def test_the_correction_shows_as_applied_with_the_original_wording(done):
     html = callout(done.page(f"essays/{REAL_ESSAY}/people-and-culture/index.html"), "despidal-as-published")
     assert 'data-state="resolved"' in html and '<span class="note-state">Applied in revision 2</span>' in html
     assert (
-        "The passage read: “Liu&#x27;s despidal of authoritarianism and positive regard for individual freedom…”."
+        "The passage read: &ldquo;Liu&#x27;s despidal of authoritarianism and positive regard for individual "
+        "freedom&hellip;&rdquo;."
     ) in html
 
 

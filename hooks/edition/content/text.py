@@ -8,6 +8,7 @@ the one it applies to the paragraph.
 
 from __future__ import annotations
 
+import html
 import re
 
 from edition.content.folding import fold_text
@@ -15,6 +16,8 @@ from edition.content.folding import fold_text
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 WORD = re.compile(r"\w+(?:['\u2019-]\w+)*", re.UNICODE)
 WORDS_PER_MINUTE = 200
+# Where a quoted text was cut. Pages write it as "&hellip;" (see :func:`cut_html`).
+ELLIPSIS = "\u2026"
 
 
 def counted(count: int, word: str, plural: str = "") -> str:
@@ -58,3 +61,13 @@ def words(text: str) -> list[str]:
 def reading_minutes(word_count: int) -> int:
     """Minutes to read ``word_count`` words at a steady 200 words a minute (at least 1)."""
     return max(1, -(-word_count // WORDS_PER_MINUTE))
+
+
+def cut_html(text: str) -> str:
+    """``text``, a quotation that may have been cut, as HTML: escaped, and its ellipses written ``&hellip;``.
+
+    A page whose words are all Latin-1 then stays one byte a character: a
+    single wider character makes Python store the whole page two bytes a
+    character, and every later step (search, the link check, writing) read twice as much.
+    """
+    return html.escape(text).replace(ELLIPSIS, "&hellip;")

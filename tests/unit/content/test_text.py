@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.content.text import counted
+from edition.content.text import counted, cut_html
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,17 @@ from edition.content.text import counted
 )
 def test_counted(count, word, plural, expected):
     assert counted(count, word, plural) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u2026the middle of a quote\u2026", "&hellip;the middle of a quote&hellip;"),
+        ("whole", "whole"),
+        ('<b>"Tom" & Jerry\u2026</b>', "&lt;b&gt;&quot;Tom&quot; &amp; Jerry&hellip;&lt;/b&gt;"),
+        # Other wide characters are the text's own, and stay.
+        ("\u5317\u4eac, Zh\u014du \u2026", "\u5317\u4eac, Zh\u014du &hellip;"),
+    ],
+)
+def test_cut_html_escapes_and_writes_ellipses_as_references(text: str, expected: str) -> None:
+    assert cut_html(text) == expected

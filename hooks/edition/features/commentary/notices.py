@@ -16,6 +16,7 @@ import html
 from edition.addresses import Linker, revision_id, revisions_page
 from edition.content.dates import long_date
 from edition.content.markup import plain_text
+from edition.content.text import cut_html
 from edition.features.commentary.anchor import Anchor
 from edition.features.commentary.revised import CHANGED, REMOVED, RESOLVED
 
@@ -40,7 +41,7 @@ def notice(anchor: Anchor, link: Linker) -> str:
     history = anchor.history
     if history is None:
         return ""
-    was = f"\u201c{esc(history.was)}\u201d"
+    was = f"&ldquo;{cut_html(history.was)}&rdquo;"
     changed = history.changed
     when = f"{_revision(anchor, changed.number, link)}, on {esc(long_date(changed.date))}"
     if anchor.status == CHANGED:
@@ -51,7 +52,7 @@ def notice(anchor: Anchor, link: Linker) -> str:
     elif anchor.status == RESOLVED:
         text = f"Applied in {when}. The passage read: {was}."
     elif anchor.status == REMOVED:
-        old = f"\u201c{esc(plain_text(history.paragraph.text))}\u201d"
+        old = f"&ldquo;{esc(plain_text(history.paragraph.text))}&rdquo;"
         text = f"The paragraph this note discusses was removed in {when}; it read: {old}"
     else:
         return ""

@@ -91,7 +91,7 @@ def note_page_html(anchor: Anchor, essay: Essay | None, text_html: str, link: Li
         f"{title}</h1>",
         f'<p class="note-byline">{_byline(anchor)}</p>',
         f'<blockquote class="note-passage"><p>{esc(c.quote)}</p>'
-        f"<p>\u2014 {_passage_link(anchor, essay, link, fragment, places, True)}</p></blockquote>",
+        f"<p>&mdash; {_passage_link(anchor, essay, link, fragment, places, True)}</p></blockquote>",
         notice(anchor, link),
         body.rstrip("\n"),
     ]
@@ -112,7 +112,7 @@ def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, places: Places
         f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}">'
         f'<p class="note-item-title"><a href="{_href(link, note_src(anchor))}">{esc(c.title)}</a></p>'
         f'<p class="note-item-meta">{_byline(anchor)}<br>{where}</p>'
-        f'<p class="note-item-quote">\u201c{esc(c.quote)}\u201d</p></li>'
+        f'<p class="note-item-quote">&ldquo;{esc(c.quote)}&rdquo;</p></li>'
     )
 
 
@@ -134,7 +134,7 @@ def _removed_count(anchors: list[Anchor]) -> str:
     notes = "1 note discusses a paragraph" if count == 1 else f"{count} notes discuss paragraphs"
     return (
         f'<p class="note-removed-count">{notes} that a revision removed from its essay; '
-        "each is listed under \u201cNotes on earlier text\u201d on its essay's commentary page.</p>\n"
+        "each is listed under &ldquo;Notes on earlier text&rdquo; on its essay's commentary page.</p>\n"
     )
 
 
@@ -151,7 +151,8 @@ def earlier_text(anchors: list[Anchor], link: Linker) -> str:
     for history, group in groups.values():
         notes = "".join(
             f'<li><a href="{_href(link, note_src(a))}">{esc(a.comment.title)}</a>: '
-            f"{esc(kind_label(a.comment.kind))} by {esc(a.comment.author)}, on \u201c{esc(a.comment.quote)}\u201d</li>"
+            f"{esc(kind_label(a.comment.kind))} by {esc(a.comment.author)}, "
+            f"on &ldquo;{esc(a.comment.quote)}&rdquo;</li>"
             for a in group
         )
         parts.append(

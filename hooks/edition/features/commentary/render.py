@@ -265,9 +265,9 @@ def callout(
         f'<span class="note-meta">by <span class="note-author">{esc(comment.author)}</span>, '
         f"{time_tag(comment.date)}</span>{applied_html}</summary>\n"
         f'{notice}<div class="note-body">{body_html}</div>\n'
-        f'<p class="note-links"><a class="note-back" href="{back}">\u2191 passage</a> '
-        + _step("note-prev", "Previous note", ("\u2190 ", ""), previous)
-        + _step("note-next", "Next note", ("", " \u2192"), following)
+        f'<p class="note-links"><a class="note-back" href="{back}">&uarr; passage</a> '
+        + _step("note-prev", "Previous note", ("&larr; ", ""), previous)
+        + _step("note-next", "Next note", ("", " &rarr;"), following)
         + f'<a class="note-permalink" href="{esc(permalink)}">Permalink</a> '
         '<button type="button" class="note-cite" aria-haspopup="dialog" aria-expanded="false">Cite this note</button>'
         "</p>\n</details>\n"

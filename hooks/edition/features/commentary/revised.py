@@ -38,6 +38,7 @@ from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Comment, Essay, Paragraph
 from edition.content.problems import Problem
 from edition.content.revisions import Revision, Version
+from edition.content.text import ELLIPSIS
 from edition.features.commentary.anchor import ANCHORED, CONTEXT, MOVED, ORPHANED, Anchor, EssayIndex, anchor
 from edition.features.commentary.closest import MIN_SIMILARITY
 
@@ -121,8 +122,8 @@ def _around(text: str, start: int, end: int) -> str:
     after = text[end:].split(" ")
     head = " ".join(before[-WORDS_AROUND - 1 :]) if before != [""] else ""
     tail = " ".join(after[: WORDS_AROUND + 1]) if after != [""] else ""
-    prefix = "\u2026" if len(before) > WORDS_AROUND + 1 else ""
-    suffix = "\u2026" if len(after) > WORDS_AROUND + 1 else ""
+    prefix = ELLIPSIS if len(before) > WORDS_AROUND + 1 else ""
+    suffix = ELLIPSIS if len(after) > WORDS_AROUND + 1 else ""
     return f"{prefix}{head}{text[start:end]}{tail}{suffix}".strip()
 
 

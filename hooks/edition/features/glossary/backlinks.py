@@ -17,6 +17,7 @@ from edition.addresses import GLOSSARY
 from edition.content.markup import plain_text
 from edition.content.memo import NO_MEMO, Memo
 from edition.content.model import Essay
+from edition.content.text import ELLIPSIS
 from edition.features.glossary.matcher import Matcher
 
 EXCERPT_CHARS = 90
@@ -44,7 +45,7 @@ def excerpt(text: str, start: int, end: int, width: int = EXCERPT_CHARS) -> str:
         left = text.find(" ", left) + 1 or left
     if right < len(text):
         right = text.rfind(" ", 0, right) if text.rfind(" ", 0, right) > end else right
-    return ("\u2026" if left > 0 else "") + text[left:right].strip() + ("\u2026" if right < len(text) else "")
+    return (ELLIPSIS if left > 0 else "") + text[left:right].strip() + (ELLIPSIS if right < len(text) else "")
 
 
 def glossary_links(text: str, memo: Memo = NO_MEMO) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from itertools import groupby
 
 from edition.addresses import glossary_entry, glossary_index, page_url, relative_url
 from edition.content.model import Term
+from edition.content.text import cut_html
 from edition.features.glossary.backlinks import Mention
 
 
@@ -160,6 +161,6 @@ def _mentions_html(mentions: list[Mention], href: Callable[[Mention], str]) -> s
         return "<p>No essay mentions this term yet.</p>\n"
     parts = []
     for (_, essay_title), group in groupby(mentions, key=lambda m: (m.essay, m.essay_title)):
-        items = "".join(f'<li>{esc(m.section)}: <a href="{esc(href(m))}">{esc(m.excerpt)}</a></li>' for m in group)
+        items = "".join(f'<li>{esc(m.section)}: <a href="{esc(href(m))}">{cut_html(m.excerpt)}</a></li>' for m in group)
         parts.append(f'<h3>{esc(essay_title)}</h3>\n<ul class="glossary-mentions">{items}</ul>\n')
     return "".join(parts)

@@ -90,8 +90,9 @@ def _where(version: Version, history: History, link: Linker) -> str:
     titles = {s.slug: s.title for s in history.essay.sections}
     section = titles.get(landing.page) or history.essay.title
     href = link(essay_page(history.essay.slug, landing.page), landing.id)
-    label = f"\u00b6 {version.id} in \u201c{section}\u201d" + (" (since removed)" if landing.removal else "")
-    return f'<a href="{esc(href)}">{esc(label)}</a>' if href else esc(label)
+    label = f"\u00b6 {esc(version.id)} in &ldquo;{esc(section)}&rdquo;"
+    label += " (since removed)" if landing.removal else ""
+    return f'<a href="{esc(href)}">{label}</a>' if href else label
 
 
 def _text(versions: list[Version]) -> str:
@@ -108,9 +109,9 @@ def _change(change: Change, history: History, link: Linker) -> str:
     elif change.kind == "moved":
         titles = {s.slug: s.title for s in history.essay.sections}
         before, after = change.old[0].page, change.new[0].page
-        moved = f"from \u201c{titles.get(before, before)}\u201d to \u201c{titles.get(after, after)}\u201d"
+        moved = f"from &ldquo;{esc(titles.get(before, before))}&rdquo; to &ldquo;{esc(titles.get(after, after))}&rdquo;"
         body = esc(_text(change.new))
-        where += esc(f", {moved}" if before != after else ", to another place on its page")
+        where += f", {moved}" if before != after else ", to another place on its page"
     else:
         body = diff_html(_text(change.old), _text(change.new))
     return (

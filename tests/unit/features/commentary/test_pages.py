@@ -97,7 +97,7 @@ def test_index_links_to_a_callout_escaped_once(name):
 @pytest.mark.parametrize(
     ("page", "named"),
     [
-        ("note", '<p>\u2014 <a href="/essays/e/index.md#p-1">E &amp; co, Part one, \u00b6 1</a></p>'),
+        ("note", '<p>&mdash; <a href="/essays/e/index.md#p-1">E &amp; co, Part one, \u00b6 1</a></p>'),
         ("essay index", '<br><a href="/essays/e/index.md#note--n">Part one, \u00b6 1</a></p>'),
         ("site index", '<br>on <a href="/essays/e/index.md#note--n">E &amp; co, Part one, \u00b6 1</a></p>'),
     ],

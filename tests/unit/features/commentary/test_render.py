@@ -170,7 +170,7 @@ def test_callout_escapes_front_matter_and_links_both_ways():
 
 
 def test_callout_without_highlight_links_to_the_paragraph():
-    assert 'href="#p-1">\u2191 passage' in render.callout(comment(), "", "x/", False)
+    assert 'href="#p-1">&uarr; passage' in render.callout(comment(), "", "x/", False)
 
 
 def test_paragraph_actions_are_labelled_links():
@@ -280,15 +280,15 @@ def test_ids_from_a_note_name_are_escaped_once_wherever_written(name, written):
             None,
             [
                 '<a class="note-prev" href="../a/#note--x" aria-label="Previous note: Say &quot;hi&quot; &amp; '
-                '&lt;go&gt;">\u2190 Previous note</a>'
+                '&lt;go&gt;">&larr; Previous note</a>'
             ],
         ),
         (
             render.Neighbour("#note--a", "A"),
             render.Neighbour("#note--b", "B"),
             [
-                '<a class="note-prev" href="#note--a" aria-label="Previous note: A">\u2190 Previous note</a>',
-                '<a class="note-next" href="#note--b" aria-label="Next note: B">Next note \u2192</a>',
+                '<a class="note-prev" href="#note--a" aria-label="Previous note: A">&larr; Previous note</a>',
+                '<a class="note-next" href="#note--b" aria-label="Next note: B">Next note &rarr;</a>',
             ],
         ),
     ],
