@@ -56,6 +56,11 @@ SP = '<a href="../glossary/soft-power/" class="glossary-link">{}</a>'
         ("<p><svg/>soft power</p>", f"<p><svg/>{SP.format('soft power')}</p>"),
         ("<p>softpower soft powers</p>", "<p>softpower soft powers</p>"),
         ("<CODE>soft power</CODE>", "<CODE>soft power</CODE>"),
+        ("<!-- <code> --><p>soft power</p>", f"<!-- <code> --><p>{SP.format('soft power')}</p>"),
+        ("<p>1 < 2</p><p>soft power</p>", f"<p>1 < 2</p><p>{SP.format('soft power')}</p>"),
+        # "</ code>" closes nothing (a browser reads a comment): the text after it is still code.
+        ("<code>x</ code><p>soft power</p>", "<code>x</ code><p>soft power</p>"),
+        ("<p>soft power <", f"<p>{SP.format('soft power')} <"),
     ],
     ids=[
         "first-only",
@@ -74,6 +79,10 @@ SP = '<a href="../glossary/soft-power/" class="glossary-link">{}</a>'
         "self-closing",
         "whole-words",
         "upper-case",
+        "comment-holding-a-tag",
+        "stray-less-than",
+        "no-name-closes-nothing",
+        "unclosed-less-than",
     ],
 )
 def test_link_terms(html, expected):
