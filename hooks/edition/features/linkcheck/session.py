@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from edition.content.gcpause import gc_paused
@@ -18,9 +19,11 @@ from edition.content.problems import Problem
 from edition.content.text import counted
 from edition.features.linkcheck.check import Checker, external_problems
 from edition.features.linkcheck.collect import Page, extract_ids, scan
-from edition.features.linkcheck.external import Cache, Options, check_urls
 from edition.features.linkcheck.lines import SourceLines
 from edition.features.linkcheck.resolve import BuiltSite
+
+if TYPE_CHECKING:  # the online check's modules (sockets, TLS, threads) are imported when a check goes online
+    from edition.features.linkcheck.external import Options
 
 DEFAULT_CACHE = ".cache/linkcheck.json"
 _TRUE = ("1", "true", "yes", "on")
@@ -92,7 +95,7 @@ class LinkCheck:
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.use_directory_urls = use_directory_urls
         self.online = online or env.get("LINKCHECK_EXTERNAL", "").lower() in _TRUE
-        self.options = options or Options(ttl=cache_ttl)
+        self.options, self.cache_ttl = options, cache_ttl
         self.cache_path = Path(root, cache)
         self.offline_prefixes = offline_prefixes
         self.paragraph_pages = paragraph_pages
@@ -206,8 +209,11 @@ class LinkCheck:
         external = sum(len(uses) for uses in report.external.values())
         if self.online:  # the summary says so even when no address was left to ask
             if report.external:
-                cache = Cache(self.cache_path, self.options.ttl)
-                errors = check_urls(report.external, self.options, cache)
+                from edition.features.linkcheck.external import Cache, check_urls
+
+                options = self.online_options()
+                cache = Cache(self.cache_path, options.ttl)
+                errors = check_urls(report.external, options, cache)
                 cache.save()
                 problems += external_problems(report.external, errors, lines.line)
             tail = f", {counted(len(report.external), 'external URL')} checked online"
@@ -221,6 +227,12 @@ class LinkCheck:
         summary = f"{total}, {checked} in {self.elapsed:.2f}s{tail}"
         self.elapsed = 0.0
         return problems, summary
+
+    def online_options(self) -> Options:
+        """The online check's settings; its module (sockets, TLS, threads: 20 ms to import) is loaded only now."""
+        from edition.features.linkcheck.external import Options
+
+        return self.options or Options(ttl=self.cache_ttl)
 
     def _again(self, relist: bool) -> set[str] | None:
         """The pages the next check must verify, or None for all of them."""

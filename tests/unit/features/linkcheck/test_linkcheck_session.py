@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,11 +27,27 @@ def test_online_is_opt_in(env: dict[str, str], setting: bool, online: bool, tmp_
     assert check.online is online
 
 
+def test_an_offline_check_never_imports_the_online_checker(tmp_path: Path) -> None:
+    """Sockets, TLS and threads cost every build 20 ms to import; only a check that goes online needs them."""
+    (tmp_path / "site").mkdir()
+    code = (
+        "import sys\n"
+        "from edition.features.linkcheck.session import LinkCheck\n"
+        f"check = LinkCheck(root={str(tmp_path)!r}, docs_dir={str(tmp_path / 'docs')!r}, env={{}})\n"
+        "check.add_page('index.html', '<a href=\"https://example.org/\">x</a>')\n"
+        f"print(check.finish({str(tmp_path / 'site')!r})[1])\n"
+        "print(sorted({'ssl', 'http.client', 'edition.features.linkcheck.external'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    summary, imported = done.stdout.splitlines()[-2:]
+    assert summary.endswith("1 external link skipped (offline)") and imported == "[]", done.stderr
+
+
 def test_cache_path_and_ttl_are_configurable(tmp_path: Path) -> None:
     check = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), cache="tmp/links.json", cache_ttl=60, env={})
-    assert (check.cache_path, check.options.ttl) == (tmp_path / "tmp" / "links.json", 60.0)
+    assert (check.cache_path, check.online_options().ttl) == (tmp_path / "tmp" / "links.json", 60.0)
     default = LinkCheck(root=str(tmp_path), docs_dir=str(tmp_path / "docs"), env={})
-    assert (default.cache_path, default.options.ttl) == (tmp_path / ".cache" / "linkcheck.json", 86400.0)
+    assert (default.cache_path, default.online_options().ttl) == (tmp_path / ".cache" / "linkcheck.json", 86400.0)
 
 
 @pytest.mark.parametrize(
