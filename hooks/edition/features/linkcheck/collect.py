@@ -407,13 +407,13 @@ def _body_links(
         who = (_owner(m.start(), spans, starts) if spans else None) or source
         wanted, read = URL_ATTRIBUTES[tag], _READ[tag]
         values: dict[str, str] = {}
-        for name, *quoted in _ATTR.findall(attrs):  # the three ways to write a value; two are empty
+        for name, double, single, bare in _ATTR.findall(attrs):  # the three ways to write a value; one at most is set
             name = name.lower()
             if name in read:
                 if name not in values:  # the first of repeated attributes counts, as in a browser
-                    values[name] = _unescaped("".join(quoted))
+                    values[name] = _unescaped(double or single or bare)
             elif name == "name" and tag == "a":
-                ids.add(_unescaped("".join(quoted)))
+                ids.add(_unescaped(double or single or bare))
         rel = values.get("rel", "").lower()
         for name, url in values.items():
             if name not in wanted:
