@@ -110,6 +110,7 @@ LINK_LINES = [
     (REFLECTION, 15, "link '#conclusoin'"),
     (REFLECTION, 48, "link '../#the-opening-7:~:text=x'"),
     (REFLECTION, 12, "link '../#the-opening-9'"),
+    (REFLECTION, 57, "link '../../../files/gone.js'"),
     (REFLECTION, 57, "link '../../../files/gone.pdf'"),
     (REFLECTION, 9, "link '../../../glossary/soft-power/#histroy'"),
     (REFLECTION, 56, "link '../../../images/poster.png'"),
