@@ -266,6 +266,11 @@ def page_url(src: str, use_directory_urls: bool = True) -> SiteUrl:
     return SiteUrl(stem + "/")
 
 
+def _folder(page: str) -> str:
+    """The folder a relative address on the page at ``page`` (a :data:`SiteUrl`) starts from, with its slash."""
+    return page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
+
+
 def relative_url(target: str, from_page: str) -> str:
     """``target`` (a :data:`SiteUrl`) as seen from the page at ``from_page`` (another).
 
@@ -274,8 +279,8 @@ def relative_url(target: str, from_page: str) -> str:
     working directory on every call, and a large site makes hundreds of
     thousands of these links.
     """
-    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
-    base_parts = [part for part in base.split("/") if part and part != "."]  # MkDocs calls the home page's URL "./"
+    # MkDocs calls the home page's URL "./"
+    base_parts = [part for part in _folder(from_page).split("/") if part and part != "."]
     target_parts = [part for part in target.split("/") if part and part != "."]
     common = 0
     for mine, theirs in zip(base_parts, target_parts, strict=False):
@@ -287,6 +292,35 @@ def relative_url(target: str, from_page: str) -> str:
         rel += "/"
     return rel
 
+
+# Which attributes of which elements hold an address: the HTML standard's index of attributes whose value is a
+# URL, limited to the elements where a browser uses them (the link check's reasons are in
+# :mod:`edition.features.linkcheck.attributes`). The link check reads them; the whole-essay page moves them.
+URL_ATTRIBUTES: dict[str, frozenset[str]] = {
+    tag: frozenset(attrs.split())
+    for tag, attrs in {
+        "a": "href",
+        "area": "href",
+        "link": "href",
+        "img": "src srcset",
+        "source": "src srcset",
+        "iframe": "src",
+        "audio": "src",
+        "video": "src poster",
+        "track": "src",
+        "embed": "src",
+        "script": "src",
+        "object": "data",
+        "input": "src formaction",
+        "button": "formaction",
+        "form": "action",
+        "blockquote": "cite",
+        "q": "cite",
+        "ins": "cite",
+        "del": "cite",
+        "meta": "content",
+    }.items()
+}
 
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._~/#?=+-]*")  # nothing encoded, escaped or spaced: compared as it is
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -316,8 +350,7 @@ def moved_address(address: str, from_page: str, to_page: str, known: Collection[
     path, mark, query = path.partition("?")
     if not path:  # a query alone: MkDocs leaves it, and it means the page it is on
         return address
-    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
-    target = posixpath.normpath(base + path)
+    target = posixpath.normpath(_folder(from_page) + path)
     if target == ".":  # the site's root: MkDocs calls the home page's URL "./"
         target = "./" if "./" in known else ""
     elif path.endswith("/") or posixpath.basename(path) in (".", ".."):

@@ -26,7 +26,7 @@ import html
 import re
 from collections.abc import Callable, Collection, Iterator
 
-from edition.addresses import GLOSSARY, INDEX
+from edition.addresses import GLOSSARY, INDEX, fixed_address
 from edition.features.glossary.matcher import Matcher
 
 # A comment, a tag (its name read when it starts like one: ``</``, a letter) or a run of text, as
@@ -40,7 +40,6 @@ _A_OPEN = re.compile(r"<a\s", re.IGNORECASE)
 _TITLE = re.compile(r"\stitle=", re.IGNORECASE)
 _CLASS = re.compile(r"""\sclass=(["'])""", re.IGNORECASE)
 _MARKED = re.compile(r"""\sclass=(["'])(?:[^"']*\s)?glossary-link[\s"']""", re.IGNORECASE)
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 SKIP = frozenset(
     "a code pre kbd samp script style h1 h2 h3 h4 h5 h6 mark blockquote summary button svg math textarea select".split()
 )
@@ -64,7 +63,7 @@ def glossary_slug(href: str, base: str) -> str | None:
     elif not base.startswith(_FOLDER) and GLOSSARY not in href:
         return None
     path = href.partition("#")[0].partition("?")[0]
-    if not path or path.startswith("/") or _SCHEME.match(path):
+    if not path or fixed_address(path):  # a root-relative address, or one with a scheme
         return None
     segments = base.split("/")[:-1]  # the page's folder: 'essays/e/part/' or 'essays/e/part.html' -> essays, e
     for part in path.split("/"):

@@ -1,6 +1,7 @@
 """Which attributes of which elements hold addresses, and how to read the two that hold more than one.
 
-The table follows the HTML standard's index of attributes whose value is a
+The table (:data:`edition.addresses.URL_ATTRIBUTES`, which the whole-essay
+page reads too) follows the HTML standard's index of attributes whose value is a
 URL (``href``, ``src``, ``srcset``, ``poster``, ``data``, ``action``,
 ``formaction``, ``cite``, and ``content`` of a refresh ``<meta>``), limited to
 the elements where a browser uses them: ``src`` of an ``<input>`` is fetched
@@ -18,31 +19,6 @@ from __future__ import annotations
 
 import re
 
-URL_ATTRIBUTES: dict[str, frozenset[str]] = {
-    tag: frozenset(attrs.split())
-    for tag, attrs in {
-        "a": "href",
-        "area": "href",
-        "link": "href",
-        "img": "src srcset",
-        "source": "src srcset",
-        "iframe": "src",
-        "audio": "src",
-        "video": "src poster",
-        "track": "src",
-        "embed": "src",
-        "script": "src",
-        "object": "data",
-        "input": "src formaction",
-        "button": "formaction",
-        "form": "action",
-        "blockquote": "cite",
-        "q": "cite",
-        "ins": "cite",
-        "del": "cite",
-        "meta": "content",
-    }.items()
-}
 # Attributes whose empty value means "this page" (a form posts to itself).
 SELF_WHEN_EMPTY = frozenset({"action", "formaction"})
 

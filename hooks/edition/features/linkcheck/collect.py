@@ -34,8 +34,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from edition.addresses import URL_ATTRIBUTES
 from edition.conventions import LINKCHECK_IGNORE, SOURCE_ATTRIBUTE
-from edition.features.linkcheck.attributes import URL_ATTRIBUTES, refresh_url, srcset_urls
+from edition.features.linkcheck.attributes import refresh_url, srcset_urls
 
 # An attribute list that may contain '>' inside quoted values. Possessive
 # (Python 3.11): each character can be read only one way, so giving back

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from edition.addresses import INDEX, Kind, fixed_address, page_of, repo_path
+from edition.addresses import INDEX, URL_ATTRIBUTES, Kind, fixed_address, page_of, repo_path
 from edition.content import frontmatter
 from edition.content.dates import long_date
 from edition.content.essay_pages import BIO_HEADING, paragraph_block
@@ -66,13 +66,11 @@ PART_CLASS = "essay-part"  # the stylesheet skips the rendering of these while o
 PART_START, PART_END = "<!-- essay-part -->", "<!-- /essay-part -->"  # Markdown keeps HTML comments as they are
 CUT = "<!-- essay-cut -->"  # between the note, the opening and the bio in a filled page's Markdown
 _OTHER_BLOCKS = re.compile(r'<h[1-6][\s>]|class="footnote"')
-# In the opening's HTML: each tag's attributes, and each attribute that holds an address in any of the ways
-# HTML writes one. Python-Markdown writes href and src double-quoted; only those are moved (opening_body).
+# In the opening's HTML: each tag's attributes, and each attribute that holds an address (the link check's table) in any
+# of the ways HTML writes one. Python-Markdown writes href and src double-quoted; only those are moved (opening_body).
 _START_TAG = re.compile(r"""<[A-Za-z][\w-]*((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
-_ADDRESS = re.compile(
-    r"""(\s)((?:xlink:)?href|srcset|src|action|formaction|data|poster|cite)(\s*=\s*)("[^"]*+"|'[^']*+'|[^\s"'>]*+)""",
-    re.I,
-)
+_NAMES = "|".join(sorted({name for names in URL_ATTRIBUTES.values() for name in names}, key=lambda n: (-len(n), n)))
+_ADDRESS = re.compile(rf"""(\s)((?:xlink:)?(?:{_NAMES}))(\s*=\s*)("[^"]*+"|'[^']*+'|[^\s"'>]*+)""", re.I)
 TITLE, CONTENTS, BIO = ":title", ":contents", ":bio"  # keys of heading_ids beside section slugs (no slug has a colon)
 CONTENTS_HEADING, SWITCH_TEXT = "Contents", "Read it section by section"
 
