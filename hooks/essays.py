@@ -30,6 +30,8 @@ def on_config(config: MkDocsConfig) -> None:
 
 on_files = CombinedEvent(routes.withhold, routes.share_converter, routes.freeze)
 
+on_env = routes.keep_templates
+
 
 @event_priority(order.ESSAY_VIEWS)
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -33,6 +33,8 @@ def _entry_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 on_files = CombinedEvent(routes.withhold, _entry_pages, routes.share_converter, routes.freeze)
+
+on_env = routes.keep_templates
 on_nav = routes.record_addresses
 
 

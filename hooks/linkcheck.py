@@ -25,6 +25,8 @@ def on_config(config: MkDocsConfig) -> None:
 
 on_files = CombinedEvent(routes.withhold, routes.share_converter, routes.freeze)
 
+on_env = routes.keep_templates
+
 
 @event_priority(order.COLLECT_LINKS)
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:

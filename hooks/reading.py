@@ -34,6 +34,8 @@ def _whole_essay_pages(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 on_files = CombinedEvent(routes.withhold, _whole_essay_pages, routes.share_converter, routes.freeze)
 
+on_env = routes.keep_templates
+
 
 @event_priority(order.PAGE_SOURCE)
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -30,6 +30,9 @@ FREEZE: Final = -200  # last: what is alive now (the model, the files) lives thr
 ADDRESSES: Final = 100  # every page's address, read once the file list is final and before any page is built
 ESSAY_VIEWS: Final = 0  # each essay's view of the navigation, from the final navigation
 
+# on_env
+TEMPLATE_CACHE: Final = -100  # last: the environment is fingerprinted as every plugin left it (template_cache)
+
 # on_page_markdown
 PAGE_SOURCE: Final = 0  # each part sets the title or Markdown of its own pages only
 

@@ -8,13 +8,14 @@ once).
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from edition.content import gcpause
-from edition.mkdocs_adapter import order
+from edition.mkdocs_adapter import order, template_cache
 from edition.mkdocs_adapter.build import EditionBuild
 
 
@@ -53,3 +54,9 @@ def record_addresses(nav: Navigation, /, *, config: MkDocsConfig, files: Files) 
     """``on_nav``: every file's address, once the file list is final."""
     EditionBuild.of(config).record_addresses(files, nav)
     return nav
+
+
+@event_priority(order.TEMPLATE_CACHE)
+def keep_templates(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    """``on_env``: the theme's templates are compiled by the first build only (:mod:`.template_cache`)."""
+    return template_cache.attach(env)
