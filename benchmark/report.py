@@ -196,6 +196,10 @@ def table(sizes: list[dict], found: list[Target]) -> str:
             f"{variant}: ms per page CPU / wall",
             lambda s, v=variant: _pair(s, "cpu_ms_per_page", "ms_per_page", v, "{:.2f}"),
         )
+    add(
+        "a: first build, templates compiled (s CPU)",
+        lambda s: "-" if s.get("a_first_cpu_seconds") is None else f"{s['a_first_cpu_seconds']:.1f}",
+    )
     for ratio in ("a/b", "c/b"):
         add(f"{ratio} CPU / wall", lambda s, r=ratio: _pair(s, "cpu_ratios", "ratios", r, "{:.2f}"))
         add(

@@ -47,6 +47,15 @@ def results(tmp_path_factory):
 def test_progress_line_per_build(results):
     _, stdout, _, _ = results
     assert "[1/2] a (hooks on) run 1: " in stdout and "[2/2] b (bare) run 1: " in stdout
+    assert "a (hooks on) first build, which keeps the theme's compiled templates: " in stdout
+
+
+def test_measured_builds_find_the_templates_compiled(results):
+    """The first build of a fills the corpus's own cache folder; the measured builds read it back."""
+    out, stdout, report, kept = results
+    (size,) = report["sizes"]
+    assert size["a_first_cpu_seconds"] > 0
+    assert len(list((kept / "user-cache" / "annotated-edition" / "templates").glob("*/*.cache"))) > 20
 
 
 def test_size_fields(results):
