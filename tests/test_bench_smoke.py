@@ -52,7 +52,7 @@ def test_progress_line_per_build(results):
 
 def test_measured_builds_find_the_templates_compiled(results):
     """The first build of a fills the corpus's own cache folder; the measured builds read it back."""
-    out, stdout, report, kept = results
+    _, _, report, kept = results
     (size,) = report["sizes"]
     assert size["a_first_cpu_seconds"] > 0
     assert len(list((kept / "user-cache" / "annotated-edition" / "templates").glob("*/*.cache"))) > 20
