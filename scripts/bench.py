@@ -92,7 +92,8 @@ def measure(spec: Spec, args: argparse.Namespace, counter: list[int], total: int
         flush=True,
     )
     configs = write_configs(ROOT, folder, args.variants)
-    cache, first = folder / "user-cache", None
+    # The user's cache folder of the builds: outside the corpus, since the hooks keep no template in a project.
+    cache, first = Path(tempfile.mkdtemp(prefix=f"bench-{spec.pages}-cache-")), None
     if "a" in args.variants:
         first = run_build(ROOT, configs["a"], "a", folder / "site-a", cache)
         print(
@@ -113,8 +114,10 @@ def measure(spec: Spec, args: argparse.Namespace, counter: list[int], total: int
             builds.append(build)
     if args.keep:
         print(f"corpus kept in {folder}")
+        print(f"compiled templates kept in {cache}")
     else:
         shutil.rmtree(folder)
+        shutil.rmtree(cache)
     described = {
         "essays": spec.essays,
         "terms": spec.terms,

@@ -8,6 +8,8 @@ once).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -59,4 +61,4 @@ def record_addresses(nav: Navigation, /, *, config: MkDocsConfig, files: Files) 
 @event_priority(order.TEMPLATE_CACHE)
 def keep_templates(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     """``on_env``: the theme's templates are compiled by the first build only (:mod:`.template_cache`)."""
-    return template_cache.attach(env)
+    return template_cache.attach(env, Path(config.config_file_path or ".").parent)

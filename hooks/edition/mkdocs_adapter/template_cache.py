@@ -11,7 +11,7 @@ cache); a template whose source is unchanged is then read back, not compiled.
 What the cache holds is Python code the build runs, so it lives where only
 the user can write: the user's cache folder (``$XDG_CACHE_HOME``, else
 ``~/.cache``), under ``annotated-edition/templates/``, never in the
-repository, where a pull request could add a file. Every folder of that
+project's folder, where a pull request could add a file. Every folder of that
 path from ``annotated-edition`` down must be a real folder (not a link) that
 the user owns and nobody else can write to; otherwise the build compiles as
 it always did. The last folder is named by a fingerprint of everything in
@@ -115,9 +115,16 @@ def private_folder(root: Path, name: str) -> Path | None:
     return chain[-1]
 
 
-def attach(env: jinja2.Environment) -> jinja2.Environment:
-    """``env`` with the cache for its fingerprint, when the environment has none and the folder is safe."""
+def attach(env: jinja2.Environment, project: Path) -> jinja2.Environment:
+    """``env`` with the cache for its fingerprint, when the environment has none and the folder is safe.
+
+    ``project`` is the folder of ``mkdocs.yml``: a cache folder inside it
+    (``XDG_CACHE_HOME`` set to a folder of the repository) is not used,
+    since a pull request could put files there.
+    """
     root = cache_root()
+    if root is not None and root.resolve().is_relative_to(project.resolve()):
+        root = None
     if env.bytecode_cache is None and root is not None:
         folder = private_folder(root, fingerprint(env))
         if folder is not None:

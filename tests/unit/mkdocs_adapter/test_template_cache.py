@@ -49,11 +49,11 @@ def test_a_later_build_reads_the_themes_templates_back_instead_of_compiling_them
     cache_home: Path, compiled: list[str]
 ) -> None:
     names = ["main.html", "base.html", "partials/nav.html", "partials/header.html"]
-    first = attach(theme_env())
+    first = attach(theme_env(), ROOT)
     code = [first.get_template(name).root_render_func.__code__.co_code for name in names]
     assert sorted(compiled) == sorted(names)
     compiled.clear()
-    later = attach(theme_env())
+    later = attach(theme_env(), ROOT)
     assert [later.get_template(name).root_render_func.__code__.co_code for name in names] == code
     assert compiled == []
     assert len(list(cache_home.glob("*/*.cache"))) == len(names)
@@ -65,19 +65,19 @@ def test_a_template_whose_source_changed_is_compiled_again(
     (tmp_path / "t").mkdir()
     page = tmp_path / "t" / "page.html"
     page.write_text("one {{ x }}", encoding="utf-8")
-    assert attach(loader_env(tmp_path / "t")).get_template("page.html").render(x=1) == "one 1"
+    assert attach(loader_env(tmp_path / "t"), ROOT).get_template("page.html").render(x=1) == "one 1"
     page.write_text("two {{ x }}", encoding="utf-8")
-    assert attach(loader_env(tmp_path / "t")).get_template("page.html").render(x=2) == "two 2"
+    assert attach(loader_env(tmp_path / "t"), ROOT).get_template("page.html").render(x=2) == "two 2"
     assert compiled == ["page.html", "page.html"]
 
 
 def test_a_damaged_cache_file_is_compiled_again_not_run(cache_home: Path, compiled: list[str], tmp_path: Path) -> None:
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "page.html").write_text("{{ x }}!", encoding="utf-8")
-    attach(loader_env(tmp_path / "t")).get_template("page.html")
+    attach(loader_env(tmp_path / "t"), ROOT).get_template("page.html")
     for kept in cache_home.glob("*/*.cache"):
         kept.write_bytes(b"not what Jinja wrote")
-    assert attach(loader_env(tmp_path / "t")).get_template("page.html").render(x="a") == "a!"
+    assert attach(loader_env(tmp_path / "t"), ROOT).get_template("page.html").render(x="a") == "a!"
     assert compiled == ["page.html", "page.html"]
 
 
@@ -86,7 +86,7 @@ def test_a_cache_that_cannot_be_written_leaves_the_build_as_it_was(
 ) -> None:
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "page.html").write_text("{{ x }}?", encoding="utf-8")
-    env = attach(loader_env(tmp_path / "t"))
+    env = attach(loader_env(tmp_path / "t"), ROOT)
     for folder in cache_home.iterdir():
         folder.rmdir()  # gone before the first template is kept: writing it fails
     assert env.get_template("page.html").render(x="b") == "b?"
@@ -150,7 +150,7 @@ def test_without_a_home_there_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(Path, "home", classmethod(no_home))
     assert cache_root({}) is None
-    assert attach(jinja2.Environment()).bytecode_cache is None
+    assert attach(jinja2.Environment(), ROOT).bytecode_cache is None
 
 
 def test_the_folders_are_made_for_the_user_alone(tmp_path: Path) -> None:
@@ -185,4 +185,14 @@ def test_a_folder_someone_else_owns_is_not_used(tmp_path: Path, monkeypatch: pyt
 def test_an_environment_that_has_a_cache_keeps_it(cache_home: Path) -> None:
     own = jinja2.FileSystemBytecodeCache(str(cache_home.parent))
     env = jinja2.Environment(bytecode_cache=own)
-    assert attach(env).bytecode_cache is own
+    assert attach(env, ROOT).bytecode_cache is own
+
+
+def test_a_cache_folder_inside_the_project_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """XDG_CACHE_HOME pointed into the repository: a pull request could add files there, so nothing is kept."""
+    project = tmp_path / "project"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / ".cache"))
+    assert attach(jinja2.Environment(), project).bytecode_cache is None
+    assert not (project / ".cache").exists()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    assert attach(jinja2.Environment(), project).bytecode_cache is not None
