@@ -4,9 +4,9 @@ MkDocs makes a new Jinja environment for every build (and the preview for
 every step that renders), and Jinja compiles each template it is asked for
 from its source: Material's 43 templates took 0.2 to 0.4 CPU s of every
 build, about a twentieth of a bare build of the 794-page benchmark library,
-the largest fixed cost of a build that is neither a page nor the edition's
-own work (PERFORMANCE.md). Jinja can keep what it compiled (a bytecode
-cache); a template whose source is unchanged is then read back, not compiled.
+paid again by every build for the same sources (PERFORMANCE.md). Jinja can
+keep what it compiled (a bytecode cache); a template whose source is
+unchanged is then read back, not compiled.
 
 What the cache holds is Python code the build runs, so it lives where only
 the user can write: the user's cache folder (``$XDG_CACHE_HOME``, else
