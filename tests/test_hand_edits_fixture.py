@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from import_site import site_with_real_essay
 from test_commentary_fixture import copy, run_build, warnings
 
 PART = "docs/essays/e/part.md"
+REFLECTION = "docs/essays/wandering-earth-ii/reflection.md"
 FIRST = "Soft power is built through creative concepts, symbols and narratives."
 ADVICE = "Close the tag, or write the words without HTML."
 ONE = "Until then, links to it and to its notes are reported as broken too."
@@ -61,6 +63,11 @@ def test_a_paragraph_lost_by_a_hand_edit_is_reported(tmp_path, old, new, expecte
     found, html = _warnings(tmp_path, old, new)
     assert expected in found
     assert 'id="part-1"' not in html or 'id="part-2"' not in html  # the damage the warning names
+    # The commentary indexes link each note's callout, which the lost paragraph took with it: those links are
+    # the note's, where the note's own links to the paragraph are reported too, not the theme's.
+    callout = "link '../../../essays/e/part/#note--picture': no paragraph '#note--picture' on essays/e/part/."
+    assert (f"docs/commentary/e/picture.md: {callout}" in found) == ('id="part-1"' not in html)  # its paragraph
+    assert not [line for line in found if "theme/template" in line], found
 
 
 def test_inline_html_left_open_and_a_clean_page_say_nothing(tmp_path):
@@ -106,3 +113,17 @@ def test_a_hand_edit_the_model_reads_is_reported_with_advice_that_fits_it(tmp_pa
     assert expected in found
     if shown is not None:
         assert shown in html
+
+
+def test_links_into_a_lost_paragraph_are_blamed_on_the_page_that_lost_it(tmp_path):
+    """What other pages show of a lost paragraph (an entry's "Mentioned in", a commentary index's callout links)
+    is reported on the file to mend, the essay page, or on the note: never on an entry or the theme."""
+    project = site_with_real_essay(tmp_path)
+    page = project / REFLECTION
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Liu's 'hard science' fiction", "<div>Liu's 'hard science' fiction", 1))
+    result, _ = run_build(project, strict=False)
+    found = warnings(result)
+    on_page = "no paragraph '#reflection-1' on essays/wandering-earth-ii/reflection/. Did you mean '#reflection'?"
+    assert f"{REFLECTION}: link './#reflection-1': {on_page}" in found
+    assert not [line for line in found if line.startswith("docs/glossary/") or "theme/template" in line], found

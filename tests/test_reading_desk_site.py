@@ -117,7 +117,8 @@ def test_notes_link_the_previous_and_next_in_reading_order_across_the_essay_s_pa
     essay = built / "essays" / "wandering-earth-ii"
     index = (built / "commentary" / "wandering-earth-ii" / "index.html").read_text(encoding="utf-8")
     in_order = re.findall(
-        r'<li class="note-item" data-kind="\w+"><p class="note-item-title"><a href="([\w-]+)/"', index
+        r'<li class="note-item" data-kind="\w+" data-source="[^"]+"><p class="note-item-title"><a href="([\w-]+)/"',
+        index,
     )
     page, ident, visited = essay / "index.html", f"note--{in_order[0]}", []
     while True:

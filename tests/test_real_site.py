@@ -118,7 +118,9 @@ def test_search_leaves_out_mention_excerpts(built):
     """An entry's "Mentioned in" list repeats essay text: its page is indexed without it."""
     entry = next(d for d in _search_docs(built) if d["location"] == "glossary/liu-cixin/")
     page = (built / "glossary/liu-cixin/index.html").read_text()
-    excerpt = re.search(r'<ul class="glossary-mentions"><li>[^<]*: <a href="[^"]*">([^<]*)</a>', page).group(1)
+    excerpt = re.search(
+        r'<ul class="glossary-mentions"><li data-source="docs/essays/[^"]+">[^<]*: <a href="[^"]*">([^<]*)</a>', page
+    ).group(1)
     assert excerpt.strip("\u2026")[:30] not in entry["text"]
 
 

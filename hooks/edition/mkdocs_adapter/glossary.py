@@ -170,7 +170,12 @@ class GlossaryPart:
                 return relative_url(page_url(mention.page, use_dirs), page.url) + f"#{mention.paragraph}"
 
             tail, headings = pages.entry_tail(
-                terms[own], terms, self.glossary.mentions.get(own, []), self._url_for(page), mention_href
+                terms[own],
+                terms,
+                self.glossary.mentions.get(own, []),
+                self._url_for(page),
+                mention_href,
+                self.build.site.docs_rel,
             )
             page.content = (page.content or "") + tail
             _add_to_toc(page, headings)

@@ -19,6 +19,7 @@ from edition.content.markup import plain_text
 from edition.content.model import Essay
 from edition.content.places import Place
 from edition.content.text import counted
+from edition.conventions import SOURCE_ATTRIBUTE
 from edition.features.commentary.anchor import ORPHANED, Anchor
 from edition.features.commentary.notices import notice
 from edition.features.commentary.render import KIND_STYLE, in_reading_order, kind_label, note_filter, time_tag
@@ -109,7 +110,7 @@ def _item(anchor: Anchor, essays: dict[str, Essay], link: Linker, places: Places
         where = f"on {where}"
     orphan = {ORPHANED: " note-item-orphaned", REMOVED: " note-item-removed"}.get(anchor.status, "")
     return (
-        f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}">'
+        f'<li class="note-item{orphan}" data-kind="{esc(c.kind)}" {SOURCE_ATTRIBUTE}="{esc(c.path)}">'
         f'<p class="note-item-title"><a href="{_href(link, note_src(anchor))}">{esc(c.title)}</a></p>'
         f'<p class="note-item-meta">{_byline(anchor)}<br>{where}</p>'
         f'<p class="note-item-quote">&ldquo;{esc(c.quote)}&rdquo;</p></li>'

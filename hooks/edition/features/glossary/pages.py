@@ -11,9 +11,10 @@ from collections.abc import Callable
 from html import escape as esc
 from itertools import groupby
 
-from edition.addresses import glossary_entry, glossary_index, page_url, relative_url
+from edition.addresses import glossary_entry, glossary_index, page_url, relative_url, repo_path
 from edition.content.model import Term
 from edition.content.text import cut_html
+from edition.conventions import SOURCE_ATTRIBUTE
 from edition.features.glossary.backlinks import Mention
 
 
@@ -126,6 +127,7 @@ def entry_tail(
     mentions: list[Mention],
     entry_href: Callable[[str], str],
     mention_href: Callable[[Mention], str],
+    docs_rel: str,
 ) -> tuple[str, list[tuple[str, str]]]:
     """An entry's sources, related entries and mentions as HTML, and its ``(id, title)`` headings.
 
@@ -135,7 +137,10 @@ def entry_tail(
     pages, and on a large library they are most of the glossary's text.
     Skipping Markdown and the search parser for them is what keeps an entry
     page's cost near a bare page's. The caller lists the headings in the
-    page's table of contents.
+    page's table of contents. Each mention names, in ``data-source``, the
+    essay page it quotes (``docs_rel``: the docs folder in the repository):
+    a link to a paragraph a hand edit lost from that page is that page's to
+    mend, and the link check blames it there, not on the entry.
     """
     parts, headings = [], []
     if term.sources:
@@ -150,17 +155,21 @@ def entry_tail(
         )
         parts.append(_heading("see-also", "See also") + f"<ul>{items}</ul>\n")
         headings.append(("see-also", "See also"))
-    parts.append(_heading("mentioned-in", "Mentioned in") + _mentions_html(mentions, mention_href))
+    parts.append(_heading("mentioned-in", "Mentioned in") + _mentions_html(mentions, mention_href, docs_rel))
     headings.append(("mentioned-in", "Mentioned in"))
     return "".join(parts), headings
 
 
-def _mentions_html(mentions: list[Mention], href: Callable[[Mention], str]) -> str:
+def _mentions_html(mentions: list[Mention], href: Callable[[Mention], str], docs_rel: str) -> str:
     """The "Mentioned in" list, grouped by essay; ``href(m)`` addresses a paragraph."""
     if not mentions:
         return "<p>No essay mentions this term yet.</p>\n"
     parts = []
     for (_, essay_title), group in groupby(mentions, key=lambda m: (m.essay, m.essay_title)):
-        items = "".join(f'<li>{esc(m.section)}: <a href="{esc(href(m))}">{cut_html(m.excerpt)}</a></li>' for m in group)
+        items = "".join(
+            f'<li {SOURCE_ATTRIBUTE}="{esc(repo_path(docs_rel, m.page))}">{esc(m.section)}: '
+            f'<a href="{esc(href(m))}">{cut_html(m.excerpt)}</a></li>'
+            for m in group
+        )
         parts.append(f'<h3>{esc(essay_title)}</h3>\n<ul class="glossary-mentions">{items}</ul>\n')
     return "".join(parts)

@@ -9,6 +9,7 @@ from edition.features.glossary.backlinks import Mention
 from edition.features.glossary.pages import entry_head, entry_tail, fill_index, index_page
 
 PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+A, B = ('<li data-source="docs/essays/a/s.md">', '<li data-source="docs/essays/b/s.md">')  # a mention names its page
 MENTIONED = f'<h2 id="mentioned-in">Mentioned in{PERMALINK.format("mentioned-in")}</h2>\n'
 
 
@@ -24,7 +25,9 @@ def mention(essay, title, section, paragraph, excerpt):
 
 def tail(entry, mentions=(), terms=None):
     terms = terms or {entry.slug: entry}
-    return entry_tail(entry, terms, list(mentions), lambda slug: f"../{slug}/", lambda m: f"{m.essay}#{m.paragraph}")
+    return entry_tail(
+        entry, terms, list(mentions), lambda slug: f"../{slug}/", lambda m: f"{m.essay}#{m.paragraph}", "docs"
+    )
 
 
 @pytest.mark.parametrize(
@@ -33,17 +36,17 @@ def tail(entry, mentions=(), terms=None):
         ([], MENTIONED + "<p>No essay mentions this term yet.</p>\n"),
         (
             [mention("a", "First", "Opening", "opening-1", "one"), mention("a", "First", "Later", "later-2", "two")],
-            MENTIONED + '<h3>First</h3>\n<ul class="glossary-mentions"><li>Opening: <a href="a#opening-1">one</a></li>'
-            '<li>Later: <a href="a#later-2">two</a></li></ul>\n',
+            MENTIONED + f'<h3>First</h3>\n<ul class="glossary-mentions">{A}Opening: <a href="a#opening-1">one</a></li>'
+            f'{A}Later: <a href="a#later-2">two</a></li></ul>\n',
         ),
         (
             [mention("a", "First", "S", "s-1", "x"), mention("b", "Second", "S", "s-1", "y")],
-            MENTIONED + '<h3>First</h3>\n<ul class="glossary-mentions"><li>S: <a href="a#s-1">x</a></li></ul>\n'
-            '<h3>Second</h3>\n<ul class="glossary-mentions"><li>S: <a href="b#s-1">y</a></li></ul>\n',
+            MENTIONED + f'<h3>First</h3>\n<ul class="glossary-mentions">{A}S: <a href="a#s-1">x</a></li></ul>\n'
+            f'<h3>Second</h3>\n<ul class="glossary-mentions">{B}S: <a href="b#s-1">y</a></li></ul>\n',
         ),
         (
             [mention("a", "<T>", "A & B", "s-1", '"<script>"')],
-            MENTIONED + '<h3>&lt;T&gt;</h3>\n<ul class="glossary-mentions"><li>A &amp; B: '
+            MENTIONED + f'<h3>&lt;T&gt;</h3>\n<ul class="glossary-mentions">{A}A &amp; B: '
             '<a href="a#s-1">&quot;&lt;script&gt;&quot;</a></li></ul>\n',
         ),
     ],
