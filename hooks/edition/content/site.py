@@ -52,6 +52,20 @@ class Site:
     def paragraph(self, pid: str) -> tuple[Essay, Paragraph] | None:
         return self.paragraphs.get(pid)
 
+    def copied_ids(self) -> set[tuple[str, str]]:
+        """``(file, id)`` of each paragraph whose id an earlier paragraph has, the file as messages name it.
+
+        :func:`index_paragraphs` reports each of them; the link check, which
+        would report the same id again on every page that shows the
+        paragraph, is told they are reported.
+        """
+        return {
+            (f"{self.docs_rel}/{p.page}", p.id)
+            for essay in self.essays.values()
+            for p in essay.paragraphs()
+            if (kept := self.paragraphs.get(p.id)) is not None and kept[1] is not p
+        }
+
 
 def load_essays(docs_dir: Path, root: Path, memo: Memo = NO_MEMO) -> tuple[dict[str, Essay], list[Problem]]:
     """Every essay folder under ``docs/essays``, with its revision record; a folder that cannot be read is a problem."""

@@ -70,7 +70,8 @@ class LinkCheckPart:
 
     def post_build(self) -> None:
         """Verify all links once; report each problem as one warning, then the summary."""
-        problems, summary = self.check.finish(self.build.config.site_dir, self.relist)
+        site = self.build.site  # a paragraph id a hand edit copied is reported by the model
+        problems, summary = self.check.finish(self.build.config.site_dir, self.relist, site.copied_ids())
         self.relist = True
         self.build.report(LOGGER, problems)
         self.build.log(LOGGER).info(summary)

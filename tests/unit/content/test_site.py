@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.content.site import index_paragraphs, load_essays
+from edition.content.site import index_paragraphs, load_essays, load_site
 
 ESSAY_PAGE = "---\ntitle: E\nessay: e\nauthor: A\ndate: '2024-01-01'\norder: 0\n---\n\n# E\n\nText.\n{: #opening-1 }\n"
 
@@ -120,6 +120,27 @@ def test_an_id_used_twice_is_a_problem_whose_advice_fits_its_cause(tmp_path, fol
     essays, _ = load_essays(tmp_path / "docs", tmp_path)
     _, problems = index_paragraphs(essays, tmp_path, tmp_path / "docs")
     assert [str(p) for p in problems] == [problem]
+
+
+@pytest.mark.parametrize(
+    ("folders", "copied"),
+    [
+        ({"e": ESSAY_PAGE}, set()),
+        ({"e": ESSAY_PAGE + "\nCopied.\n{: #opening-1 }\n"}, {("docs/essays/e/index.md", "opening-1")}),
+        (
+            {"e": ESSAY_PAGE, "f": ESSAY_PAGE.replace("essay: e", "essay: f")},
+            {("docs/essays/f/index.md", "opening-1")},  # the later essay's: the first keeps the id
+        ),
+    ],
+    ids=["none", "copied within an essay", "two essays"],
+)
+def test_the_copied_ids_are_those_of_the_paragraphs_reported(tmp_path, folders, copied):
+    """What the link check is told the model reported: each later holder of an id, by file, not the first."""
+    for slug, text in folders.items():
+        folder = tmp_path / "docs" / "essays" / slug
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(text)
+    assert load_site(tmp_path / "docs", tmp_path).copied_ids() == copied
 
 
 @pytest.mark.parametrize(

@@ -221,7 +221,9 @@ class Checker:
     say "no paragraph '#x'" there, "no anchor" elsewhere): what the site is
     made of is the caller's knowledge, handed over as data. ``locate``
     gives the line a link is written on, asked only for the links reported,
-    and ``locate_id`` the line a file gives an id the page has twice.
+    and ``locate_id`` the line a file gives an id the page has twice;
+    ``reported_ids`` holds ``(file, id)`` pairs given twice that the caller
+    has reported already, which the check does not report again.
     """
 
     def __init__(
@@ -237,8 +239,10 @@ class Checker:
         trace: bool = False,
         locate: Locate = _nowhere,
         locate_id: LocateId = _no_line,
+        reported_ids: Collection[tuple[str, str]] = (),
     ) -> None:
         self.site = site
+        self.reported_ids = frozenset(reported_ids)  # (file, id) given twice that the caller has reported already
         self.trace = trace
         self._reading: set[str] | None = None  # when tracing, the files whose ids the page being checked read
         self.locate = locate
@@ -284,7 +288,8 @@ class Checker:
                 if not self._passes(row[0], up, ids):
                     self._add(self.check(page, base, Link._make(row), report.external), found)
             for value, source in page.twice:
-                self._add(given_twice(value, source, page.file, self.locate_id(source, value)), found)
+                if (source, value) not in self.reported_ids:
+                    self._add(given_twice(value, source, page.file, self.locate_id(source, value)), found)
             if self.trace:
                 report.by_page[page.file] = list(found)
             report.problems += [problem for problem in found if problem not in seen]

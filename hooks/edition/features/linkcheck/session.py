@@ -166,7 +166,9 @@ class LinkCheck:
                     break
         return found
 
-    def finish(self, site_dir: str, relist: bool = True) -> tuple[list[Problem], str]:
+    def finish(
+        self, site_dir: str, relist: bool = True, reported_ids: Collection[tuple[str, str]] = ()
+    ) -> tuple[list[Problem], str]:
         """Verify everything collected: ``(problems, summary line)``.
 
         The summary reads "N pages, M links checked, K problems in T.TTs"
@@ -176,6 +178,9 @@ class LinkCheck:
         whose links read the ids of one of those, and, if files came or went
         (``relist``: the site's files are listed again), those with problems,
         whose suggestions may change; it keeps the other pages' problems.
+        ``reported_ids`` are ``(file, id)`` pairs given twice that the caller
+        reports itself (a paragraph id the model found copied): the check
+        does not report them again for each page that shows them.
         """
         start = time.perf_counter()
         again = self._again(relist)
@@ -195,6 +200,7 @@ class LinkCheck:
             trace=self.trace,
             locate=(lines := SourceLines(self.root)).line,
             locate_id=lines.id_line,
+            reported_ids=reported_ids,
         )
         with gc_paused():
             report = checker.run(again)

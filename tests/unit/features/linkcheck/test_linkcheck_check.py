@@ -259,6 +259,30 @@ def test_url_syntax_accepts(url: str) -> None:
     assert url_syntax_error(url) is None
 
 
+TWICE = (
+    f"{SRC}: id 'p-1' is given to more than one element of essays/x/reflection/; a link to '#p-1' reaches the first."
+)
+HINT = " Give each element an id of its own."
+
+
+@pytest.mark.parametrize(
+    ("reported", "problems"),
+    [
+        ((), [TWICE + HINT]),
+        ([(SRC, "p-1")], []),  # the model reported the copied paragraph id: once is enough
+        ([(SRC, "p-2")], [TWICE + HINT]),
+        ([("docs/essays/x/other.md", "p-1")], [TWICE + HINT]),
+    ],
+    ids=["not reported", "reported by the caller", "another id", "another file"],
+)
+def test_an_id_given_twice_is_not_reported_again_when_the_caller_has(reported, problems) -> None:
+    body = '<p id="p-1">one</p><p id="p-1">copied</p>'
+    html = f'<nav id="__drawer"></nav><article>{body}</article>'  # the theme's markup around the page's body
+    page = scan(html, "essays/x/reflection/index.html", SRC, "essays/x/reflection.md", body)
+    checker = Checker(SITE, {page.file: page}, paragraph_pages=ESSAY_PAGES, reported_ids=reported)
+    assert [str(p) for p in checker.run().problems] == problems
+
+
 @pytest.mark.parametrize(
     ("body", "problems"),
     [
