@@ -60,7 +60,7 @@ class Site:
         paragraph, is told they are reported.
         """
         return {
-            (f"{self.docs_rel}/{p.page}", p.id)
+            (addresses.repo_path(self.docs_rel, p.page), p.id)
             for essay in self.essays.values()
             for p in essay.paragraphs()
             if (kept := self.paragraphs.get(p.id)) is not None and kept[1] is not p
@@ -125,8 +125,8 @@ def index_paragraphs(essays: dict[str, Essay], root: Path, docs_dir: Path) -> tu
                 )
                 problems.append(
                     Problem(
-                        f"{docs_rel}/{paragraph.page}",
-                        f"paragraph id '{paragraph.id}' is also used in {docs_rel}/{first.page}.",
+                        addresses.repo_path(docs_rel, paragraph.page),
+                        f"paragraph id '{paragraph.id}' is also used in {addresses.repo_path(docs_rel, first.page)}.",
                         hint,
                     )
                 )

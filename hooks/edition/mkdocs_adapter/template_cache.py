@@ -122,10 +122,10 @@ def attach(env: jinja2.Environment, project: Path) -> jinja2.Environment:
     (``XDG_CACHE_HOME`` set to a folder of the repository) is not used,
     since a pull request could put files there.
     """
+    if env.bytecode_cache is not None:  # its own, or ours: every listed hook file asks, the first attaches it
+        return env
     root = cache_root()
-    if root is not None and root.resolve().is_relative_to(project.resolve()):
-        root = None
-    if env.bytecode_cache is None and root is not None:
+    if root is not None and not root.resolve().is_relative_to(project.resolve()):
         folder = private_folder(root, fingerprint(env))
         if folder is not None:
             env.bytecode_cache = TemplateCache(str(folder), "%s.cache")
